@@ -1,0 +1,46 @@
+//! Extractors: one module per typed structure, each a pass over the blocks of
+//! a [`Document`]. None of them knows which format the blocks came from.
+
+pub mod contacts;
+pub mod kind;
+pub mod metadata;
+pub mod notes;
+pub mod paragraphs;
+pub mod partnerships;
+pub mod projects;
+pub mod sections;
+pub mod tables;
+
+use crate::document::Warning;
+use crate::report::{Report, Source, SCHEMA_VERSION};
+use crate::Document;
+
+/// Runs every extractor over `doc` and assembles the [`Report`].
+pub fn extract(doc: &Document, source: Source) -> Report {
+    let mut warnings: Vec<Warning> = doc.warnings.clone();
+    let metadata = metadata::extract(doc, &mut warnings);
+    let sections = sections::extract(doc);
+    let paragraphs = paragraphs::extract(doc, &mut warnings);
+    let tables = tables::extract(doc);
+    let projects = projects::extract(doc, &mut warnings);
+    let partnerships = partnerships::extract(doc, &mut warnings);
+    let contacts = contacts::extract(doc);
+    let footnotes = notes::footnotes(doc);
+    let links = notes::links(doc);
+    let kind = kind::classify(doc, &metadata, &paragraphs);
+    Report {
+        schema_version: SCHEMA_VERSION.to_string(),
+        source,
+        kind,
+        metadata,
+        paragraphs,
+        sections,
+        tables,
+        projects,
+        partnerships,
+        contacts,
+        footnotes,
+        links,
+        warnings,
+    }
+}

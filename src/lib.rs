@@ -1,0 +1,185 @@
+//! # council-reports
+//!
+//! Turns UK local-council committee reports — plain text, Word (`.docx`) and
+//! PDF — into typed, documented JSON.
+//!
+//! Every file goes through one pipeline:
+//!
+//! ```text
+//! bytes ──read──▶ Document (format-neutral blocks) ──extract──▶ Report (serde) ──▶ JSON
+//!         txt │ docx │ pdf          metadata │ paragraphs │ tables │ projects │ partnerships │ contacts
+//! ```
+//!
+//! - [`read`] holds one module per format; each turns bytes into a
+//!   [`Document`], a flat list of [`document::Block`]s in reading order.
+//! - [`extract`] holds one module per typed structure; each reads only
+//!   blocks, so the same report gives the same [`Report`] in every format.
+//! - [`report`] holds the serde types, which are the JSON contract of
+//!   `SCHEMA.md` (`council-reports schema` prints their JSON Schema).
+//!
+//! ## Example
+//!
+//! ```
+//! use std::path::Path;
+//!
+//! let report = council_reports::parse_path(Path::new("fixtures/txt/oxford-strategic-partnership-2023.txt"))?;
+//! assert_eq!(report.metadata.committee.as_deref(), Some("Council"));
+//! for rec in &report.metadata.recommendations {
+//!     println!("{:?}: {}", rec.number, rec.text);
+//! }
+//! println!("{}", serde_json::to_string_pretty(&report)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Limits against hostile input live in [`ParseOptions`]; every failure is a
+//! typed [`Error`] naming the file and the place.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod document;
+mod error;
+pub mod extract;
+mod format;
+mod options;
+pub mod read;
+pub mod report;
+pub mod text;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+pub use document::Document;
+pub use error::{Error, ErrorKind, Result};
+pub use format::Format;
+pub use options::ParseOptions;
+pub use report::Report;
+
+/// Parses reports with a set of [`ParseOptions`].
+///
+/// ```
+/// use council_reports::{Parser, ParseOptions, Format};
+/// let mut options = ParseOptions::default();
+/// options.max_pages = 100;
+/// let parser = Parser::with_options(options);
+/// let report = parser.parse_bytes(b"To: Council\nDate: 6 November 2018\n", Format::Txt)?;
+/// assert_eq!(report.metadata.date.unwrap().iso.as_deref(), Some("2018-11-06"));
+/// # Ok::<(), council_reports::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    options: ParseOptions,
+}
+
+impl Parser {
+    /// A parser with the default options.
+    pub fn new() -> Parser {
+        Parser::default()
+    }
+
+    /// A parser with the given options.
+    pub fn with_options(options: ParseOptions) -> Parser {
+        Parser { options }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &ParseOptions {
+        &self.options
+    }
+
+    /// Reads and parses a file; the format comes from its first bytes, then
+    /// its extension. Errors name the file.
+    pub fn parse_path(&self, path: &Path) -> Result<Report> {
+        let bytes = self.read_file(path)?;
+        let format = Format::detect(&bytes, Some(path));
+        self.parse_source(&bytes, format, Some(path.display().to_string()))
+            .map_err(|e| e.with_path(path))
+    }
+
+    /// Parses bytes known to be of `format`.
+    pub fn parse_bytes(&self, bytes: &[u8], format: Format) -> Result<Report> {
+        self.parse_source(bytes, format, None)
+    }
+
+    /// Parses bytes that came from somewhere named `name` (a path inside an
+    /// archive, `-` for stdin): the format is detected from the bytes with the
+    /// name's extension as a hint, and `source.path` is set to `name`.
+    pub fn parse_named(&self, bytes: &[u8], name: &str) -> Result<Report> {
+        let format = Format::detect(bytes, Some(Path::new(name)));
+        self.parse_source(bytes, format, Some(name.to_string()))
+            .map_err(|e| e.with_path(name))
+    }
+
+    /// Runs only the reader: bytes to the format-neutral [`Document`].
+    pub fn read_document(&self, bytes: &[u8], format: Format) -> Result<Document> {
+        if bytes.len() as u64 > self.options.max_input_bytes {
+            return Err(Error::limit(
+                "max_input_bytes",
+                bytes.len() as u64,
+                self.options.max_input_bytes,
+            ));
+        }
+        read::read(bytes, format, &self.options)
+    }
+
+    fn read_file(&self, path: &Path) -> Result<Vec<u8>> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::from(e).with_path(path))?;
+        if meta.len() > self.options.max_input_bytes {
+            return Err(
+                Error::limit("max_input_bytes", meta.len(), self.options.max_input_bytes)
+                    .with_path(path),
+            );
+        }
+        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))
+    }
+
+    fn parse_source(&self, bytes: &[u8], format: Format, path: Option<String>) -> Result<Report> {
+        let document = self.read_document(bytes, format)?;
+        let source = source_of(bytes, format, path, document.pages);
+        Ok(extract::extract(&document, source))
+    }
+}
+
+/// Describes an input: its path, format, size and SHA-256.
+pub fn source_of(
+    bytes: &[u8],
+    format: Format,
+    path: Option<String>,
+    pages: Option<u32>,
+) -> report::Source {
+    let digest = Sha256::digest(bytes);
+    let mut sha256 = String::with_capacity(64);
+    for b in digest {
+        sha256.push_str(&format!("{b:02x}"));
+    }
+    report::Source {
+        path,
+        format,
+        bytes: bytes.len() as u64,
+        sha256,
+        pages,
+    }
+}
+
+/// Parses a file with the default options.
+///
+/// The format is detected from the first bytes (`%PDF-`, a zip holding a
+/// Word document), then from the extension; anything else is read as text.
+pub fn parse_path(path: &Path) -> Result<Report> {
+    Parser::new().parse_path(path)
+}
+
+/// Parses bytes of a known format with the default options.
+pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Report> {
+    Parser::new().parse_bytes(bytes, format)
+}

@@ -1,0 +1,17 @@
+//! Readers: one module per format, each turning bytes into a
+//! [`Document`](crate::Document). Nothing format-specific leaks past them.
+
+pub mod docx;
+pub mod pdf;
+pub mod txt;
+
+use crate::{Document, Format, ParseOptions, Result};
+
+/// Reads `bytes` of `format` into a [`Document`].
+pub fn read(bytes: &[u8], format: Format, options: &ParseOptions) -> Result<Document> {
+    match format {
+        Format::Txt => txt::read(bytes, options),
+        Format::Docx => docx::read(bytes, options),
+        Format::Pdf => pdf::read(bytes, options),
+    }
+}

@@ -1,0 +1,10 @@
+//! Text helpers shared by every reader and extractor: the one normalisation
+//! function, the list-label grammar and the date parser.
+
+pub mod date;
+pub mod label;
+mod normalize;
+
+pub use date::{find_date, parse_date};
+pub use label::{parse_label, LabelOptions};
+pub use normalize::{is_private_use_bullet, join_wrapped, normalize};

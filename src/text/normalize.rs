@@ -1,0 +1,130 @@
+//! The text normalisation of SCHEMA.md, in one place.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Whether `c` is one of the private-use glyphs that Symbol/Wingdings bullets
+/// turn into when text is exported (U+F0B7, U+F0A7, U+F0D8, …): any character
+/// of the Private Use Area.
+pub fn is_private_use_bullet(c: char) -> bool {
+    ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' // soft hyphen
+            | '\u{200B}'
+            ..='\u{200D}' // zero-width space / (non-)joiner
+            | '\u{2060}' // word joiner
+            | '\u{FEFF}' // BOM / zero-width no-break space
+            | '\u{FFFC}' // object replacement character
+    ) || is_private_use_bullet(c)
+}
+
+/// Normalises a piece of text as SCHEMA.md requires: Unicode NFC, soft
+/// hyphens, zero-width characters and private-use bullet glyphs removed,
+/// control characters treated as space, runs of white space (including
+/// no-break spaces and newlines) folded to one space, and no leading or
+/// trailing space.
+///
+/// ```
+/// use council_reports::text::normalize;
+/// assert_eq!(normalize("  \u{F0B7}\tKey\u{00A0} decision:\u{00AD} \n No "), "Key decision: No");
+/// ```
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if is_invisible(c) {
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Joins a hard-wrapped line `next` onto the text `acc` built so far.
+///
+/// A line that ends in a hyphen right after a letter, followed by a line
+/// starting with a letter, is a word broken at the line end: the two halves
+/// are joined with no space. The hyphen is kept, because in council papers
+/// (Word does not hyphenate by default) a line-end hyphen is nearly always a
+/// real one: "sub-" + "groups", "social-and-" + "health-care". A soft hyphen
+/// at the line end is dropped and the halves joined. Otherwise the lines are
+/// joined with one space.
+pub fn join_wrapped(acc: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    let had_trailing_space = acc.ends_with(char::is_whitespace);
+    let trimmed_len = acc.trim_end().len();
+    acc.truncate(trimmed_len);
+    if acc.is_empty() {
+        acc.push_str(next);
+        return;
+    }
+    let starts_with_letter = next.chars().next().is_some_and(char::is_alphabetic);
+    if acc.ends_with('\u{00AD}') && starts_with_letter {
+        acc.pop();
+        acc.push_str(next);
+        return;
+    }
+    let mut rev = acc.chars().rev();
+    let last = rev.next();
+    let before = rev.next();
+    if !had_trailing_space
+        && last == Some('-')
+        && before.is_some_and(char::is_alphabetic)
+        && starts_with_letter
+    {
+        acc.push_str(next);
+        return;
+    }
+    acc.push(' ');
+    acc.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_space_and_strips_invisibles() {
+        assert_eq!(normalize("a\u{00A0}\u{00A0}b\r\n\tc"), "a b c");
+        assert_eq!(normalize("\u{FEFF}To:\u{200B} Council"), "To: Council");
+        assert_eq!(normalize("\u{F0B7} bullet"), "bullet");
+        assert_eq!(normalize("co\u{00AD}operate"), "cooperate");
+        assert_eq!(normalize(""), "");
+        assert_eq!(normalize("   "), "");
+    }
+
+    #[test]
+    fn composes_to_nfc() {
+        assert_eq!(normalize("cafe\u{0301}"), "caf\u{00E9}");
+    }
+
+    #[test]
+    fn joins_wrapped_lines() {
+        let mut s = String::from("along with the sub-");
+        join_wrapped(&mut s, "groups of the Board");
+        assert_eq!(s, "along with the sub-groups of the Board");
+        let mut s = String::from("Paul Staines- ");
+        join_wrapped(&mut s, "Head");
+        assert_eq!(s, "Paul Staines- Head");
+        let mut s = String::from("costs of ");
+        join_wrapped(&mut s, "  partnership working.");
+        assert_eq!(s, "costs of partnership working.");
+        let mut s = String::from("about £20 -");
+        join_wrapped(&mut s, "£30k");
+        assert_eq!(s, "about £20 - £30k");
+    }
+}

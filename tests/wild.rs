@@ -1,0 +1,77 @@
+//! Every real council paper of the wild corpus parses without an error.
+//!
+//! The corpus lives beside the project (`../shared/wild`), never in it. CI
+//! sets `COUNCIL_REPORTS_WILD`, which makes the test required; on a fresh
+//! clone without the folder it says that it skipped and why.
+
+use std::path::{Path, PathBuf};
+
+fn wild_dir() -> Option<PathBuf> {
+    match std::env::var_os("COUNCIL_REPORTS_WILD") {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            assert!(
+                dir.is_dir(),
+                "COUNCIL_REPORTS_WILD names {}, which is not a folder",
+                dir.display()
+            );
+            Some(dir)
+        }
+        None => {
+            let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/wild");
+            if default.is_dir() {
+                Some(default)
+            } else {
+                eprintln!(
+                    "skipped: no wild corpus (set COUNCIL_REPORTS_WILD or put it at ../shared/wild)"
+                );
+                None
+            }
+        }
+    }
+}
+
+/// All files below `dir` with one of `exts`, sorted.
+pub fn files_below(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_wild_paper_parses() {
+    let Some(dir) = wild_dir() else { return };
+    let files = files_below(&dir, &["pdf", "docx", "txt"]);
+    assert!(!files.is_empty(), "no papers under {}", dir.display());
+    let mut failures = Vec::new();
+    for f in &files {
+        if let Err(e) = council_reports::parse_path(f) {
+            failures.push(e.to_string());
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} papers failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}

@@ -164,7 +164,10 @@ fn docx_zip_bomb_hits_a_named_limit() {
     );
     assert!(bomb.len() < 1 << 20, "the bomb should be small compressed");
     let err = survive(&parser, "bomb.docx", &bomb).expect_err("a zip bomb must be refused");
-    assert!(err.contains("max_part_bytes") || err.contains("max_decompressed_bytes"), "{err}");
+    assert!(
+        err.contains("max_part_bytes") || err.contains("max_decompressed_bytes"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -173,7 +176,9 @@ fn docx_with_a_hundred_thousand_paragraphs() {
         r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
     );
     for i in 0..100_000 {
-        body.push_str(&format!("<w:p><w:r><w:t>Paragraph {i} of a very long report.</w:t></w:r></w:p>"));
+        body.push_str(&format!(
+            "<w:p><w:r><w:t>Paragraph {i} of a very long report.</w:t></w:r></w:p>"
+        ));
     }
     body.push_str("</w:body></w:document>");
     let docx = zip_with(
@@ -202,7 +207,9 @@ fn pdf_from(objects: &[&str], trailer_extra: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, body).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -219,7 +226,10 @@ fn pdf_from(objects: &[&str], trailer_extra: &str) -> Vec<u8> {
 }
 
 fn stream(content: &str, dict: &str) -> String {
-    format!("<< {dict} /Length {} >>\nstream\n{content}\nendstream", content.len())
+    format!(
+        "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    )
 }
 
 #[test]
@@ -292,7 +302,10 @@ fn encrypted_pdf_is_opened_or_refused_with_a_typed_error() {
         Err(_) => panic!("panicked on an encrypted PDF"),
         Ok(Ok(_)) => {}
         Ok(Err(e)) => assert!(
-            matches!(e.kind(), ErrorKind::Encrypted | ErrorKind::Pdf(_) | ErrorKind::Unsupported(_)),
+            matches!(
+                e.kind(),
+                ErrorKind::Encrypted | ErrorKind::Pdf(_) | ErrorKind::Unsupported(_)
+            ),
             "{e}"
         ),
     }
@@ -303,10 +316,15 @@ fn text_in_windows_1252_and_utf16() {
     let parser = Parser::new();
     // "Date: 6 November 2018 – £150" in Windows-1252 (0x96 en dash, 0xA3 pound).
     let cp1252 = b"To: Council\nDate: 6 November 2018 \x96 \xA3150\n";
-    let doc = parser.read_document(cp1252, Format::Txt).expect("cp1252 text reads");
+    let doc = parser
+        .read_document(cp1252, Format::Txt)
+        .expect("cp1252 text reads");
     let text = format!("{:?}", doc.blocks);
     assert!(text.contains("2018 – £150"), "{text}");
-    assert!(!text.contains('\u{FFFD}'), "replacement characters in {text}");
+    assert!(
+        !text.contains('\u{FFFD}'),
+        "replacement characters in {text}"
+    );
     let text = "To: Council\nDate: 6 November 2018\n";
     let mut le = vec![0xFF, 0xFE];
     for u in text.encode_utf16() {
@@ -318,7 +336,9 @@ fn text_in_windows_1252_and_utf16() {
     for u in text.encode_utf16() {
         be.extend_from_slice(&u.to_be_bytes());
     }
-    let r = parser.parse_named(&be, "c.txt").expect("utf-16be text reads");
+    let r = parser
+        .parse_named(&be, "c.txt")
+        .expect("utf-16be text reads");
     assert_eq!(r.metadata.committee.as_deref(), Some("Council"));
 }
 
@@ -339,7 +359,13 @@ fn input_over_the_size_limit_names_the_limit() {
     let err = Parser::with_options(options)
         .parse_named(&[b'a'; 1000], "big.txt")
         .expect_err("over the limit");
-    assert!(matches!(err.kind(), ErrorKind::Limit { limit: "max_input_bytes", .. }));
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::Limit {
+            limit: "max_input_bytes",
+            ..
+        }
+    ));
     assert!(err.to_string().contains("max_input_bytes"), "{err}");
     assert!(err.to_string().contains("big.txt"), "{err}");
 }

@@ -1,5 +1,7 @@
 //! The body walker: paragraphs, headings, lists and tables in reading order.
 
+use std::collections::HashSet;
+
 use super::inline::{self, InlineCtx, NoteKind};
 use super::numbering::{Counters, Numbering};
 use super::rels::Rels;
@@ -72,6 +74,8 @@ pub struct Walker<'a> {
     pub links: Vec<Link>,
     /// The note references met, in order.
     pub notes: Vec<NoteRef>,
+    /// The document's bookmark names, to tell live internal links.
+    pub bookmarks: HashSet<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -93,6 +97,7 @@ impl<'a> Walker<'a> {
             blocks: Vec::new(),
             links: Vec::new(),
             notes: Vec::new(),
+            bookmarks: HashSet::new(),
         }
     }
 
@@ -195,6 +200,7 @@ impl<'a> Walker<'a> {
             styles: self.styles,
             rels: &self.rels,
             para_run,
+            bookmarks: &self.bookmarks,
         };
         let content = inline::read(p, ctx);
         let label: Option<Label> = num.as_ref().and_then(|(id, ilvl)| {

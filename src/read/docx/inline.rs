@@ -1,6 +1,8 @@
 //! The inline content of one paragraph: runs, tabs, breaks, symbols, fields,
 //! hyperlinks, tracked changes and content controls, flattened to text.
 
+use std::collections::HashSet;
+
 use super::rels::Rels;
 use super::styles::{RunProps, Styles};
 use super::xml::{Element, Node};
@@ -48,6 +50,9 @@ pub struct InlineCtx<'a> {
     pub rels: &'a Rels,
     /// Run properties from the paragraph style and the document defaults.
     pub para_run: RunProps,
+    /// The bookmark names of the document: an internal link to any other
+    /// name leads nowhere, and is kept as a bare `"#"`.
+    pub bookmarks: &'a HashSet<String>,
 }
 
 #[derive(Debug, Default)]
@@ -92,13 +97,16 @@ fn walk<'e>(el: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
             "hyperlink" => {
                 let start = st.out.text.len();
                 walk(child, ctx, st);
-                let url = hyperlink_target(child, ctx.rels);
+                let url = hyperlink_target(child, ctx.rels).map(|u| checked_anchor(u, ctx.bookmarks));
                 push_link(st, start, url);
             }
             "fldSimple" => {
                 let start = st.out.text.len();
                 walk(child, ctx, st);
-                let url = child.attr("instr").and_then(hyperlink_field_target);
+                let url = child
+                    .attr("instr")
+                    .and_then(hyperlink_field_target)
+                    .map(|u| checked_anchor(u, ctx.bookmarks));
                 push_link(st, start, url);
             }
             "txbxContent" => st.out.textboxes.push(child),
@@ -141,6 +149,28 @@ fn hyperlink_target(el: &Element, rels: &Rels) -> Option<String> {
         (Some(t), None) => Some(t),
         (None, Some(a)) => Some(format!("#{a}")),
         (None, None) => None,
+    }
+}
+
+/// An internal link (`#name`) to a bookmark the document does not have
+/// becomes `"#"`: all the reader can tell is that it is a link.
+fn checked_anchor(url: String, bookmarks: &HashSet<String>) -> String {
+    match url.strip_prefix('#') {
+        Some(name) if name != "_top" && !bookmarks.contains(name) => "#".to_string(),
+        _ => url,
+    }
+}
+
+/// The names of every bookmark under `el`.
+pub fn bookmark_names(el: &Element, out: &mut HashSet<String>) {
+    for child in el.elements() {
+        if child.name == "bookmarkStart" {
+            if let Some(name) = child.attr("name") {
+                out.insert(name.to_string());
+            }
+        } else {
+            bookmark_names(child, out);
+        }
     }
 }
 
@@ -271,7 +301,8 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
                 Some("end") => {
                     if let Some(f) = st.fields.pop() {
                         if let Some(start) = f.result_start {
-                            let url = hyperlink_field_target(&f.code);
+                            let url = hyperlink_field_target(&f.code)
+                                .map(|u| checked_anchor(u, ctx.bookmarks));
                             push_link(st, start, url);
                         }
                     }
@@ -363,10 +394,12 @@ mod tests {
         let p = parse(xml.as_bytes(), "t", 40).unwrap();
         let styles = Styles::default();
         let rels = Rels::default();
+        let bookmarks = HashSet::new();
         let ctx = InlineCtx {
             styles: &styles,
             rels: &rels,
             para_run: RunProps::default(),
+            bookmarks: &bookmarks,
         };
         let out = read(&p, ctx);
         (normalize(&out.text), out.links, out.visible && out.bold)

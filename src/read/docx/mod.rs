@@ -63,6 +63,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
 
     let mut walker = Walker::new(options, &styles, &numbering, rels);
     if let Some(body) = root.child("body") {
+        inline::bookmark_names(body, &mut walker.bookmarks);
         walker.container(body, &mut Out::Body, 0)?;
     }
     for (kind, part) in [

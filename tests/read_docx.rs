@@ -800,3 +800,41 @@ fn no_block_is_empty() {
         }
     }
 }
+
+#[test]
+fn grid_before_and_after_keep_columns_aligned() {
+    let tc = |text: &str| format!("<w:tc>{}</w:tc>", p(text));
+    let body = format!(
+        r#"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
+        <w:tr>{}{}{}</w:tr>
+        <w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>{}</w:tr></w:tbl>"#,
+        tc("a"),
+        tc("b"),
+        tc("c"),
+        tc("middle")
+    );
+    let doc = read(&docx_with(&body, "", "", "", &[]));
+    let t = tables(&doc)[0];
+    assert_eq!(t.grid()[1], vec!["", "middle", ""]);
+}
+
+#[test]
+fn hostile_counters_and_ole_files() {
+    let numbering = format!(
+        r#"<w:abstractNum w:abstractNumId="1">{}</w:abstractNum>
+        <w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4294967295"/></w:lvlOverride></w:num>"#,
+        lvl(0, "lowerLetter", "%1%1%1%1%1%1%1%1%1)", "")
+    );
+    let body = num_p(1, 0, "", "x").repeat(3);
+    let doc = read(&docx_with(&body, "", &numbering, "", &[]));
+    assert!(paragraphs(&doc)
+        .iter()
+        .all(|p| p.label.as_ref().is_some_and(|l| l.printed.len() < 20_000)));
+    let ole = [
+        &[0xD0u8, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..],
+        &[0u8; 512][..],
+    ]
+    .concat();
+    let err = docx::read(&ole, &ParseOptions::default()).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::NotDocx(_)), "{err}");
+}

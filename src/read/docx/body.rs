@@ -378,6 +378,16 @@ impl<'a> Walker<'a> {
                 }
                 col += span as usize;
             }
+            let after = trpr
+                .and_then(|p| p.child_val("gridAfter"))
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .unwrap_or(0)
+                .min(64);
+            if after > 0 {
+                let mut cell = Cell::new("");
+                cell.col_span = after;
+                row.cells.push(cell);
+            }
             table.rows.push(row);
         }
         match out {

@@ -43,6 +43,11 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
             options.max_input_bytes,
         ));
     }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(Error::new(ErrorKind::NotDocx(
+            "an OLE compound file: a legacy .doc, or a password-protected .docx".to_string(),
+        )));
+    }
     let mut pkg = Package::open(bytes, options)?;
     let main = main_part(&mut pkg, options);
     let Some(main_bytes) = pkg.read(&main)? else {

@@ -16,6 +16,10 @@ use crate::text::label::format_counter;
 
 const LEVELS: usize = 9;
 
+/// The highest counter value printed: letters repeat (`zz`, `aaa`), so an
+/// unbounded counter would print an unbounded label.
+const MAX_COUNTER: u32 = 100_000;
+
 /// A level's number format (`w:numFmt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fmt {
@@ -76,10 +80,7 @@ impl Level {
         Level {
             // Word writes `w:start` always; other producers that leave it
             // out mean the usual first number.
-            start: lvl
-                .child_val("start")
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(1),
+            start: lvl.child_val("start").and_then(parse_start).unwrap_or(1),
             fmt: Fmt::parse(lvl.child_val("numFmt").unwrap_or("decimal")),
             text: lvl.child_val("lvlText").unwrap_or("").to_string(),
             restart: lvl
@@ -89,6 +90,12 @@ impl Level {
             pstyle: lvl.child_val("pStyle").map(str::to_string),
         }
     }
+}
+
+/// A start value, capped where Word caps it (32767), so that a hostile value
+/// cannot make a letter counter print millions of letters.
+fn parse_start(v: &str) -> Option<u32> {
+    v.trim().parse::<u32>().ok().map(|n| n.min(32_767))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -168,9 +175,7 @@ impl Numbering {
                 overrides.insert(
                     i,
                     Override {
-                        start: o
-                            .child_val("startOverride")
-                            .and_then(|v| v.trim().parse().ok()),
+                        start: o.child_val("startOverride").and_then(parse_start),
                         level: o.child("lvl").map(Level::from_element),
                     },
                 );
@@ -264,7 +269,7 @@ impl Numbering {
             }
         }
         let value = match state.get(ilvl).copied().flatten() {
-            Some(v) => v.saturating_add(1),
+            Some(v) => v.saturating_add(1).min(MAX_COUNTER),
             None => start_of(ilvl),
         };
         if let Some(slot) = state.get_mut(ilvl) {

@@ -518,7 +518,8 @@ fn tracked_changes_fields_content_controls_text_boxes_and_symbols() {
             "P:Inside a control at Oxford",
             "P:Anchor",
             "P:Boxed text",
-            "P:Tick✓ soft break",
+            "P:Tick✓",
+            "P:soft break",
             "BREAK",
             "H2:A heading by basedOn",
             "Pb:All bold still",
@@ -837,4 +838,44 @@ fn hostile_counters_and_ole_files() {
     .concat();
     let err = docx::read(&ole, &ParseOptions::default()).unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::NotDocx(_)), "{err}");
+}
+
+#[test]
+fn soft_breaks_split_lines_like_a_text_export() {
+    let numbering = format!(
+        r#"<w:abstractNum w:abstractNumId="1">{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#,
+        lvl(0, "decimal", "%1.", "")
+    );
+    let body = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>Sub-groups</w:t></w:r><w:r><w:br/><w:t>The Board delegates delivery.</w:t></w:r></w:p>
+        <w:p><w:r><w:t>Ben Threadgold</w:t><w:br/><w:t>Policy Manager</w:t><w:br/><w:br/></w:r></w:p>
+        <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Two-line</w:t><w:br/><w:t>heading</w:t></w:r></w:p>
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Tel: 01865</w:t><w:cr/><w:t>Email: a@b.gov.uk</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
+    let doc = read(&docx_with(body, STYLES, &numbering, "", &[]));
+    let got: Vec<String> = doc
+        .blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Paragraph(p) => format!(
+                "{}|{}|{}|{}",
+                b.loc.line.unwrap_or(0),
+                p.label.as_ref().map(|l| l.printed.as_str()).unwrap_or(""),
+                p.style.bold,
+                p.text
+            ),
+            BlockKind::Heading(h) => format!("H|{}", h.text),
+            BlockKind::Table(t) => format!("T|{}", t.rows[0].cells[0].text),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "1|1.|true|Sub-groups",
+            "1||false|The Board delegates delivery.",
+            "2||false|Ben Threadgold",
+            "2||false|Policy Manager",
+            "H|Two-line heading",
+            "T|Tel: 01865\nEmail: a@b.gov.uk",
+        ]
+    );
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::inline::{self, InlineCtx, NoteKind};
+use super::inline::{self, InlineCtx, LineStyle, NoteKind};
 use super::numbering::{Counters, Numbering};
 use super::rels::Rels;
 use super::styles::{NumRef, RunProps, Styles};
@@ -211,7 +211,6 @@ impl<'a> Walker<'a> {
             self.numbering
                 .next_label(&mut self.counters, id, *ilvl, self.styles)
         });
-        let text = normalize(&content.text);
         self.links.extend(content.links);
         for (kind, id) in content.notes {
             self.notes.push(NoteRef { kind, id, line });
@@ -219,34 +218,62 @@ impl<'a> Walker<'a> {
         if content.break_before {
             self.page_break(line, out)?;
         }
-        if !text.is_empty() {
-            let bold = content.visible && content.bold;
-            let italic = content.visible && content.italic;
-            match out {
-                Out::Body => {
-                    let kind = match heading {
-                        Some(level) => BlockKind::Heading(Heading {
+        // A soft line break (Shift+Enter) starts a new line the way a text
+        // export shows it: contact blocks, addresses, a run-in title over its
+        // text. Each line becomes a paragraph of its own; a heading stays one.
+        let lines: Vec<(String, LineStyle)> = content
+            .text
+            .split('\n')
+            .zip(
+                content
+                    .lines
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat(LineStyle::default())),
+            )
+            .map(|(t, s)| (normalize(t), s))
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        let mut label = label;
+        match (heading, &mut *out) {
+            (Some(level), Out::Body) => {
+                let text = normalize(&content.text);
+                if !text.is_empty() {
+                    self.push(
+                        line,
+                        BlockKind::Heading(Heading {
                             level: level.clamp(1, 6),
                             text,
                             label,
                         }),
-                        None => BlockKind::Paragraph(Paragraph {
-                            text,
-                            level: if label.is_some() {
-                                num.as_ref().map_or(0, |(_, l)| *l)
-                            } else {
-                                0
-                            },
-                            label,
-                            style: Style { bold, italic },
-                        }),
-                    };
-                    self.push(line, kind)?;
+                    )?;
                 }
-                Out::Cell(cell) => {
-                    cell.bold &= bold;
-                    cell.visible |= content.visible;
-                    cell.lines.push(match label {
+            }
+            (None, Out::Body) => {
+                for (text, style) in lines {
+                    let level = match (&label, &num) {
+                        (Some(_), Some((_, l))) => *l,
+                        _ => 0,
+                    };
+                    self.push(
+                        line,
+                        BlockKind::Paragraph(Paragraph {
+                            text,
+                            level,
+                            label: label.take(),
+                            style: Style {
+                                bold: style.visible && style.bold,
+                                italic: style.visible && style.italic,
+                            },
+                        }),
+                    )?;
+                }
+            }
+            (_, Out::Cell(cell)) => {
+                for (text, style) in lines {
+                    cell.bold &= style.bold || !style.visible;
+                    cell.visible |= style.visible;
+                    cell.lines.push(match label.take() {
                         Some(l) => format!("{} {text}", l.printed),
                         None => text,
                     });

@@ -39,6 +39,30 @@ pub struct Inline<'e> {
     pub notes: Vec<(NoteKind, String)>,
     /// Hyperlinks found.
     pub links: Vec<Link>,
+    /// Formatting of each line: `text` split at its `'\n'` (soft breaks)
+    /// gives exactly these lines.
+    pub lines: Vec<LineStyle>,
+}
+
+/// Formatting of one line of a paragraph (between soft breaks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineStyle {
+    /// Every visible run of the line is bold.
+    pub bold: bool,
+    /// Every visible run of the line is italic.
+    pub italic: bool,
+    /// The line has visible text.
+    pub visible: bool,
+}
+
+impl Default for LineStyle {
+    fn default() -> Self {
+        LineStyle {
+            bold: true,
+            italic: true,
+            visible: false,
+        }
+    }
 }
 
 /// What inline reading needs from the document.
@@ -71,6 +95,22 @@ impl State<'_> {
     fn in_code(&self) -> bool {
         self.fields.iter().any(|f| f.in_code)
     }
+
+    fn soft_break(&mut self) {
+        self.out.text.push('\n');
+        self.out.lines.push(LineStyle::default());
+    }
+
+    fn mark_visible(&mut self, bold: bool, italic: bool) {
+        self.out.visible = true;
+        self.out.bold &= bold;
+        self.out.italic &= italic;
+        if let Some(line) = self.out.lines.last_mut() {
+            line.visible = true;
+            line.bold &= bold;
+            line.italic &= italic;
+        }
+    }
 }
 
 /// Reads the inline content of a paragraph (or any element holding runs).
@@ -79,6 +119,7 @@ pub fn read<'e>(p: &'e Element, ctx: InlineCtx<'_>) -> Inline<'e> {
         out: Inline {
             bold: true,
             italic: true,
+            lines: vec![LineStyle::default()],
             ..Inline::default()
         },
         fields: Vec::new(),
@@ -267,11 +308,11 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
         let in_code = st.in_code();
         match child.name.as_str() {
             "t" if !in_code => {
-                let t = child.text();
+                // Line ends inside w:t are not breaks Word shows; keeping
+                // them out keeps `lines` aligned with the soft breaks.
+                let t = child.text().replace(['\n', '\r'], " ");
                 if t.chars().any(|c| !c.is_whitespace()) {
-                    st.out.visible = true;
-                    st.out.bold &= bold;
-                    st.out.italic &= italic;
+                    st.mark_visible(bold, italic);
                 }
                 st.out.text.push_str(&t);
             }
@@ -284,13 +325,14 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
                         st.out.break_before = true;
                     }
                 }
-                _ => st.out.text.push('\n'),
+                Some("column") => st.out.text.push(' '),
+                _ => st.soft_break(),
             },
-            "cr" if !in_code => st.out.text.push('\n'),
+            "cr" if !in_code => st.soft_break(),
             "noBreakHyphen" if !in_code => st.out.text.push('-'),
             "sym" if !in_code => {
                 if let Some(c) = symbol_char(child.attr("font"), child.attr("char")) {
-                    st.out.visible = true;
+                    st.mark_visible(bold, italic);
                     st.out.text.push(c);
                 }
             }

@@ -879,3 +879,75 @@ fn soft_breaks_split_lines_like_a_text_export() {
         ]
     );
 }
+
+/// A readable rendering of a document, one block a line, for snapshots.
+fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        let line = b.loc.line.unwrap_or(0);
+        let s = match &b.kind {
+            BlockKind::Paragraph(p) => format!(
+                "P{}{}{} [{}] {}",
+                p.level,
+                if p.style.bold { " bold" } else { "" },
+                if p.style.italic { " italic" } else { "" },
+                p.label.as_ref().map(|l| l.printed.as_str()).unwrap_or(""),
+                p.text
+            ),
+            BlockKind::Heading(h) => format!(
+                "H{} [{}] {}",
+                h.level,
+                h.label.as_ref().map(|l| l.printed.as_str()).unwrap_or(""),
+                h.text
+            ),
+            BlockKind::Table(t) => {
+                let mut s = format!("TABLE header_rows={} width={}", t.header_rows, t.width());
+                for r in &t.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            let mut flags = String::new();
+                            if c.covered {
+                                flags.push('^');
+                            }
+                            if c.col_span > 1 {
+                                flags.push_str(&format!("<{}>", c.col_span));
+                            }
+                            if c.row_span > 1 {
+                                flags.push_str(&format!("v{}", c.row_span));
+                            }
+                            if c.bold {
+                                flags.push('*');
+                            }
+                            format!("{flags}{}", c.text.replace('\n', " / "))
+                        })
+                        .collect();
+                    s.push_str(&format!("\n    | {}", cells.join(" | ")));
+                }
+                s
+            }
+            BlockKind::PageBreak => "PAGE BREAK".to_string(),
+            BlockKind::Footnote(f) => format!("NOTE [{}] {}", f.mark, f.text),
+            other => format!("{other:?}"),
+        };
+        out.push_str(&format!("{line:4} {s}\n"));
+    }
+    for l in &doc.links {
+        out.push_str(&format!("LINK {} -> {}\n", l.text, l.url));
+    }
+    out
+}
+
+#[test]
+fn snapshots_of_every_fixture() {
+    for name in [
+        "annual-partnerships-update-2018",
+        "fop-work-programme-2023",
+        "oxford-strategic-partnership-2023",
+        "oxfordshire-partnership-2030",
+        "peer-challenge-progress-2024",
+    ] {
+        insta::assert_snapshot!(name, render(&fixture(name)));
+    }
+}

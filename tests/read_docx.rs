@@ -951,3 +951,31 @@ fn snapshots_of_every_fixture() {
         insta::assert_snapshot!(name, render(&fixture(name)));
     }
 }
+
+#[test]
+fn custom_footnote_marks_and_note_formats_from_settings() {
+    let rels = r#"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#;
+    let body = r#"<w:p><w:r><w:t>Costs</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/><w:t>†</w:t></w:r><w:r><w:t xml:space="preserve"> rose</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r></w:p>"#;
+    let footnotes = format!(
+        r#"<w:footnotes {W}><w:footnote w:id="1"><w:p><w:r><w:t>Custom.</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>Lettered.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let settings = format!(
+        r#"<w:settings {W}><w:footnotePr><w:numFmt w:val="lowerLetter"/></w:footnotePr></w:settings>"#
+    );
+    let doc = read(&docx_with(
+        body,
+        STYLES,
+        "",
+        rels,
+        &[
+            ("word/footnotes.xml", &footnotes),
+            ("word/settings.xml", &settings),
+        ],
+    ));
+    assert_eq!(paragraphs(&doc)[0].text, "Costs rose.");
+    assert_eq!(
+        footnotes_of(&doc),
+        vec![("†", "Custom."), ("a", "Lettered.")]
+    );
+}

@@ -22,6 +22,8 @@ pub struct NoteRef {
     pub id: String,
     /// The body paragraph index of the reference.
     pub line: u32,
+    /// The mark written in the text (`w:customMarkFollows`), if any.
+    pub custom_mark: Option<String>,
 }
 
 /// Where the blocks of a container go.
@@ -212,8 +214,13 @@ impl<'a> Walker<'a> {
                 .next_label(&mut self.counters, id, *ilvl, self.styles)
         });
         self.links.extend(content.links);
-        for (kind, id) in content.notes {
-            self.notes.push(NoteRef { kind, id, line });
+        for (kind, id, custom_mark) in content.notes {
+            self.notes.push(NoteRef {
+                kind,
+                id,
+                line,
+                custom_mark,
+            });
         }
         if content.break_before {
             self.page_break(line, out)?;

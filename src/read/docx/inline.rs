@@ -36,7 +36,7 @@ pub struct Inline<'e> {
     /// Text-box contents anchored in the paragraph, read after it.
     pub textboxes: Vec<&'e Element>,
     /// Note references, in order.
-    pub notes: Vec<(NoteKind, String)>,
+    pub notes: Vec<(NoteKind, String, Option<String>)>,
     /// Hyperlinks found.
     pub links: Vec<Link>,
     /// Formatting of each line: `text` split at its `'\n'` (soft breaks)
@@ -89,6 +89,7 @@ struct Field {
 struct State<'e> {
     out: Inline<'e>,
     fields: Vec<Field>,
+    custom_mark: bool,
 }
 
 impl State<'_> {
@@ -123,6 +124,7 @@ pub fn read<'e>(p: &'e Element, ctx: InlineCtx<'_>) -> Inline<'e> {
             ..Inline::default()
         },
         fields: Vec::new(),
+        custom_mark: false,
     };
     walk(p, ctx, &mut st);
     st.out
@@ -307,6 +309,12 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     for child in r.elements() {
         let in_code = st.in_code();
         match child.name.as_str() {
+            "t" if !in_code && st.custom_mark => {
+                st.custom_mark = false;
+                if let Some(note) = st.out.notes.last_mut() {
+                    note.2 = Some(normalize(&child.text()));
+                }
+            }
             "t" if !in_code => {
                 // Line ends inside w:t are not breaks Word shows; keeping
                 // them out keeps `lines` aligned with the soft breaks.
@@ -373,7 +381,13 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
                     NoteKind::Endnote
                 };
                 if let Some(id) = child.attr("id") {
-                    st.out.notes.push((kind, id.to_string()));
+                    // With customMarkFollows the next text of the run is the
+                    // mark itself, not body text.
+                    let custom = child
+                        .attr("customMarkFollows")
+                        .is_some_and(|v| v == "1" || v == "true" || v == "on");
+                    st.out.notes.push((kind, id.to_string(), None));
+                    st.custom_mark = custom;
                 }
             }
             "drawing" | "pict" | "object" | "AlternateContent" => {

@@ -73,6 +73,26 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         Some(el) => Numbering::from_element(&el),
         None => Numbering::default(),
     };
+    // Note numbering: settings.xml gives the document's, the last section's
+    // w:sectPr may override it.
+    let settings = read_related(&mut pkg, &rels, "settings", &main, "settings.xml", options)
+        .ok()
+        .flatten();
+    let sect = root.child("body").and_then(|b| b.child("sectPr"));
+    let formats = [
+        ("footnotePr", NoteKind::Footnote),
+        ("endnotePr", NoteKind::Endnote),
+    ]
+    .map(|(name, kind)| {
+        let base = notes::NoteFormat::from_element(
+            settings.as_ref().and_then(|s| s.child(name)),
+            &Default::default(),
+        );
+        (
+            kind,
+            notes::NoteFormat::from_element(sect.and_then(|s| s.child(name)), &base),
+        )
+    });
     let footnotes_part = part_name(&rels, "footnotes", &main, "footnotes.xml");
     let endnotes_part = part_name(&rels, "endnotes", &main, "endnotes.xml");
 
@@ -94,7 +114,12 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         let notes_root = xml::parse(&bytes, &part, options.max_depth)?;
         walker.rels = read_rels(&mut pkg, &part, options)?;
         let notes = notes::notes_by_id(&notes_root);
-        notes::push_notes(&mut walker, kind, &notes)?;
+        let format = formats
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, f)| f.clone())
+            .unwrap_or_default();
+        notes::push_notes(&mut walker, kind, &notes, &format)?;
     }
 
     let mut doc = Document::new(Format::Docx);

@@ -92,6 +92,18 @@ impl Level {
     }
 }
 
+/// Formats `n` in a `w:numFmt` (as footnote marks use): `decimal`,
+/// letters, romans, and `chicago` (*, †, ‡, §, doubled past four).
+pub fn format_number(fmt: &str, n: u32) -> String {
+    if fmt == "chicago" {
+        const MARKS: [char; 4] = ['*', '†', '‡', '§'];
+        let n = n.clamp(1, 400) - 1;
+        let mark = MARKS.get((n % 4) as usize).copied().unwrap_or('*');
+        return std::iter::repeat_n(mark, (n / 4 + 1) as usize).collect();
+    }
+    Fmt::parse(fmt).format(n.min(MAX_COUNTER))
+}
+
 /// A start value, capped where Word caps it (32767), so that a hostile value
 /// cannot make a letter counter print millions of letters.
 fn parse_start(v: &str) -> Option<u32> {

@@ -979,3 +979,34 @@ fn custom_footnote_marks_and_note_formats_from_settings() {
         vec![("†", "Custom."), ("a", "Lettered.")]
     );
 }
+
+#[test]
+fn a_bold_first_row_is_a_header_row() {
+    let bold = |t: &str| {
+        format!(r#"<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{t}</w:t></w:r></w:p></w:tc>"#)
+    };
+    let plain = |t: &str| format!("<w:tc>{}</w:tc>", p(t));
+    let table = |rows: &[String]| {
+        format!(
+            "<w:tbl>{}</w:tbl>",
+            rows.iter()
+                .map(|r| format!("<w:tr>{r}</w:tr>"))
+                .collect::<String>()
+        )
+    };
+    let body = [
+        table(&[
+            bold("Action") + &bold("Status"),
+            plain("Review") + &plain("Done"),
+        ]),
+        table(&[
+            bold("To:") + &plain("Council"),
+            bold("Date:") + &plain("6 March"),
+        ]),
+    ]
+    .concat();
+    let doc = read(&docx_with(&body, "", "", "", &[]));
+    let t = tables(&doc);
+    assert_eq!((t[0].header_rows, t[1].header_rows), (1, 0));
+    assert!(t[0].rows[0].cells[0].bold && !t[0].rows[1].cells[0].bold);
+}

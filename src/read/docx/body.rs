@@ -424,6 +424,9 @@ impl<'a> Walker<'a> {
             }
             table.rows.push(row);
         }
+        if table.header_rows == 0 && bold_first_row(&table) {
+            table.header_rows = 1;
+        }
         match out {
             Out::Body => {
                 if !table.rows.is_empty() {
@@ -447,6 +450,25 @@ impl<'a> Walker<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether the first row reads as a header though not marked as one: every
+/// cell with text bold, while some later row is not all bold.
+fn bold_first_row(table: &Table) -> bool {
+    let all_bold = |row: &Row| {
+        let mut texts = row
+            .cells
+            .iter()
+            .filter(|c| !c.covered && !c.text.is_empty());
+        let mut any = false;
+        let bold = texts.all(|c| {
+            any = true;
+            c.bold
+        });
+        any && bold
+    };
+    let mut rows = table.rows.iter();
+    rows.next().is_some_and(all_bold) && rows.any(|r| !all_bold(r))
 }
 
 /// Collects the `name` children of `el`, looking through the wrappers that

@@ -48,7 +48,9 @@ impl Fmt {
 
     fn format(self, n: u32) -> String {
         match self {
-            Fmt::Decimal | Fmt::Bullet | Fmt::None => n.to_string(),
+            Fmt::Decimal | Fmt::Bullet => n.to_string(),
+            // The level's own number is not printed; its literal text is.
+            Fmt::None => String::new(),
             Fmt::DecimalZero => format!("{n:02}"),
             Fmt::Counter(kind) => format_counter(n, kind),
         }
@@ -301,9 +303,6 @@ impl Numbering {
                 }
             }
         }
-        if level.fmt == Fmt::None {
-            return None;
-        }
         if level.fmt == Fmt::Bullet {
             return Some(Label {
                 printed: "•".to_string(),
@@ -344,6 +343,15 @@ impl Numbering {
         let value = printed
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
+        if value.is_empty() {
+            // A label with no counter in it ("–" with numFmt none) reads as
+            // a bullet.
+            return Some(Label {
+                printed: "•".to_string(),
+                kind: LabelKind::Bullet,
+                value: "•".to_string(),
+            });
+        }
         let kind = if level.is_lgl || value.contains('.') {
             LabelKind::Decimal
         } else {
@@ -439,5 +447,21 @@ mod tests {
         n.next_label(&mut c, "1", 0, &Styles::default());
         // lvlRestart 0: the lettered level does not restart.
         assert_eq!(printed(&n, &mut c, "1", 1), "b)");
+    }
+
+    #[test]
+    fn format_none_prints_only_literal_text() {
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0">{}{}{}</w:abstractNum>
+              <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            lvl(0, "none", "", ""),
+            lvl(1, "none", "–", ""),
+            lvl(2, "none", "Note %3:", ""),
+        );
+        let n = numbering(&xml);
+        let mut c = Counters::default();
+        assert!(n.next_label(&mut c, "1", 0, &Styles::default()).is_none());
+        assert_eq!(printed(&n, &mut c, "1", 1), "•");
+        assert_eq!(printed(&n, &mut c, "1", 2), "Note :");
     }
 }

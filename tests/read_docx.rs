@@ -1010,3 +1010,29 @@ fn a_bold_first_row_is_a_header_row() {
     assert_eq!((t[0].header_rows, t[1].header_rows), (1, 0));
     assert!(t[0].rows[0].cells[0].bold && !t[0].rows[1].cells[0].bold);
 }
+
+#[test]
+fn legacy_horizontal_merge_widens_the_cell() {
+    let tc =
+        |props: &str, text: &str| format!(r#"<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>"#, p(text));
+    let body = format!(
+        "<w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+        tc(r#"<w:hMerge w:val="restart"/>"#, "Wide"),
+        tc("<w:hMerge/>", ""),
+        tc("", "c"),
+        tc("", "a"),
+        tc("", "b"),
+        tc("", "c"),
+    );
+    let doc = read(&docx_with(&body, "", "", "", &[]));
+    let t = tables(&doc)[0];
+    assert_eq!(t.rows[0].cells.len(), 2);
+    assert_eq!(
+        (
+            t.rows[0].cells[0].text.as_str(),
+            t.rows[0].cells[0].col_span
+        ),
+        ("Wide", 2)
+    );
+    assert_eq!(t.width(), 3);
+}

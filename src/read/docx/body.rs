@@ -363,6 +363,22 @@ impl<'a> Walker<'a> {
                     }
                     Out::Body => (String::new(), false),
                 };
+                // Legacy horizontal merge (hMerge): a continuing cell widens
+                // the cell before it.
+                let hmerge = tcpr.and_then(|p| p.child("hMerge")).map(|v| v.val());
+                if matches!(hmerge, Some(None | Some("continue"))) {
+                    if let Some(prev) = row.cells.last_mut() {
+                        prev.col_span = prev.col_span.saturating_add(span);
+                        if !text.is_empty() {
+                            if !prev.text.is_empty() {
+                                prev.text.push('\n');
+                            }
+                            prev.text.push_str(&text);
+                        }
+                        col += span as usize;
+                        continue;
+                    }
+                }
                 if origins.len() < col + span as usize {
                     origins.resize(col + span as usize, None);
                 }

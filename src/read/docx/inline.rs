@@ -173,7 +173,9 @@ fn alternate(el: &Element) -> Option<&Element> {
 }
 
 fn push_link(st: &mut State<'_>, start: usize, url: Option<String>) {
-    let Some(url) = url.filter(|u| !u.is_empty()) else {
+    // A table of contents links each entry to a `_Toc` bookmark: navigation,
+    // not a link of the report's content.
+    let Some(url) = url.filter(|u| !u.is_empty() && !u.starts_with("#_Toc")) else {
         return;
     };
     let text = normalize(st.out.text.get(start..).unwrap_or(""));
@@ -200,7 +202,9 @@ fn hyperlink_target(el: &Element, rels: &Rels) -> Option<String> {
 /// becomes `"#"`: all the reader can tell is that it is a link.
 fn checked_anchor(url: String, bookmarks: &HashSet<String>) -> String {
     match url.strip_prefix('#') {
-        Some(name) if name != "_top" && !bookmarks.contains(name) => "#".to_string(),
+        Some(name) if name != "_top" && !name.starts_with("_Toc") && !bookmarks.contains(name) => {
+            "#".to_string()
+        }
         _ => url,
     }
 }
@@ -483,6 +487,15 @@ mod tests {
             }]
         );
         assert!(bold);
+    }
+
+    #[test]
+    fn table_of_contents_links_are_not_links() {
+        let (text, links, _) = inline_of(
+            r#"<w:p xmlns:w="w"><w:hyperlink w:anchor="_Toc123"><w:r><w:t>Introduction</w:t></w:r><w:r><w:tab/><w:t>3</w:t></w:r></w:hyperlink></w:p>"#,
+        );
+        assert_eq!(text, "Introduction 3");
+        assert!(links.is_empty());
     }
 
     #[test]

@@ -1036,3 +1036,18 @@ fn legacy_horizontal_merge_widens_the_cell() {
     );
     assert_eq!(t.width(), 3);
 }
+
+#[test]
+fn undefined_numbering_and_alt_chunks_are_warned_about() {
+    let body = [
+        num_p(42, 0, "", "lost label"),
+        num_p(42, 0, "", "again"),
+        r#"<w:altChunk r:id="rId9"/>"#.to_string(),
+    ]
+    .concat();
+    let doc = read(&docx_with(&body, "", "", "", &[]));
+    assert_eq!(paragraphs(&doc)[0].label, None);
+    let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, vec!["docx-numbering-missing", "docx-altchunk"]);
+    assert!(fixture("fop-work-programme-2023").warnings.is_empty());
+}

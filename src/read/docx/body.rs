@@ -8,7 +8,7 @@ use super::rels::Rels;
 use super::styles::{NumRef, RunProps, Styles};
 use super::xml::Element;
 use crate::document::{
-    Block, BlockKind, Cell, Heading, Label, Link, Loc, Paragraph, Row, Style, Table,
+    Block, BlockKind, Cell, Heading, Label, Link, Loc, Paragraph, Row, Style, Table, Warning,
 };
 use crate::text::normalize;
 use crate::{Error, ParseOptions, Result};
@@ -84,6 +84,9 @@ pub struct Walker<'a> {
     pub notes: Vec<NoteRef>,
     /// The document's bookmark names, to tell live internal links.
     pub bookmarks: HashSet<String>,
+    /// What could not be read.
+    pub warnings: Vec<Warning>,
+    warned_nums: HashSet<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -106,6 +109,8 @@ impl<'a> Walker<'a> {
             links: Vec::new(),
             notes: Vec::new(),
             bookmarks: HashSet::new(),
+            warnings: Vec::new(),
+            warned_nums: HashSet::new(),
         }
     }
 
@@ -148,6 +153,11 @@ impl<'a> Walker<'a> {
                 "sdtContent" | "customXml" | "ins" | "moveTo" | "smartTag" => {
                     self.container(child, out, depth + 1)?;
                 }
+                "altChunk" => self.warnings.push(Warning {
+                    code: "docx-altchunk".to_string(),
+                    message: "an embedded document (altChunk) was not read".to_string(),
+                    loc: Some(Loc::line(self.para_index.max(1))),
+                }),
                 "AlternateContent" => {
                     if let Some(choice) = child.child("Choice").or_else(|| child.child("Fallback"))
                     {
@@ -209,6 +219,17 @@ impl<'a> Walker<'a> {
             bookmarks: &self.bookmarks,
         };
         let content = inline::read(p, ctx);
+        if let Some((id, _)) = &num {
+            if !self.numbering.defines(id, self.styles) && self.warned_nums.insert(id.clone()) {
+                self.warnings.push(Warning {
+                    code: "docx-numbering-missing".to_string(),
+                    message: format!(
+                        "list numbering {id} is not defined in numbering.xml; its labels are lost"
+                    ),
+                    loc: Some(Loc::line(line.max(1))),
+                });
+            }
+        }
         let label: Option<Label> = num.as_ref().and_then(|(id, ilvl)| {
             self.numbering
                 .next_label(&mut self.counters, id, *ilvl, self.styles)

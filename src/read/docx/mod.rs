@@ -125,6 +125,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let mut doc = Document::new(Format::Docx);
     doc.blocks = walker.blocks;
     doc.links = walker.links;
+    doc.warnings = walker.warnings;
     Ok(doc)
 }
 

@@ -245,6 +245,11 @@ impl Numbering {
             .or_else(|| abs.levels.get(i).and_then(Option::as_ref))
     }
 
+    /// Whether `num_id` is defined (a `w:num` with its abstract numbering).
+    pub fn defines(&self, num_id: &str, styles: &Styles) -> bool {
+        self.abstract_of(num_id, styles).is_some()
+    }
+
     /// Advances the counters for a paragraph numbered `num_id` at `ilvl` and
     /// returns the label it shows, or `None` when the number is unknown or
     /// prints nothing.

@@ -8,8 +8,9 @@ use crate::document::{Link, Style};
 
 static MD_LINK: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\[([^\[\]\n]+)\]\(([^()\s]*)\)").ok());
-static EMPHASIS: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(\*{1,3}|_{2})([^\s*](?:[^*\n]*?[^\s*])?)\*{0,3}_{0,2}").ok());
+static EMPHASIS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"\*\*\*(\S(?:[^*\n]*?\S)?)\*\*\*|\*\*(\S(?:[^*\n]*?\S)?)\*\*|__(\S(?:[^_\n]*?\S)?)__|\*([^\s*](?:[^*\n]*?[^\s*])?)\*").ok()
+});
 
 /// Text with its inline markup resolved.
 #[derive(Debug, Default)]
@@ -53,14 +54,9 @@ pub fn resolve(s: &str) -> Inline {
         if let Some(re) = EMPHASIS.as_ref() {
             text = re
                 .replace_all(&text, |caps: &regex::Captures<'_>| {
-                    let whole = caps.get(0).map_or("", |m| m.as_str());
-                    let open = caps.get(1).map_or("", |m| m.as_str());
-                    let inner = caps.get(2).map_or("", |m| m.as_str());
-                    if whole.ends_with(open) && whole.len() > open.len() * 2 {
-                        inner.to_string()
-                    } else {
-                        whole.to_string()
-                    }
+                    (1..=4)
+                        .find_map(|k| caps.get(k))
+                        .map_or(String::new(), |m| m.as_str().to_string())
                 })
                 .into_owned();
         }

@@ -18,6 +18,9 @@ pub struct Line {
     pub indent: usize,
     /// A form feed started this line: a new page begins here.
     pub page_break: bool,
+    /// A Word table-of-contents bookmark (`[bookmark: _Toc…]`) marked this
+    /// line (or the blank line above it): Word puts those on headings.
+    pub toc: bool,
 }
 
 impl Line {
@@ -49,6 +52,7 @@ pub fn split(text: &str) -> Vec<Line> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
+    let mut pending_toc = false;
     for (i, piece) in text.split('\n').enumerate() {
         let page_break = piece.contains('\u{0C}');
         let mut raw = if page_break {
@@ -57,22 +61,29 @@ pub fn split(text: &str) -> Vec<Line> {
             piece.to_string()
         };
         if raw.contains("[bookmark:") {
+            pending_toc |= raw.contains("[bookmark: _Toc");
             if let Some(re) = BOOKMARK.as_ref() {
                 raw = re.replace_all(&raw, "").into_owned();
             }
         }
-        let trimmed_len = raw.trim_end().len();
+        // Trailing tabs stay: a line holding only a tab is an empty cell.
+        let trimmed_len = raw.trim_end_matches(|c: char| c.is_whitespace() && c != '\t').len();
         raw.truncate(trimmed_len);
         let indent = raw
             .chars()
             .take_while(|c| c.is_whitespace())
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
+        let toc = pending_toc && !raw.trim().is_empty();
+        if toc {
+            pending_toc = false;
+        }
         out.push(Line {
             no: u32::try_from(i + 1).unwrap_or(u32::MAX),
             raw,
             indent,
             page_break,
+            toc,
         });
     }
     // A final newline does not start a line.

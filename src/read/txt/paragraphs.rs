@@ -229,7 +229,7 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
         line_count: count,
         blank_before,
         blank_after,
-        force_heading: false,
+        force_heading: lines.get(i).is_some_and(|l| l.toc) && count == 1,
         style: Style::default(),
         known_label: known,
     };

@@ -14,6 +14,12 @@ use super::paragraphs::{Layout, ParaProto, Proto};
 /// template (one per profile), a level below the others.
 const REPEATED: usize = 3;
 
+/// A title never ends on one of these (a sentence cut short does).
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "by", "from", "that",
+    "which", "including", "include", "includes", "as", "is", "are", "be", "will", "at",
+];
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -41,6 +47,13 @@ fn title_text(p: &ParaProto, repeated: bool) -> bool {
         return false;
     }
     if t.ends_with(':') && words > 6 {
+        return false;
+    }
+    if t.contains(',') && words > 6 {
+        return false;
+    }
+    let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    if words > 1 && TRAILING_FUNCTION_WORDS.contains(&last.as_str()) {
         return false;
     }
     if let Some((range, _)) = find_date(t) {
@@ -98,6 +111,11 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
         }
     }
 
+    // Whether the next block is a list item (a "…:" line before one is a
+    // lead-in, not a heading).
+    let next_is_item: Vec<bool> = (0..protos.len())
+        .map(|k| matches!(protos.get(k + 1), Some(Proto::Para(n)) if n.label.is_some()))
+        .collect();
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_heading = false;
     let mut seen_content = false;
@@ -110,7 +128,10 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 let standalone = p.blank_after && (p.blank_before || prev_heading);
                 let plain_heading = p.label.is_none()
                     && (p.force_heading
-                        || ((p.line_count == 1 || rep) && standalone && title_text(&p, rep)));
+                        || ((p.line_count == 1 || rep)
+                            && standalone
+                            && title_text(&p, rep)
+                            && !(p.text.ends_with(':') && next_is_item.get(k).copied().unwrap_or(false))));
                 let numbered_heading = p.label.as_ref().is_some_and(|l| {
                     l.kind == LabelKind::Decimal
                         && !l.value.contains('.')
@@ -191,7 +212,7 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
     };
     let indent = p.indent;
     let level = if bullet {
-        if let Some(pos) = stack.iter().rposition(|e| e.key == key && e.indent.abs_diff(indent) <= 1) {
+        if let Some(pos) = stack.iter().rposition(|e| e.key == key && e.indent == indent) {
             stack.truncate(pos + 1);
             pos
         } else if stack.last().is_some_and(|top| top.indent < indent)

@@ -8,7 +8,7 @@ use crate::text::{normalize, parse_label, LabelOptions};
 
 use super::html;
 use super::inline;
-use super::lines::{is_page_residue, Line};
+use super::lines::Line;
 
 /// A table being built: rows of cell texts (already normalised per line).
 #[derive(Debug, Clone, Default)]
@@ -166,37 +166,37 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
     let mut row: Vec<Vec<String>> = Vec::new();
     let mut i = start;
     let mut end = start;
+    let mut in_table_text = false;
     while let Some(line) = lines.get(i) {
-        if line.is_blank() {
-            if !row.is_empty() {
-                rows.push(std::mem::take(&mut row));
-            }
-            i += 1;
-            continue;
-        }
         if is_tab_cell_line(&line.raw) {
             row.push(vec![line.raw.trim().to_string()]);
             i += 1;
             end = i;
+            in_table_text = true;
             continue;
         }
-        // Text without a tab: part of the last cell when the table goes on
-        // after it (or it follows a cell line directly).
-        let follows_cell = lines
-            .get(i.wrapping_sub(1))
-            .is_some_and(|p| i > 0 && is_tab_cell_line(&p.raw));
-        let mut k = i;
-        while lines.get(k).is_some_and(|l| !is_tab_cell_line(&l.raw) && !is_tab_row_line(&l.raw)) {
-            if lines.get(k).is_some_and(|l| !l.is_blank() && is_page_residue(l.text())) {
-                // residue does not stop the look-ahead
+        if line.is_blank() {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
             }
+            in_table_text = false;
+            i += 1;
+            continue;
+        }
+        if is_tab_row_line(&line.raw) {
+            break;
+        }
+        // Text without a tab: part of the last cell when it follows the
+        // table's text directly, or when it is a lone line after which the
+        // table goes on.
+        let lone = lines.get(i + 1).is_none_or(Line::is_blank);
+        let mut k = i + 1;
+        while lines.get(k).is_some_and(|l| l.is_blank() && !is_tab_cell_line(&l.raw)) {
             k += 1;
-            if k - i > 12 {
-                break;
-            }
         }
         let table_goes_on = lines.get(k).is_some_and(|l| is_tab_cell_line(&l.raw));
-        if !(follows_cell || table_goes_on) || rows.is_empty() && row.is_empty() {
+        let plain = parse_label(line.text(), LabelOptions::default()).is_none() && !line.toc;
+        if !(in_table_text || (lone && table_goes_on && plain)) {
             break;
         }
         let target = if row.is_empty() { rows.last_mut() } else { Some(&mut row) };
@@ -204,6 +204,7 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
             Some(cell) => cell.push(line.text().to_string()),
             None => break,
         }
+        in_table_text = true;
         i += 1;
         end = i;
     }

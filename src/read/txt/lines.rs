@@ -21,6 +21,9 @@ pub struct Line {
     /// A Word table-of-contents bookmark (`[bookmark: _Toc…]`) marked this
     /// line (or the blank line above it): Word puts those on headings.
     pub toc: bool,
+    /// Width of the white space on a line that holds nothing else (a rule
+    /// that a text export turned into spaces).
+    pub blank_width: usize,
 }
 
 impl Line {
@@ -66,6 +69,7 @@ pub fn split(text: &str) -> Vec<Line> {
                 raw = re.replace_all(&raw, "").into_owned();
             }
         }
+        let blank_width = if raw.trim().is_empty() { raw.chars().count() } else { 0 };
         // Trailing tabs stay: a line holding only a tab is an empty cell.
         let trimmed_len = raw.trim_end_matches(|c: char| c.is_whitespace() && c != '\t').len();
         raw.truncate(trimmed_len);
@@ -84,6 +88,7 @@ pub fn split(text: &str) -> Vec<Line> {
             indent,
             page_break,
             toc,
+            blank_width,
         });
     }
     // A final newline does not start a line.
@@ -120,7 +125,7 @@ pub fn is_bare_url(text: &str) -> bool {
 pub fn is_rule(line: &Line) -> bool {
     let t = line.text();
     (t.len() >= 3 && t.chars().all(|c| c == '_' || c == '─' || c == '—'))
-        || (t.is_empty() && line.raw.len() >= 10 && !line.raw.contains('\t'))
+        || (t.is_empty() && line.blank_width >= 20 && !line.raw.contains('\t'))
 }
 
 /// Labels of the label/value lines of front matter and partnership profiles.
@@ -194,6 +199,9 @@ const KNOWN_LABELS: &[&str] = &[
     "last meeting date",
     "next meeting date",
     "website address",
+    "board name",
+    "partnership name",
+    "name of partnership",
     "website",
     "meeting",
     "agenda item",
@@ -214,7 +222,10 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
     }
     let mut best: Option<(usize, bool)> = None;
     for label in KNOWN_LABELS {
-        let Some(rest) = lower.strip_prefix(label) else {
+        if !lower.starts_with(label) {
+            continue;
+        }
+        let Some(rest) = t.get(label.len()..) else {
             continue;
         };
         let multiword = label.contains(' ') || label.contains('/');
@@ -227,10 +238,7 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
         } else if rest.starts_with(' ') {
             // "OCC Lead Member Councillor X": multiword profile labels are
             // followed by a single space and the value.
-            (
-                multiword && rest.trim_start().starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == 'h'),
-                true,
-            )
+            (multiword, true)
         } else {
             (false, false)
         };

@@ -177,7 +177,14 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
         if !next.is_blank() && !next.page_break {
             let joins = lay.wrap.is_some_and(|w| {
                 let prev = lines.get(last).map_or(0, Line::width);
-                !starts_block(next) && !is_bare_url(next.text()) && (prev * 100 >= w * 55 || acc.ends_with('-'))
+                // A short line right above a label/value line is that
+                // block's title, not the end of this paragraph.
+                let titles_block = next.width() * 10 < w * 6
+                    && lines.get(j + 1).is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
+                !starts_block(next)
+                    && !titles_block
+                    && !is_bare_url(next.text())
+                    && (prev * 100 >= w * 55 || acc.ends_with('-'))
             });
             if joins {
                 join_wrapped(&mut acc, next.text());
@@ -218,7 +225,10 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
         last = k;
         count += 1;
     }
-    let blank_before = i == 0 || blank_at(lines, i - 1) || lines.get(i).is_some_and(|l| l.page_break);
+    let blank_before = i == 0
+        || blank_at(lines, i - 1)
+        || is_artefact(lines, i - 1)
+        || lines.get(i).is_some_and(|l| l.page_break);
     let blank_after = lines.get(last + 1).is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
     let p = ParaProto {
         line: lines.get(i).map_or(0, |l| l.no),

@@ -28,7 +28,8 @@ fn word_count(s: &str) -> usize {
 fn title_text(p: &ParaProto, repeated: bool) -> bool {
     let t = p.text.as_str();
     let words = word_count(t);
-    if t.is_empty() || t.chars().count() > 100 || words > 14 {
+    let max_words = if repeated { 16 } else { 12 };
+    if t.is_empty() || t.chars().count() > 110 || words > max_words {
         return false;
     }
     if p.known_label == Some(true) || is_field_only_label(t) {
@@ -116,6 +117,15 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
     let next_is_item: Vec<bool> = (0..protos.len())
         .map(|k| matches!(protos.get(k + 1), Some(Proto::Para(n)) if n.label.is_some()))
         .collect();
+    // Whether the next two blocks are label/value lines (a title above a
+    // profile's field block).
+    let fields_follow: Vec<bool> = (0..protos.len())
+        .map(|k| {
+            let after_field = matches!(k.checked_sub(1).and_then(|b| protos.get(b)), Some(Proto::Para(b)) if b.known_label.is_some());
+            !after_field
+                && (1..=3).all(|d| matches!(protos.get(k + d), Some(Proto::Para(n)) if n.known_label == Some(true)))
+        })
+        .collect();
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_heading = false;
     let mut seen_content = false;
@@ -125,7 +135,8 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
         match proto {
             Proto::Para(p) => {
                 let rep = repeated(&p.text);
-                let standalone = p.blank_after && (p.blank_before || prev_heading);
+                let standalone = (p.blank_after && (p.blank_before || prev_heading))
+                    || (p.known_label.is_none() && fields_follow.get(k).copied().unwrap_or(false));
                 let plain_heading = p.label.is_none()
                     && (p.force_heading
                         || ((p.line_count == 1 || rep)
@@ -211,11 +222,13 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
         return 0;
     };
     let indent = p.indent;
+    // Hard-wrapped text (pdftotext and the like) jitters by a column.
+    let tol = usize::from(lay.wrap.is_some());
     let level = if bullet {
-        if let Some(pos) = stack.iter().rposition(|e| e.key == key && e.indent == indent) {
+        if let Some(pos) = stack.iter().rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol) {
             stack.truncate(pos + 1);
             pos
-        } else if stack.last().is_some_and(|top| top.indent < indent)
+        } else if stack.last().is_some_and(|top| top.indent + tol < indent)
             || (lay.wrap.is_some() && stack.last().is_some_and(|top| !top.key.starts_with("bullet") && top.key != "o"))
             || (key == "o" && !stack.is_empty())
         {

@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::text::normalize;
 
 static TAG: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)<\s*(/?)\s*([a-z][a-z0-9]*)\b[^<>]*?(/?)\s*>").ok());
+    LazyLock::new(|| Regex::new(r"(?i)<(/?)([a-z][a-z0-9]*)\b[^<>]*?(/?)\s*>").ok());
 
 /// Whether `s` holds an HTML tag we understand.
 pub fn has_html(s: &str) -> bool {

@@ -206,6 +206,7 @@ const KNOWN_LABELS: &[&str] = &[
     "meeting",
     "agenda item",
     "item no",
+    "is the decision eligible for call-in",
 ];
 
 /// Short labels that are front-matter fields even when alone on a line
@@ -229,7 +230,7 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
             continue;
         };
         let multiword = label.contains(' ') || label.contains('/');
-        let (ok, value) = if let Some(after) = rest.strip_prefix(':') {
+        let (ok, value) = if let Some(after) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('?')) {
             (true, !after.trim().is_empty())
         } else if rest.is_empty() {
             (multiword, false)

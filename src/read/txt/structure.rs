@@ -26,6 +26,12 @@ fn word_count(s: &str) -> usize {
 
 /// Whether the text reads like a title.
 fn title_text(p: &ParaProto, repeated: bool) -> bool {
+    title_text_with(p, repeated, false)
+}
+
+/// [`title_text`]; a `numbered` title ("4. Options considered, and risk")
+/// may hold commas.
+fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     let t = p.text.as_str();
     let words = word_count(t);
     let max_words = if repeated { 16 } else { 12 };
@@ -50,7 +56,7 @@ fn title_text(p: &ParaProto, repeated: bool) -> bool {
     if t.ends_with(':') && words > 6 {
         return false;
     }
-    if t.contains(',') && words > 6 {
+    if t.contains(',') && words > 6 && !numbered {
         return false;
     }
     let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -128,6 +134,7 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
         .collect();
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_heading = false;
+    let mut last_numbered: Option<u32> = None;
     let mut seen_content = false;
     let mut before_first_heading = 0usize;
     let mut any_heading = false;
@@ -144,17 +151,24 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                             && title_text(&p, rep)
                             && !(p.text.ends_with(':') && next_is_item.get(k).copied().unwrap_or(false))));
                 let numbered_heading = p.label.as_ref().is_some_and(|l| {
+                    let sub_follows = next_label
+                        .get(k)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|n| n.strip_prefix(l.value.as_str()).is_some_and(|r| r.starts_with('.')));
+                    // "11. Background Documents" after numbered headings up to 10.
+                    let continues = last_numbered.is_some_and(|n| l.value.parse::<u32>().ok() == Some(n + 1))
+                        && word_count(&p.text) <= 6;
                     l.kind == LabelKind::Decimal
                         && !l.value.contains('.')
                         && !l.printed.ends_with(')')
                         && p.line_count == 1
                         && standalone
-                        && title_text(&p, false)
-                        && next_label
-                            .get(k)
-                            .and_then(Option::as_ref)
-                            .is_some_and(|n| n.strip_prefix(l.value.as_str()).is_some_and(|r| r.starts_with('.')))
+                        && title_text_with(&p, false, true)
+                        && (sub_follows || continues)
                 });
+                if numbered_heading {
+                    last_numbered = p.label.as_ref().and_then(|l| l.value.parse::<u32>().ok());
+                }
                 if plain_heading || numbered_heading {
                     let level = if rep {
                         3

@@ -3,11 +3,13 @@
 //! blocks.
 //!
 //! The work is split by concern: [`decode`] turns bytes into text, [`lines`]
-//! splits and classifies lines, [`tables`] and [`flat`] rebuild tables,
+//! splits and classifies lines, [`tables`], [`flat`] and [`columns`] rebuild
+//! tables,
 //! [`html`] and [`inline`] resolve markup, [`notes`] finds footnotes,
 //! [`paragraphs`] rejoins hard-wrapped lines into paragraphs and
 //! [`structure`] decides headings and list levels.
 
+mod columns;
 mod decode;
 mod flat;
 mod html;

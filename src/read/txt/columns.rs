@@ -66,7 +66,10 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
             left.push(l);
             right.push(normalize(&chars.iter().skip(rx).collect::<String>()));
         } else if line.width() < x {
-            if i > start && crate::text::parse_label(raw, crate::text::LabelOptions::default()).is_some_and(|(l, _)| !l.is_bullet()) {
+            if i > start
+                && crate::text::parse_label(raw, crate::text::LabelOptions::default())
+                    .is_some_and(|(l, _)| !l.is_bullet())
+            {
                 break;
             }
             left.push(normalize(raw));
@@ -94,7 +97,12 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
     if left_only < 1 || plain_pairs < 1 || left.len() < 3 || right.len() < 3 {
         return None;
     }
-    let cell = |v: Vec<String>| v.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
+    let cell = |v: Vec<String>| {
+        v.into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let table = ProtoTable {
         rows: vec![vec![cell(left), cell(right)]],
         header_rows: 0,
@@ -116,7 +124,9 @@ mod tests {
         assert_eq!(end, 7);
         let row = &t.rows[0];
         assert_eq!(row[0], "Report Authors:\nSharon Howard\nAssistant Director\n+443000412070\nsharon.howard@kent.gov.uk\nAlyson Wagget");
-        assert!(row[1].starts_with("Lead Directors\nKevin Kasaven, Director\nCountywide Services\nMark Albiston"));
+        assert!(row[1].starts_with(
+            "Lead Directors\nKevin Kasaven, Director\nCountywide Services\nMark Albiston"
+        ));
     }
 
     #[test]

@@ -31,7 +31,11 @@ use crate::{Document, Error, Format, ParseOptions, Result};
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let len = bytes.len() as u64;
     if len > options.max_input_bytes {
-        return Err(Error::limit("max_input_bytes", len, options.max_input_bytes));
+        return Err(Error::limit(
+            "max_input_bytes",
+            len,
+            options.max_input_bytes,
+        ));
     }
     let text = decode::decode(bytes)?;
     let lines = lines::split(&text);

@@ -16,8 +16,30 @@ const REPEATED: usize = 3;
 
 /// A title never ends on one of these (a sentence cut short does).
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "by", "from", "that",
-    "which", "including", "include", "includes", "as", "is", "are", "be", "will", "at",
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "from",
+    "that",
+    "which",
+    "including",
+    "include",
+    "includes",
+    "as",
+    "is",
+    "are",
+    "be",
+    "will",
+    "at",
 ];
 
 fn word_count(s: &str) -> usize {
@@ -34,7 +56,7 @@ fn title_text(p: &ParaProto, repeated: bool) -> bool {
 fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     let t = p.text.as_str();
     let words = word_count(t);
-    let max_words = if repeated { 16 } else { 12 };
+    let max_words = if repeated || numbered { 16 } else { 12 };
     if t.is_empty() || t.chars().count() > 110 || words > max_words {
         return false;
     }
@@ -47,7 +69,9 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     if t.contains('@') || t.contains("http") || t.contains("www.") {
         return false;
     }
-    if t.ends_with(['.', ',', ';']) && !(repeated || p.force_heading) {
+    if t.ends_with(['.', ',', ';'])
+        && !(repeated || p.force_heading || (numbered && t.ends_with('.')))
+    {
         return false;
     }
     if t.ends_with(['?', '!']) {
@@ -85,8 +109,12 @@ fn label_key(p: &ParaProto) -> Option<(String, bool, bool)> {
         let o = p.glyph == Some('o');
         return Some((if o { "o".into() } else { "bullet".into() }, true, false));
     }
-    let shape: String = l.printed.replace(&l.value, "#");
     let depth = l.value.matches('.').count();
+    let mut shape: String = l.printed.replace(&l.value, "#");
+    if depth > 0 {
+        // "2.1" and "2.2." are the same list.
+        shape = shape.trim_end_matches('.').to_string();
+    }
     let plain_decimal = l.kind == LabelKind::Decimal && depth == 0;
     Some((format!("{:?}{depth}{shape}", l.kind), false, plain_decimal))
 }
@@ -149,21 +177,24 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                         || ((p.line_count == 1 || rep)
                             && standalone
                             && title_text(&p, rep)
-                            && !(p.text.ends_with(':') && next_is_item.get(k).copied().unwrap_or(false))));
+                            && !(p.text.ends_with(':')
+                                && next_is_item.get(k).copied().unwrap_or(false))));
                 let numbered_heading = p.label.as_ref().is_some_and(|l| {
-                    let sub_follows = next_label
-                        .get(k)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|n| n.strip_prefix(l.value.as_str()).is_some_and(|r| r.starts_with('.')));
+                    let sub_follows = next_label.get(k).and_then(Option::as_ref).is_some_and(|n| {
+                        n.strip_prefix(l.value.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                    });
                     // "11. Background Documents" after numbered headings up to 10.
-                    let continues = last_numbered.is_some_and(|n| l.value.parse::<u32>().ok() == Some(n + 1))
+                    let continues = last_numbered
+                        .is_some_and(|n| l.value.parse::<u32>().ok() == Some(n + 1))
                         && word_count(&p.text) <= 6;
                     l.kind == LabelKind::Decimal
                         && !l.value.contains('.')
                         && !l.printed.ends_with(')')
-                        && p.line_count == 1
+                        && (p.line_count == 1 || (sub_follows && p.line_count == 2))
                         && standalone
-                        && title_text_with(&p, false, true)
+                        && title_text_with(&p, false, sub_follows)
+                        && (sub_follows || title_text(&p, false))
                         && (sub_follows || continues)
                 });
                 if numbered_heading {
@@ -172,7 +203,11 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 if plain_heading || numbered_heading {
                     let level = if rep {
                         3
-                    } else if !any_heading && !seen_content && before_first_heading <= 2 && p.label.is_none() {
+                    } else if !any_heading
+                        && !seen_content
+                        && before_first_heading <= 2
+                        && p.label.is_none()
+                    {
                         1
                     } else {
                         2
@@ -180,7 +215,10 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                     // "Annex 1:" right before "Annex 1": one heading.
                     if let Some(last) = doc.blocks.last() {
                         if let BlockKind::Heading(h) = &last.kind {
-                            if h.text.trim_end_matches(':').eq_ignore_ascii_case(p.text.trim_end_matches(':')) {
+                            if h.text
+                                .trim_end_matches(':')
+                                .eq_ignore_ascii_case(p.text.trim_end_matches(':'))
+                            {
                                 doc.blocks.pop();
                             }
                         }
@@ -220,7 +258,10 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 doc.push(Loc::line(line), BlockKind::Table(t.into_table()));
             }
             Proto::Note(line, mark, text) => {
-                doc.push(Loc::line(line), BlockKind::Footnote(Footnote { mark, text }));
+                doc.push(
+                    Loc::line(line),
+                    BlockKind::Footnote(Footnote { mark, text }),
+                );
             }
             Proto::PageBreak(line) => {
                 doc.push(Loc::line(line), BlockKind::PageBreak);
@@ -239,11 +280,17 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
     // Hard-wrapped text (pdftotext and the like) jitters by a column.
     let tol = usize::from(lay.wrap.is_some());
     let level = if bullet {
-        if let Some(pos) = stack.iter().rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol) {
+        if let Some(pos) = stack
+            .iter()
+            .rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol)
+        {
             stack.truncate(pos + 1);
             pos
         } else if stack.last().is_some_and(|top| top.indent + tol < indent)
-            || (lay.wrap.is_some() && stack.last().is_some_and(|top| !top.key.starts_with("bullet") && top.key != "o"))
+            || (lay.wrap.is_some()
+                && stack
+                    .last()
+                    .is_some_and(|top| !top.key.starts_with("bullet") && top.key != "o"))
             || (key == "o" && !stack.is_empty())
         {
             stack.push(Open { key, indent });

@@ -40,7 +40,8 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
     let mut blanks = 0;
     let mut end = start;
     let mut i = start;
-    while let Some(line) = lines.get(i) {
+    // A bounded region keeps the reader linear on long layout tables.
+    while let Some(line) = lines.get(i).filter(|_| i < start + 120) {
         if line.is_blank() {
             blanks += 1;
             if blanks >= 2 {

@@ -317,3 +317,109 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
     };
     u8::try_from(level).unwrap_or(u8::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Block, BlockKind, LabelKind};
+    use crate::read::txt::read;
+    use crate::ParseOptions;
+
+    fn blocks(src: &str) -> Vec<Block> {
+        read(src.as_bytes(), &ParseOptions::default())
+            .unwrap()
+            .blocks
+    }
+
+    /// (kind letter, level, printed label, text) of each block.
+    fn shape(src: &str) -> Vec<(char, u8, String, String)> {
+        blocks(src)
+            .into_iter()
+            .map(|b| match b.kind {
+                BlockKind::Heading(h) => (
+                    'H',
+                    h.level,
+                    h.label.map(|l| l.printed).unwrap_or_default(),
+                    h.text,
+                ),
+                BlockKind::Paragraph(p) => (
+                    'P',
+                    p.level,
+                    p.label.map(|l| l.printed).unwrap_or_default(),
+                    p.text,
+                ),
+                BlockKind::Table(_) => ('T', 0, String::new(), String::new()),
+                BlockKind::Footnote(f) => ('F', 0, f.mark, f.text),
+                _ => ('B', 0, String::new(), String::new()),
+            })
+            .collect()
+    }
+
+    fn s(k: char, level: u8, label: &str, text: &str) -> (char, u8, String, String) {
+        (k, level, label.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn numbering_forms_and_nesting() {
+        let got = shape("Some intro text for the list that follows below here now.\n\n1) First point.\n\na) Sub point.\n\ni. Deeper point.\n\n(2) Second form.\n\nI. Roman upper.\n\n2.1 Decimal.\n");
+        assert_eq!(got[1], s('P', 0, "1)", "First point."));
+        assert_eq!(got[2], s('P', 1, "a)", "Sub point."));
+        assert_eq!(got[3], s('P', 2, "i.", "Deeper point."));
+        assert_eq!(got[4].2, "(2)");
+        assert_eq!(got[5].2, "I.");
+        assert_eq!(got[6].2, "2.1");
+    }
+
+    #[test]
+    fn bullet_glyphs_and_indent_levels() {
+        let got = shape("5. The aims are;\n - Identify issues\n - Engage partners\n    o Nested item\n\u{F0B7}\tPrivate glyph\n* Star item\n• Dot item\n");
+        assert_eq!(got[1], s('P', 1, "•", "Identify issues"));
+        assert_eq!(got[3], s('P', 2, "•", "Nested item"));
+        for g in &got[1..] {
+            assert_eq!(g.2, "•");
+            assert!(!g.3.starts_with(['•', '*', 'o', '\u{F0B7}']), "{g:?}");
+        }
+    }
+
+    #[test]
+    fn headings_and_label_value_lines() {
+        let got = shape("Report Title Here\n\nTo: Council\nDate: 28 November 2023\n\nGovernance Arrangements\n\nThe board met. It agreed.\n\n1. Introduction\n\n1.1 The text.\n\n2. A one-line numbered paragraph.\n\nActivity over the last 12 months and what happened next:\n\nText.\n");
+        assert_eq!(got[0], s('H', 1, "", "Report Title Here"));
+        assert_eq!(got[1], s('P', 0, "", "To: Council"));
+        assert_eq!(got[2], s('P', 0, "", "Date: 28 November 2023"));
+        assert_eq!(got[3], s('H', 2, "", "Governance Arrangements"));
+        assert_eq!(got[5], s('H', 2, "1.", "Introduction"));
+        assert_eq!(got[6], s('P', 0, "1.1", "The text."));
+        assert_eq!(got[7].0, 'P');
+        assert_eq!(got[8].0, 'P');
+    }
+
+    #[test]
+    fn wrapped_lines_rejoin_and_residue_goes() {
+        let mut src = String::new();
+        for _ in 0..6 {
+            src.push_str(
+                "This line is long enough to look like a hard-wrapped line of text that\n",
+            );
+        }
+        src.push_str("ends here.\n\n12\n\nCC12\n\nThis page is intentionally left blank\n\u{0C}Next page text is here.\n");
+        let b = shape(&src);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b[0].3.ends_with("text that ends here."));
+        assert_eq!(b[1].0, 'B');
+        let kinds: Vec<LabelKind> = vec![];
+        assert!(kinds.is_empty());
+    }
+
+    #[test]
+    fn markdown_links_are_kept_as_text_and_recorded() {
+        let doc = read(
+            b"See the [Zero Carbon Partnership](https://zcop.org) page.\n",
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            matches!(&doc.blocks[0].kind, BlockKind::Paragraph(p) if p.text == "See the Zero Carbon Partnership page.")
+        );
+        assert_eq!(doc.links[0].url, "https://zcop.org");
+    }
+}

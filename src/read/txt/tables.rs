@@ -135,7 +135,23 @@ fn drop_empty_header(t: &mut ProtoTable) {
 /// empty first cells).
 pub fn is_tab_row_line(raw: &str) -> bool {
     let body = raw.strip_prefix('\t').unwrap_or(raw);
-    body.contains('\t') && !body.trim().is_empty()
+    if !body.contains('\t') || body.trim().is_empty() {
+        return false;
+    }
+    // "1.<tab>Introduction", "•<tab>item": a label and its text, not cells.
+    let first = body.split('\t').next().unwrap_or("").trim();
+    let label_only = !first.is_empty()
+        && parse_label(
+            first,
+            LabelOptions {
+                bare_integer: true,
+                ..LabelOptions::default()
+            },
+        )
+        .is_some_and(|(_, rest)| rest.is_empty());
+    let glyph_only =
+        first.chars().count() == 1 && first.chars().all(crate::text::label::is_bullet_char);
+    !(label_only || glyph_only) || body.matches('\t').count() >= 2
 }
 
 /// Whether a line is one cell of a table written one cell per line, each

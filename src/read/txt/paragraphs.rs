@@ -2,6 +2,8 @@
 //! facts, tables, footnotes, page breaks), rejoining hard-wrapped lines and
 //! paragraphs that a page break cut in two, and skipping page residue.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::document::{Label, Style};
 use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
 use crate::Document;
@@ -187,7 +189,13 @@ fn heading_like(lines: &[Line], k: usize, wrap: usize) -> bool {
 
 /// Reads the paragraph starting at line `i`; returns it, the footnotes met
 /// inside it, and the index after its last line.
-fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, usize) {
+fn read_para(
+    lines: &[Line],
+    i: usize,
+    lay: Layout,
+    rep: &HashSet<String>,
+) -> (ParaProto, Vec<Note>, usize) {
+    let is_rep = |k: usize| rep.contains(&normalize(line_text(lines, k)));
     let first = lines.get(i).map_or("", |l| l.raw.as_str());
     let text = first.trim();
     let known = known_label(text).map(|(_, v)| v);
@@ -234,7 +242,12 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
                     && !is_bare_url(next.text())
                     && (prev * 100 >= w * 55 || acc.ends_with('-'))
             });
-            if joins {
+            // A template heading that recurs through the document stands
+            // alone, whatever the line widths say (its last word may wrap).
+            let breaks_title =
+                (count == 1 && is_rep(i) && next.text().split_whitespace().count() > 2)
+                    || is_rep(j);
+            if joins && !breaks_title {
                 join_wrapped(&mut acc, next.text());
                 last = j;
                 count += 1;
@@ -256,7 +269,8 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
             None => break,
         };
         let nt = nl.text();
-        if starts_block(nl) || flat::starts_here(lines, k) {
+        if starts_block(nl) || flat::starts_here(lines, k) || is_rep(k) || (count == 1 && is_rep(i))
+        {
             break;
         }
         let lower = nt.starts_with(|c: char| c.is_lowercase());
@@ -383,9 +397,37 @@ fn read_table(
     (table, end)
 }
 
+/// Short title-like lines that recur three times or more: the headings of a
+/// repeated template (one set per partnership profile).
+fn repeated_lines(lines: &[Line]) -> HashSet<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines {
+        let t = l.text();
+        let words = t.split_whitespace().count();
+        if (3..=16).contains(&words)
+            && t.starts_with(|c: char| c.is_uppercase())
+            && parse_label(t, LabelOptions::default()).is_none()
+            && known_label(t).is_none()
+            && !l.raw.starts_with('\t')
+            && !is_pipe_line(t)
+            && !t
+                .split_whitespace()
+                .any(|w| w.trim_end_matches(['.', ',', ';', ':']).contains('.'))
+        {
+            *counts.entry(normalize(t)).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
 /// The first pass over all lines.
 pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
     let lay = layout(lines);
+    let repeated = repeated_lines(lines);
     let mut out: Vec<Proto> = Vec::new();
     let mut previous_flat_header: Option<Vec<String>> = None;
     let mut i = 0;
@@ -458,7 +500,7 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
                 continue;
             }
         }
-        let (p, found, end) = read_para(lines, i, lay);
+        let (p, found, end) = read_para(lines, i, lay, &repeated);
         finish_para(p, doc, &mut out);
         for n in found {
             push_note(n, lines, &mut out);

@@ -66,7 +66,14 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     if !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    if t.contains('@') || t.contains("http") || t.contains("www.") {
+    // A file name or address ("…VERSION.pdf for full details.") is the
+    // tail of a wrapped sentence, not a title.
+    let dotted = t.split_whitespace().any(|w| {
+        w.trim_end_matches(['.', ',', ';', ':'])
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .contains('.')
+    });
+    if dotted || t.contains('@') || t.contains("http") || t.contains("www.") {
         return false;
     }
     if t.ends_with(['.', ',', ';'])
@@ -175,7 +182,7 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 let plain_heading = p.label.is_none()
                     && (p.force_heading
                         || ((p.line_count == 1 || rep)
-                            && standalone
+                            && (standalone || (rep && word_count(&p.text) >= 3))
                             && title_text(&p, rep)
                             && !(p.text.ends_with(':')
                                 && next_is_item.get(k).copied().unwrap_or(false))));

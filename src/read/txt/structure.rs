@@ -327,7 +327,7 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Block, BlockKind, LabelKind};
+    use crate::document::{Block, BlockKind};
     use crate::read::txt::read;
     use crate::ParseOptions;
 
@@ -413,8 +413,6 @@ mod tests {
         assert_eq!(b.len(), 3, "{b:?}");
         assert!(b[0].3.ends_with("text that ends here."));
         assert_eq!(b[1].0, 'B');
-        let kinds: Vec<LabelKind> = vec![];
-        assert!(kinds.is_empty());
     }
 
     #[test]

@@ -403,10 +403,10 @@ mod tests {
     #[test]
     fn wrapped_lines_rejoin_and_residue_goes() {
         let mut src = String::new();
-        for _ in 0..6 {
-            src.push_str(
-                "This line is long enough to look like a hard-wrapped line of text that\n",
-            );
+        for k in 0..6 {
+            src.push_str(&format!(
+                "Line {k} is long enough to look like a hard-wrapped line of text that\n"
+            ));
         }
         src.push_str("ends here.\n\n12\n\nCC12\n\nThis page is intentionally left blank\n\u{0C}Next page text is here.\n");
         let b = shape(&src);

@@ -226,8 +226,15 @@ const FIELD_ONLY: &[&str] = &["to", "from", "by", "cc", "date", "subject", "stat
 /// whether a value follows it.
 pub fn known_label(text: &str) -> Option<(usize, bool)> {
     let t = text.trim_start();
-    let lower = t.to_lowercase();
-    if lower.len() != t.len() {
+    // Labels are short: only the head of the line needs case folding.
+    let first = t.chars().next()?.to_ascii_lowercase();
+    if !KNOWN_LABELS.iter().any(|l| l.starts_with(first)) {
+        return None;
+    }
+    let head_len = t.char_indices().nth(48).map_or(t.len(), |(k, _)| k);
+    let head = t.get(..head_len)?;
+    let lower = head.to_lowercase();
+    if lower.len() != head.len() {
         return None; // case folding changed byte offsets; not a plain label
     }
     let mut best: Option<(usize, bool)> = None;

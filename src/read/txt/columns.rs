@@ -55,6 +55,12 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
         }
         blanks = 0;
         let raw = line.raw.as_str();
+        // Three or more segments: a grid of figures, not two text blocks.
+        if gap_column(raw)
+            .is_some_and(|(_, rx)| raw.chars().skip(rx).collect::<String>().contains("   "))
+        {
+            return None;
+        }
         if line.indent + 3 >= x {
             right.push(normalize(raw));
             right_only += 1;

@@ -170,6 +170,7 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_heading = false;
     let mut last_numbered: Option<u32> = None;
+    let mut in_template = false;
     let mut seen_content = false;
     let mut before_first_heading = 0usize;
     let mut any_heading = false;
@@ -207,7 +208,17 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 if numbered_heading {
                     last_numbered = p.label.as_ref().and_then(|l| l.value.parse::<u32>().ok());
                 }
-                if plain_heading || numbered_heading {
+                let titles_fields = fields_follow.get(k).copied().unwrap_or(false);
+                // Inside a repeated template section, other short lines are
+                // run-in titles of its paragraphs, not new sections.
+                let run_in =
+                    in_template && plain_heading && !rep && !titles_fields && !p.force_heading;
+                if (plain_heading || numbered_heading) && !run_in {
+                    if rep {
+                        in_template = true;
+                    } else if titles_fields {
+                        in_template = false;
+                    }
                     let level = if rep {
                         3
                     } else if !any_heading

@@ -170,6 +170,14 @@ pub(crate) fn map_columns(headers: &[String], rows: &[Vec<String>]) -> Vec<Optio
             Content::Date => Some(Role::TargetDate),
             _ => None,
         };
+        if *content == Content::Empty {
+            // A progress header over an empty column is misplaced.
+            if let Some(r @ Role::Update) = *role {
+                displaced.push(r);
+                *role = None;
+            }
+            continue;
+        }
         let Some(by_content) = by_content else { continue };
         match *role {
             None => *role = Some(by_content),
@@ -225,7 +233,9 @@ pub(crate) fn map_columns(headers: &[String], rows: &[Vec<String>]) -> Vec<Optio
 }
 
 /// Whether mapped roles make a project table: a description and two other
-/// project columns.
+/// project columns, one of them a plan's own (outputs, timescale, target
+/// date, status or owner) — "cost" and "update" alone turn up in too many
+/// other tables.
 pub(crate) fn is_project_table(roles: &[Option<Role>]) -> bool {
     let has_desc = roles.contains(&Some(Role::Description));
     let others = roles
@@ -233,7 +243,13 @@ pub(crate) fn is_project_table(roles: &[Option<Role>]) -> bool {
         .flatten()
         .filter(|r| **r != Role::Description)
         .count();
-    has_desc && others >= 2
+    let planned = roles.iter().flatten().any(|r| {
+        matches!(
+            r,
+            Role::Outputs | Role::Timescale | Role::TargetDate | Role::Status | Role::Owner
+        )
+    });
+    has_desc && others >= 2 && planned
 }
 
 #[cfg(test)]
@@ -285,6 +301,15 @@ mod tests {
             roles,
             [Some(Role::Description), Some(Role::Status), Some(Role::Update)]
         );
+
+        // No target dates at all in this tracker: the column stays empty.
+        let headers = s(&["PROJECT MANAGEMENT", "October 2024 & final update", "", ""]);
+        let rows = vec![s(&["Keep the PMO", "", "Complete", "The PMO is working well."])];
+        let roles = map_columns(&headers, &rows);
+        assert_eq!(
+            roles,
+            [Some(Role::Description), None, Some(Role::Status), Some(Role::Update)]
+        );
     }
 
     #[test]
@@ -294,6 +319,9 @@ mod tests {
         assert!(!is_project_table(&map_columns(&headers, &rows)));
         let headers = s(&["Service", "Budget 2024-25 £000", "Forecast £000", "Variance £000"]);
         let rows = vec![s(&["Adults", "1,200", "1,250", "50"])];
+        assert!(!is_project_table(&map_columns(&headers, &rows)));
+        let headers = s(&["Oxford Local Plan 2040", "Cost of Living Crisis", "Community First update"]);
+        let rows = vec![s(&["Shared prosperity funding", "Homes for Ukraine", "New housing"])];
         assert!(!is_project_table(&map_columns(&headers, &rows)));
     }
 }

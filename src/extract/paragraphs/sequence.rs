@@ -68,6 +68,16 @@ pub(crate) fn follows(prev: &[u32], next: &[u32]) -> bool {
     false
 }
 
+/// Whether `next` follows `prev` with one number missing at the same depth
+/// (4 → 6, 2.3 → 2.5): a paragraph the reader lost should not cut the
+/// numbering in two.
+pub(crate) fn skips_one(prev: &[u32], next: &[u32]) -> bool {
+    match (prev.split_last(), next.split_last()) {
+        (Some((a, pi)), Some((b, ni))) => pi == ni && *b == a + 2,
+        _ => false,
+    }
+}
+
 /// Whether a run may start with `first`: "1", "1.1", or the first
 /// paragraph under a numbered heading ("3.1").
 fn can_start(first: &[u32]) -> bool {
@@ -103,22 +113,19 @@ pub(crate) fn main_sequence(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec
     for style in [Style::Close, Style::Dot, Style::Paren] {
         let of_style: Vec<&(usize, Style, Vec<u32>)> =
             candidates.iter().filter(|c| c.1 == style).collect();
-        // Runs are built greedily: a candidate that does not follow the
-        // current run's last number starts a new run if it can start one,
-        // and is otherwise passed over (a sub-list number in between).
+        // Runs are built greedily: a candidate extends the most recent run
+        // it follows (so a nested list that restarts at 1 does not cut the
+        // main numbering), else starts a new run if it can start one, else
+        // is passed over.
         let mut runs: Vec<Vec<(usize, &Vec<u32>)>> = Vec::new();
         for (i, _, c) in of_style {
-            let extended = runs
-                .iter_mut()
-                .rev()
-                .take(1)
-                .any(|run| match run.last() {
-                    Some((_, last)) if follows(last, c) => {
-                        run.push((*i, c));
-                        true
-                    }
-                    _ => false,
-                });
+            let extended = runs.iter_mut().rev().any(|run| match run.last() {
+                Some((_, last)) if follows(last, c) || skips_one(last, c) => {
+                    run.push((*i, c));
+                    true
+                }
+                _ => false,
+            });
             if !extended && can_start(c) {
                 runs.push(vec![(*i, c)]);
             }
@@ -152,5 +159,6 @@ mod tests {
         assert!(!follows(&[7], &[1]));
         assert!(!follows(&[1, 2], &[1, 4]));
         assert!(can_start(&[1]) && can_start(&[3, 1]) && !can_start(&[2]));
+        assert!(skips_one(&[4], &[6]) && skips_one(&[2, 3], &[2, 5]) && !skips_one(&[4], &[7]));
     }
 }

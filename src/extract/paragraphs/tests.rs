@@ -123,3 +123,17 @@ fn no_numbering_no_paragraphs() {
         .build();
     assert!(numbers(&doc).is_empty());
 }
+
+#[test]
+fn a_nested_list_does_not_cut_the_numbering() {
+    let doc = DocBuilder::new()
+        .para(0, "1.1 First.")
+        .para(1, "1. nested one")
+        .para(1, "2. nested two")
+        .para(0, "1.2 Second.")
+        .para(0, "1.4 Fourth, the third was lost.")
+        .build();
+    assert_eq!(numbers(&doc), ["1.1", "1.2", "1.4"]);
+    let paras = extract(&doc, &mut Vec::new());
+    assert_eq!(paras[0].items.len(), 2);
+}

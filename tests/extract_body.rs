@@ -53,7 +53,11 @@ fn paragraph_numbers_are_contiguous_and_complete() {
         for (format, r) in reports(name) {
             assert_eq!(numbers(&r), one_to(count), "{name}.{format}");
             for p in &r.paragraphs {
-                assert_eq!(p.label, format!("{}{label_end}", p.number), "{name}.{format}");
+                assert_eq!(
+                    p.label,
+                    format!("{}{label_end}", p.number),
+                    "{name}.{format}"
+                );
                 assert!(!p.text.is_empty(), "{name}.{format} {}", p.number);
             }
         }
@@ -70,18 +74,29 @@ fn fop_paragraphs_carry_sections_and_items() {
         let p1 = p("1").unwrap();
         assert_eq!(p1.section, None, "{format}");
         let p6 = p("6").unwrap();
-        assert_eq!(p6.section.as_deref(), Some("FOP Work Programme Workshop"), "{format}");
+        assert_eq!(
+            p6.section.as_deref(),
+            Some("FOP Work Programme Workshop"),
+            "{format}"
+        );
         assert_eq!(p6.items.len(), 4, "{format}: {:?}", p6.items);
         assert!(p6.items.iter().all(|i| i.marker == "•" && i.level == 1));
         let p8 = p("8").unwrap();
-        let shape: Vec<(String, u8)> = p8.items.iter().map(|i| (i.marker.clone(), i.level)).collect();
+        let shape: Vec<(String, u8)> = p8
+            .items
+            .iter()
+            .map(|i| (i.marker.clone(), i.level))
+            .collect();
         assert_eq!(
             shape.iter().take(2).collect::<Vec<_>>(),
             [&("a)".to_string(), 1), &("b)".to_string(), 1)],
             "{format}"
         );
         assert_eq!(shape.len(), 6, "{format}: {shape:?}");
-        assert!(shape.iter().skip(2).all(|(m, l)| m == "•" && *l == 2), "{format}: {shape:?}");
+        assert!(
+            shape.iter().skip(2).all(|(m, l)| m == "•" && *l == 2),
+            "{format}: {shape:?}"
+        );
         let p27 = p("27").unwrap();
         assert_eq!(p27.text, "None", "{format}");
     }
@@ -137,7 +152,10 @@ fn peer_action_tables_give_ten_groups() {
         }
         assert_eq!(groups.len(), 10, "{format}: {groups:?}");
         for (k, g) in groups.iter().enumerate() {
-            assert!(g.starts_with(&format!("Recommendation {}: ", k + 1)), "{format}: {g}");
+            assert!(
+                g.starts_with(&format!("Recommendation {}: ", k + 1)),
+                "{format}: {g}"
+            );
         }
         for p in &r.projects {
             assert!(p.description.is_some(), "{format}: {p:?}");
@@ -151,45 +169,90 @@ fn peer_action_tables_give_ten_groups() {
         assert!(r
             .projects
             .iter()
-            .filter(|p| p.group.as_deref().is_some_and(|g| g.starts_with("Recommendation 8:")))
+            .filter(|p| p
+                .group
+                .as_deref()
+                .is_some_and(|g| g.starts_with("Recommendation 8:")))
             .all(|p| p.target_date.is_none()));
-        assert!(r.projects.iter().any(|p| p.target_date.as_deref() == Some("December 2024")));
+        assert!(r
+            .projects
+            .iter()
+            .any(|p| p.target_date.as_deref() == Some("December 2024")));
     }
 }
 
 fn profiles(r: &Report) -> Vec<&Partnership> {
-    r.partnerships.iter().filter(|p| p.members.is_empty()).collect()
+    r.partnerships
+        .iter()
+        .filter(|p| p.members.is_empty())
+        .collect()
 }
 
 #[test]
 fn thirteen_partnership_profiles() {
     for (format, r) in reports("annual-partnerships-update-2018") {
         let ps = profiles(&r);
-        assert_eq!(ps.len(), 13, "{format}: {:?}", ps.iter().map(|p| &p.name).collect::<Vec<_>>());
+        assert_eq!(
+            ps.len(),
+            13,
+            "{format}: {:?}",
+            ps.iter().map(|p| &p.name).collect::<Vec<_>>()
+        );
         for p in &ps {
             assert!(p.chair.is_some(), "{format}: {}", p.name);
             assert!(p.lead_officer.is_some(), "{format}: {}", p.name);
-            assert!(p.completed.as_ref().and_then(|d| d.iso.as_ref()).is_some(), "{format}: {}", p.name);
-            assert!(p.last_meeting.is_some() && p.next_meeting.is_some(), "{format}: {}", p.name);
+            assert!(
+                p.completed.as_ref().and_then(|d| d.iso.as_ref()).is_some(),
+                "{format}: {}",
+                p.name
+            );
+            assert!(
+                p.last_meeting.is_some() && p.next_meeting.is_some(),
+                "{format}: {}",
+                p.name
+            );
             assert!(p.fields.len() >= 7, "{format}: {}", p.name);
             assert_eq!(p.sections.len(), 5, "{format}: {}", p.name);
         }
         // Lead member "n/a" for the two joint management groups, website
         // "n/a" for four bodies.
-        assert_eq!(ps.iter().filter(|p| p.lead_member.is_some()).count(), 11, "{format}");
-        assert_eq!(ps.iter().filter(|p| p.website.is_some()).count(), 9, "{format}");
+        assert_eq!(
+            ps.iter().filter(|p| p.lead_member.is_some()).count(),
+            11,
+            "{format}"
+        );
+        assert_eq!(
+            ps.iter().filter(|p| p.website.is_some()).count(),
+            9,
+            "{format}"
+        );
         let hwb = ps.first().unwrap();
         assert_eq!(hwb.name, "Oxfordshire Health and Wellbeing Board");
         assert_eq!(hwb.chair.as_deref(), Some("Councillor Ian Hudspeth OCC"));
         assert_eq!(hwb.vice_chair.as_deref(), Some("Dr Kiren Collison OCCG"));
-        let osab = ps.iter().find(|p| p.name == "Oxfordshire Safeguarding Adults Board").unwrap();
-        assert_eq!(osab.chair.as_deref(), Some("Pamela Marsden, Independent Chair"));
+        let osab = ps
+            .iter()
+            .find(|p| p.name == "Oxfordshire Safeguarding Adults Board")
+            .unwrap();
+        assert_eq!(
+            osab.chair.as_deref(),
+            Some("Pamela Marsden, Independent Chair")
+        );
         assert_eq!(osab.lead_member.as_deref(), Some("Cllr Lawrie Stratford"));
         assert_eq!(osab.lead_officer.as_deref(), Some("Kate Terroni"));
-        assert_eq!(osab.completed.as_ref().and_then(|d| d.iso.as_deref()), Some("2018-09-14"));
+        assert_eq!(
+            osab.completed.as_ref().and_then(|d| d.iso.as_deref()),
+            Some("2018-09-14")
+        );
         assert_eq!(osab.website.as_deref(), Some("www.osab.co.uk"));
-        let hib = ps.iter().find(|p| p.name == "Health Improvement Board").unwrap();
-        assert_eq!(hib.chair.as_deref(), Some("Councillor Andrew McHugh (Cherwell DC)"));
+        let hib = ps
+            .iter()
+            .find(|p| p.name == "Health Improvement Board")
+            .unwrap();
+        assert_eq!(
+            hib.chair.as_deref(),
+            Some("Councillor Andrew McHugh (Cherwell DC)")
+        );
         assert_eq!(hib.sections[0].heading, "Governance Arrangements");
     }
 }
@@ -197,12 +260,21 @@ fn thirteen_partnership_profiles() {
 #[test]
 fn twenty_two_members_with_the_chair_flagged() {
     for (format, r) in reports("oxford-strategic-partnership-2023") {
-        let lists: Vec<&Partnership> = r.partnerships.iter().filter(|p| !p.members.is_empty()).collect();
+        let lists: Vec<&Partnership> = r
+            .partnerships
+            .iter()
+            .filter(|p| !p.members.is_empty())
+            .collect();
         assert_eq!(lists.len(), 1, "{format}");
         let osp = lists[0];
         assert_eq!(osp.name, "Oxford Strategic Partnership", "{format}");
         assert_eq!(osp.members.len(), 22, "{format}");
-        let chairs: Vec<&str> = osp.members.iter().filter(|m| m.is_chair).map(|m| m.name.as_str()).collect();
+        let chairs: Vec<&str> = osp
+            .members
+            .iter()
+            .filter(|m| m.is_chair)
+            .map(|m| m.name.as_str())
+            .collect();
         assert_eq!(chairs, ["Paul James"], "{format}");
         assert_eq!(osp.members[0].role.as_deref(), Some("River Learning Trust"));
         assert!(osp.members.iter().all(|m| !m.name.contains('(')));
@@ -212,12 +284,22 @@ fn twenty_two_members_with_the_chair_flagged() {
 #[test]
 fn sections_and_tables() {
     for (format, r) in reports("peer-challenge-progress-2024") {
-        let recs = r.sections.iter().filter(|s| s.heading.starts_with("Recommendation ")).count();
+        let recs = r
+            .sections
+            .iter()
+            .filter(|s| s.heading.starts_with("Recommendation "))
+            .count();
         assert_eq!(recs, 10, "{format}");
         assert_eq!(r.tables.len(), 10, "{format}");
     }
     for (format, r) in reports("oxfordshire-partnership-2030") {
-        assert!(r.projects.is_empty(), "{format}: the annex of priorities is no project table");
-        assert!(r.sections.iter().any(|s| s.heading.starts_with("Annex 1")), "{format}");
+        assert!(
+            r.projects.is_empty(),
+            "{format}: the annex of priorities is no project table"
+        );
+        assert!(
+            r.sections.iter().any(|s| s.heading.starts_with("Annex 1")),
+            "{format}"
+        );
     }
 }

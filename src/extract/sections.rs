@@ -343,8 +343,12 @@ mod tests {
     #[test]
     fn label_value_lines_are_not_headings() {
         assert!(is_label_value("Report Author: Paul Staines"));
-        assert!(!is_label_value("Recommendation 1: Co-design shared outcomes"));
-        assert!(reads_as_heading("Recommendation 1: Co-design shared outcomes"));
+        assert!(!is_label_value(
+            "Recommendation 1: Co-design shared outcomes"
+        ));
+        assert!(reads_as_heading(
+            "Recommendation 1: Co-design shared outcomes"
+        ));
         assert!(!reads_as_heading("Contact Officer: Lauren Rushen"));
         assert!(!reads_as_heading("This ends with a stop."));
     }

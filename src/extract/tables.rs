@@ -176,7 +176,13 @@ mod tests {
                     &["", "", ""],
                 ],
             )
-            .table(0, &[&["Date of completion", "1 September 2018"], &["Chairman", "Jo"]])
+            .table(
+                0,
+                &[
+                    &["Date of completion", "1 September 2018"],
+                    &["Chairman", "Jo"],
+                ],
+            )
             .build();
         let t = extract(&doc);
         assert_eq!(t.len(), 3);

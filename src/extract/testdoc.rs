@@ -45,11 +45,11 @@ impl DocBuilder {
     }
 
     fn para_styled(self, level: u8, text: &str, bold: bool) -> Self {
-        let (label, text): (Option<Label>, String) = match parse_label(text, LabelOptions::default())
-        {
-            Some((l, rest)) if !rest.is_empty() => (Some(l), rest.to_string()),
-            _ => (None, text.to_string()),
-        };
+        let (label, text): (Option<Label>, String) =
+            match parse_label(text, LabelOptions::default()) {
+                Some((l, rest)) if !rest.is_empty() => (Some(l), rest.to_string()),
+                _ => (None, text.to_string()),
+            };
         self.push(BlockKind::Paragraph(Paragraph {
             text,
             label,

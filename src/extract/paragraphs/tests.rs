@@ -48,9 +48,15 @@ fn lettered_items_and_bullets_after_a_lead_in() {
     let doc = DocBuilder::new()
         .para(0, "1) This report proposes the following:")
         .para(1, "a) That FOP cease to progress the project.")
-        .para(1, "b) That the remaining projects be categorised, these being:")
+        .para(
+            1,
+            "b) That the remaining projects be categorised, these being:",
+        )
         .para(0, "• Projects Underway-")
-        .para(0, "Projects that partners are already taking forward collectively.")
+        .para(
+            0,
+            "Projects that partners are already taking forward collectively.",
+        )
         .para(0, "• Projects Committed-")
         .para(0, "2) Prioritising projects.")
         .build();
@@ -75,7 +81,10 @@ fn decimal_paragraphs_under_numbered_headings() {
         .bold("1. Introduction")
         .para(0, "1.1 The council is asked to note.")
         .para(0, "(a) a lettered item;")
-        .para(0, "“An indented quotation that belongs to the paragraph above.”")
+        .para(
+            0,
+            "“An indented quotation that belongs to the paragraph above.”",
+        )
         .para(0, "1.2. Second paragraph.")
         .para(0, "2. Devolution")
         .para(0, "2.1 Text.")
@@ -99,7 +108,10 @@ fn continuation_and_stops() {
         .para(0, "To:")
         .para(0, "• Provide a forum.")
         .para(0, "2. Briefings could be scheduled.")
-        .para(0, "It is proposed that the following steps should be in place – do you agree?")
+        .para(
+            0,
+            "It is proposed that the following steps should be in place – do you agree?",
+        )
         .para(0, "• An annual check")
         .para(0, "Ben Threadgold Policy and Performance Manager")
         .para(0, "• Not an item of paragraph 2")

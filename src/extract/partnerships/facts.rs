@@ -74,7 +74,12 @@ pub(crate) fn parse_label(text: &str) -> Option<(Fact, String, String)> {
             return None;
         }
     }
-    let label = whole.as_str().trim().trim_end_matches(':').trim().to_string();
+    let label = whole
+        .as_str()
+        .trim()
+        .trim_end_matches(':')
+        .trim()
+        .to_string();
     let rest = text.get(whole.end()..).unwrap_or("").trim().to_string();
     Some((fact, label, rest))
 }
@@ -187,11 +192,22 @@ mod tests {
     #[test]
     fn labels() {
         let (f, label, rest) = parse_label("Date of completion 1 September 2018").unwrap();
-        assert_eq!((f, label.as_str(), rest.as_str()), (Fact::Completed, "Date of completion", "1 September 2018"));
-        assert_eq!(parse_label("Chairman/ Vice Chairman").unwrap().0, Fact::ChairAndVice);
+        assert_eq!(
+            (f, label.as_str(), rest.as_str()),
+            (Fact::Completed, "Date of completion", "1 September 2018")
+        );
+        assert_eq!(
+            parse_label("Chairman/ Vice Chairman").unwrap().0,
+            Fact::ChairAndVice
+        );
         assert_eq!(parse_label("OCC Lead Member").unwrap().0, Fact::LeadMember);
         assert_eq!(parse_label("Website Address").unwrap().0, Fact::Website);
-        assert_eq!(parse_label("Board Name Health Improvement Board").unwrap().2, "Health Improvement Board");
+        assert_eq!(
+            parse_label("Board Name Health Improvement Board")
+                .unwrap()
+                .2,
+            "Health Improvement Board"
+        );
         assert!(parse_label("Chairmanship of the partnership rotates").is_none());
         assert!(parse_label("The Chairman said").is_none());
     }
@@ -207,10 +223,14 @@ mod tests {
             Some("Cllr Lawrie Stratford")
         );
         assert_eq!(person("n/a"), None);
-        assert_eq!(website("www.oscb.org.uk (OSCB Annual report is on this site)").as_deref(), Some("www.oscb.org.uk"));
+        assert_eq!(
+            website("www.oscb.org.uk (OSCB Annual report is on this site)").as_deref(),
+            Some("www.oscb.org.uk")
+        );
         assert_eq!(website("N/A"), None);
         assert_eq!(
-            website("https://www.oxfordshire.gov.uk/cms/content/safer-oxfordshire-partnership").as_deref(),
+            website("https://www.oxfordshire.gov.uk/cms/content/safer-oxfordshire-partnership")
+                .as_deref(),
             Some("https://www.oxfordshire.gov.uk/cms/content/safer-oxfordshire-partnership")
         );
     }

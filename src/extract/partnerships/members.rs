@@ -59,8 +59,9 @@ pub(crate) fn extract(doc: &Document, outline: &Outline) -> Vec<Partnership> {
     out
 }
 
-static CHAIR_NOTE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*\((?:chair|chairman|chairperson|chair of the partnership)\)").ok());
+static CHAIR_NOTE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\((?:chair|chairman|chairperson|chair of the partnership)\)").ok()
+});
 
 /// A member from a row: the person (a "(Chair)" note flags the chair) and
 /// the rest of the row as the role.
@@ -116,7 +117,13 @@ pub(crate) fn body_name(heading: &str) -> String {
             }
         }
     }
-    for word in [" Membership", " Members", " membership", " members", " Member List"] {
+    for word in [
+        " Membership",
+        " Members",
+        " membership",
+        " members",
+        " Member List",
+    ] {
         if let Some(stripped) = name.strip_suffix(word) {
             name = stripped.to_string();
         }

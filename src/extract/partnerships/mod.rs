@@ -95,10 +95,14 @@ fn fact_groups(blocks: &[Block], outline: &Outline) -> Vec<FactGroup> {
         match found {
             Some((fields, end)) => {
                 // Several fact tables in a row (a table a page split) are one.
-                let known = |fs: &[Field]| fs.iter().any(|f| facts::parse_label(&f.label).is_some_and(|x| x.0 == facts::Fact::Name));
-                let merge = groups.last().is_some_and(|g| {
-                    g.end == i && !known(&fields) && !outline.is_section(i)
-                });
+                let known = |fs: &[Field]| {
+                    fs.iter().any(|f| {
+                        facts::parse_label(&f.label).is_some_and(|x| x.0 == facts::Fact::Name)
+                    })
+                };
+                let merge = groups
+                    .last()
+                    .is_some_and(|g| g.end == i && !known(&fields) && !outline.is_section(i));
                 if merge {
                     if let Some(g) = groups.last_mut() {
                         g.fields.extend(fields);

@@ -11,7 +11,10 @@ fn profiles_from_tables_and_lines() {
             0,
             &[
                 &["Date of completion", "1 September 2018"],
-                &["Chairman/ Vice Chairman", "Councillor Ian Hudspeth OCC / Dr Kiren Collison OCCG"],
+                &[
+                    "Chairman/ Vice Chairman",
+                    "Councillor Ian Hudspeth OCC / Dr Kiren Collison OCCG",
+                ],
                 &["OCC Lead Member", "Councillor Ian Hudspeth"],
                 &["OCC Lead Officer", "Strategic Director for People"],
                 &["Last Meeting Date", "10 May 2018 (meeting in public)"],
@@ -40,7 +43,10 @@ fn profiles_from_tables_and_lines() {
     assert_eq!(a.name, "Oxfordshire Health and Wellbeing Board");
     assert_eq!(a.chair.as_deref(), Some("Councillor Ian Hudspeth OCC"));
     assert_eq!(a.vice_chair.as_deref(), Some("Dr Kiren Collison OCCG"));
-    assert_eq!(a.completed.as_ref().and_then(|d| d.iso.as_deref()), Some("2018-09-01"));
+    assert_eq!(
+        a.completed.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2018-09-01")
+    );
     assert_eq!(a.website, None);
     assert_eq!(a.fields.len(), 7);
     assert_eq!(a.sections.len(), 1);
@@ -50,7 +56,10 @@ fn profiles_from_tables_and_lines() {
     );
     let b = &p[1];
     assert_eq!(b.name, "Health Improvement Board");
-    assert_eq!(b.chair.as_deref(), Some("Councillor Andrew McHugh (Cherwell DC)"));
+    assert_eq!(
+        b.chair.as_deref(),
+        Some("Councillor Andrew McHugh (Cherwell DC)")
+    );
     assert!(b.fields[2].value.contains("Anna Badcock of South"));
     assert_eq!(b.lead_member.as_deref(), Some("Cllr Lawrie Stratford"));
     assert_eq!(b.website.as_deref(), Some("www.example.org.uk"));
@@ -60,7 +69,10 @@ fn profiles_from_tables_and_lines() {
 #[test]
 fn membership_list() {
     let doc = DocBuilder::new()
-        .heading(2, "Appendix 1: Oxford Strategic Partnership Membership – March 2023")
+        .heading(
+            2,
+            "Appendix 1: Oxford Strategic Partnership Membership – March 2023",
+        )
         .table(
             0,
             &[

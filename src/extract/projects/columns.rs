@@ -42,18 +42,29 @@ pub(crate) fn header_role(header: &str) -> Option<Role> {
     if has("status") || has("rag") {
         return Some(Role::Status);
     }
-    if has("update") || has("updates") || has_prefix("progress") || has("commentary")
-        || has("comments") || has("position")
+    if has("update")
+        || has("updates")
+        || has_prefix("progress")
+        || has("commentary")
+        || has("comments")
+        || has("position")
     {
         return Some(Role::Update);
     }
-    if has("timescale") || has("timescales") || has("timeframe") || has("timeline")
+    if has("timescale")
+        || has("timescales")
+        || has("timeframe")
+        || has("timeline")
         || has("duration")
     {
         return Some(Role::Timescale);
     }
-    if has("deadline") || h.contains("target date") || h.contains("by when")
-        || h.contains("due date") || h.contains("completion date") || has("date")
+    if has("deadline")
+        || h.contains("target date")
+        || h.contains("by when")
+        || h.contains("due date")
+        || h.contains("completion date")
+        || has("date")
         || has("when")
     {
         return Some(Role::TargetDate);
@@ -64,13 +75,23 @@ pub(crate) fn header_role(header: &str) -> Option<Role> {
     if has_prefix("resource") || has("cost") || has("costs") || has("funding") {
         return Some(Role::Resources);
     }
-    if has("owner") || has("lead") || has("responsible") || has("sponsor")
-        || h.contains("advisory group") || has("who")
+    if has("owner")
+        || has("lead")
+        || has("responsible")
+        || has("sponsor")
+        || h.contains("advisory group")
+        || has("who")
     {
         return Some(Role::Owner);
     }
-    if has("description") || has("action") || has("actions") || has("project")
-        || has("projects") || has("task") || has("activity") || has("deliver")
+    if has("description")
+        || has("action")
+        || has("actions")
+        || has("project")
+        || has("projects")
+        || has("task")
+        || has("activity")
+        || has("deliver")
     {
         return Some(Role::Description);
     }
@@ -164,7 +185,9 @@ pub(crate) fn map_columns(headers: &[String], rows: &[Vec<String>]) -> Vec<Optio
     // Strong content beats a missing or misplaced header.
     let mut displaced: Vec<Role> = Vec::new();
     for (c, content) in contents.iter().enumerate() {
-        let Some(role) = roles.get_mut(c) else { continue };
+        let Some(role) = roles.get_mut(c) else {
+            continue;
+        };
         let by_content = match content {
             Content::Status => Some(Role::Status),
             Content::Date => Some(Role::TargetDate),
@@ -178,7 +201,9 @@ pub(crate) fn map_columns(headers: &[String], rows: &[Vec<String>]) -> Vec<Optio
             }
             continue;
         }
-        let Some(by_content) = by_content else { continue };
+        let Some(by_content) = by_content else {
+            continue;
+        };
         match *role {
             None => *role = Some(by_content),
             Some(r @ (Role::Update | Role::Description)) if r != by_content => {
@@ -269,7 +294,10 @@ mod tests {
         assert_eq!(header_role("Target date"), Some(Role::TargetDate));
         assert_eq!(header_role("By when"), Some(Role::TargetDate));
         assert_eq!(header_role("RAG"), Some(Role::Status));
-        assert_eq!(header_role("October 2024 & final update"), Some(Role::Update));
+        assert_eq!(
+            header_role("October 2024 & final update"),
+            Some(Role::Update)
+        );
         assert_eq!(header_role("Lead officer"), Some(Role::Owner));
         assert_eq!(header_role("Medium Term focus"), None);
         assert_eq!(header_role("Budget 2024-25"), None);
@@ -277,10 +305,25 @@ mod tests {
 
     #[test]
     fn content_fixes_a_header_that_does_not_fit() {
-        let headers = s(&["CO-DESIGN SHARED OUTCOMES", "October 2024 & final update", "", ""]);
+        let headers = s(&[
+            "CO-DESIGN SHARED OUTCOMES",
+            "October 2024 & final update",
+            "",
+            "",
+        ]);
         let rows = vec![
-            s(&["Launch the website", "", "Complete", "The website was launched in January."]),
-            s(&["Establish a board", "December 2024", "Ongoing", "A board is being set up."]),
+            s(&[
+                "Launch the website",
+                "",
+                "Complete",
+                "The website was launched in January.",
+            ]),
+            s(&[
+                "Establish a board",
+                "December 2024",
+                "Ongoing",
+                "A board is being set up.",
+            ]),
         ];
         let roles = map_columns(&headers, &rows);
         assert_eq!(
@@ -295,33 +338,74 @@ mod tests {
         assert!(is_project_table(&roles));
 
         let headers = s(&["CMT AND CABINET", "October 2024 & final update", ""]);
-        let rows = vec![s(&["Reinstate meetings", "Complete", "This has been done."])];
+        let rows = vec![s(&[
+            "Reinstate meetings",
+            "Complete",
+            "This has been done.",
+        ])];
         let roles = map_columns(&headers, &rows);
         assert_eq!(
             roles,
-            [Some(Role::Description), Some(Role::Status), Some(Role::Update)]
+            [
+                Some(Role::Description),
+                Some(Role::Status),
+                Some(Role::Update)
+            ]
         );
 
         // No target dates at all in this tracker: the column stays empty.
         let headers = s(&["PROJECT MANAGEMENT", "October 2024 & final update", "", ""]);
-        let rows = vec![s(&["Keep the PMO", "", "Complete", "The PMO is working well."])];
+        let rows = vec![s(&[
+            "Keep the PMO",
+            "",
+            "Complete",
+            "The PMO is working well.",
+        ])];
         let roles = map_columns(&headers, &rows);
         assert_eq!(
             roles,
-            [Some(Role::Description), None, Some(Role::Status), Some(Role::Update)]
+            [
+                Some(Role::Description),
+                None,
+                Some(Role::Status),
+                Some(Role::Update)
+            ]
         );
     }
 
     #[test]
     fn other_tables_are_not_projects() {
-        let headers = s(&["Medium Term focus", "Oxon 2030 Theme", "Partnership", "Medium Term Priority"]);
-        let rows = vec![s(&["Housing", "World Class Economy", "Spatial Planning", "Homes"])];
+        let headers = s(&[
+            "Medium Term focus",
+            "Oxon 2030 Theme",
+            "Partnership",
+            "Medium Term Priority",
+        ]);
+        let rows = vec![s(&[
+            "Housing",
+            "World Class Economy",
+            "Spatial Planning",
+            "Homes",
+        ])];
         assert!(!is_project_table(&map_columns(&headers, &rows)));
-        let headers = s(&["Service", "Budget 2024-25 £000", "Forecast £000", "Variance £000"]);
+        let headers = s(&[
+            "Service",
+            "Budget 2024-25 £000",
+            "Forecast £000",
+            "Variance £000",
+        ]);
         let rows = vec![s(&["Adults", "1,200", "1,250", "50"])];
         assert!(!is_project_table(&map_columns(&headers, &rows)));
-        let headers = s(&["Oxford Local Plan 2040", "Cost of Living Crisis", "Community First update"]);
-        let rows = vec![s(&["Shared prosperity funding", "Homes for Ukraine", "New housing"])];
+        let headers = s(&[
+            "Oxford Local Plan 2040",
+            "Cost of Living Crisis",
+            "Community First update",
+        ]);
+        let rows = vec![s(&[
+            "Shared prosperity funding",
+            "Homes for Ukraine",
+            "New housing",
+        ])];
         assert!(!is_project_table(&map_columns(&headers, &rows)));
     }
 }

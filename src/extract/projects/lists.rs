@@ -36,10 +36,19 @@ mod tests {
     #[test]
     fn dash_bullets_and_amounts() {
         assert_eq!(
-            split("-75k approximate cost of commission.\n-FOP project management.\n\n• Officer time"),
-            ["-75k approximate cost of commission.", "FOP project management.", "Officer time"]
+            split(
+                "-75k approximate cost of commission.\n-FOP project management.\n\n• Officer time"
+            ),
+            [
+                "-75k approximate cost of commission.",
+                "FOP project management.",
+                "Officer time"
+            ]
         );
-        assert_eq!(split("- £10k\nTo be determined"), ["£10k", "To be determined"]);
+        assert_eq!(
+            split("- £10k\nTo be determined"),
+            ["£10k", "To be determined"]
+        );
         assert!(split("").is_empty());
     }
 }

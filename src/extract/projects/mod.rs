@@ -59,7 +59,9 @@ fn from_table(
             let name = keys.get(c).cloned().unwrap_or_default();
             warnings.push(Warning {
                 code: "project-column-unmapped".into(),
-                message: format!("project table column \"{name}\" has no known meaning; kept in cells only"),
+                message: format!(
+                    "project table column \"{name}\" has no known meaning; kept in cells only"
+                ),
                 loc: Some(loc),
             });
         }
@@ -79,20 +81,21 @@ fn from_table(
             let text = row.get(c)?.trim();
             (!text.is_empty()).then(|| text.to_string())
         };
-        let cells: IndexMap<String, String> = keys
-            .iter()
-            .cloned()
-            .zip(row.iter().cloned())
-            .collect();
+        let cells: IndexMap<String, String> =
+            keys.iter().cloned().zip(row.iter().cloned()).collect();
         out.push(Project {
             group: group.clone(),
             description: get(Role::Description),
-            outputs: get(Role::Outputs).map(|t| lists::split(&t)).unwrap_or_default(),
+            outputs: get(Role::Outputs)
+                .map(|t| lists::split(&t))
+                .unwrap_or_default(),
             timescale: get(Role::Timescale),
             target_date: get(Role::TargetDate),
             status: get(Role::Status),
             update: get(Role::Update),
-            resources: get(Role::Resources).map(|t| lists::split(&t)).unwrap_or_default(),
+            resources: get(Role::Resources)
+                .map(|t| lists::split(&t))
+                .unwrap_or_default(),
             owner: get(Role::Owner),
             cells,
             loc,

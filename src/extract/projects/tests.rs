@@ -15,7 +15,12 @@ fn work_programme_rows_by_group() {
             1,
             &[
                 header,
-                &["Ensure partnership.", "-Network,\n-Metro", "1-2 years", "Officer time"],
+                &[
+                    "Ensure partnership.",
+                    "-Network,\n-Metro",
+                    "1-2 years",
+                    "Officer time",
+                ],
             ],
         )
         .heading(2, "Projects Committed")
@@ -29,7 +34,12 @@ fn work_programme_rows_by_group() {
                     "6-12 months",
                     "-75k approximate cost of commission.\n-FOP project management.",
                 ],
-                &["Accelerate EV.", "Proposals", "1-2 years", "FOP project management."],
+                &[
+                    "Accelerate EV.",
+                    "Proposals",
+                    "1-2 years",
+                    "FOP project management.",
+                ],
             ],
         )
         .heading(2, "Annex")
@@ -51,9 +61,15 @@ fn work_programme_rows_by_group() {
     assert_eq!(p[1].timescale.as_deref(), Some("6-12 months"));
     assert_eq!(
         p[1].resources,
-        ["-75k approximate cost of commission.", "FOP project management."]
+        [
+            "-75k approximate cost of commission.",
+            "FOP project management."
+        ]
     );
-    assert_eq!(p[1].cells.get("Timescale").map(String::as_str), Some("6-12 months"));
+    assert_eq!(
+        p[1].cells.get("Timescale").map(String::as_str),
+        Some("6-12 months")
+    );
     assert!(w.is_empty());
 }
 
@@ -64,23 +80,46 @@ fn action_tracker_without_clear_header() {
         .table(
             0,
             &[
-                &["CMT AND CABINET", "October 2024 & final update", "", "Notes"],
-                &["Reinstate meetings", "Complete", "This has been done monthly.", ""],
-                &["Implement one meeting a month", "Ongoing", "Meetings are planned.", "x"],
+                &[
+                    "CMT AND CABINET",
+                    "October 2024 & final update",
+                    "",
+                    "Notes",
+                ],
+                &[
+                    "Reinstate meetings",
+                    "Complete",
+                    "This has been done monthly.",
+                    "",
+                ],
+                &[
+                    "Implement one meeting a month",
+                    "Ongoing",
+                    "Meetings are planned.",
+                    "x",
+                ],
             ],
         )
         .build();
     let mut w = Vec::new();
     let p = extract(&doc, &mut w);
     assert_eq!(p.len(), 2);
-    assert_eq!(p[0].group.as_deref(), Some("Recommendation 8: CMT and Cabinet"));
+    assert_eq!(
+        p[0].group.as_deref(),
+        Some("Recommendation 8: CMT and Cabinet")
+    );
     assert_eq!(p[0].description.as_deref(), Some("Reinstate meetings"));
     assert_eq!(p[0].status.as_deref(), Some("Complete"));
     assert_eq!(p[0].update.as_deref(), Some("This has been done monthly."));
     assert_eq!(p[0].target_date, None);
     assert_eq!(
         p[0].cells.keys().collect::<Vec<_>>(),
-        ["CMT AND CABINET", "October 2024 & final update", "Column 3", "Notes"]
+        [
+            "CMT AND CABINET",
+            "October 2024 & final update",
+            "Column 3",
+            "Notes"
+        ]
     );
     assert_eq!(w.len(), 1, "the Notes column is unmapped: {w:?}");
 }

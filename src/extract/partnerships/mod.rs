@@ -30,14 +30,25 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Partnership> 
             None => g.start,
         })
         .collect();
+    let spans: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| {
+            (
+                g.end,
+                starts.get(k + 1).copied().unwrap_or(doc.blocks.len()),
+            )
+        })
+        .collect();
+    let template = template_headings(&doc.blocks, &outline, &spans);
     let mut out = Vec::new();
     for (k, g) in groups.iter().enumerate() {
         let stop = starts.get(k + 1).copied().unwrap_or(doc.blocks.len());
         let typed = facts::Typed::from_fields(&g.fields);
-        let name = typed
-            .name
-            .clone()
-            .or_else(|| g.name_heading.and_then(|h| outline.heading_at(h)));
+        let name = typed.name.clone().or_else(|| {
+            g.name_heading
+                .and_then(|h| name_at(&doc.blocks, &outline, h))
+        });
         let Some(name) = name else {
             warnings.push(Warning {
                 code: "partnership-unnamed".into(),
@@ -62,7 +73,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Partnership> 
             next_meeting: typed.next_meeting,
             website: typed.website,
             fields: g.fields.clone(),
-            sections: profile_sections(&doc.blocks, &outline, g.end, stop),
+            sections: profile_sections(&doc.blocks, &outline, &template, g.end, stop),
             members: Vec::new(),
             loc,
         });
@@ -129,8 +140,9 @@ fn fact_groups(blocks: &[Block], outline: &Outline) -> Vec<FactGroup> {
     groups
 }
 
-/// The section block directly above block `i`, with nothing but page
-/// breaks or empty paragraphs between.
+/// The block directly above block `i` that names the body: a section, or
+/// a short unlabelled line that reads as a heading (a txt export's title
+/// line), with nothing but page breaks or empty paragraphs between.
 fn heading_above(blocks: &[Block], outline: &Outline, i: usize) -> Option<usize> {
     let mut j = i;
     while j > 0 {
@@ -141,10 +153,26 @@ fn heading_above(blocks: &[Block], outline: &Outline, i: usize) -> Option<usize>
         match blocks.get(j).map(|b| &b.kind) {
             Some(BlockKind::PageBreak) => {}
             Some(BlockKind::Paragraph(p)) if p.text.trim().is_empty() => {}
+            Some(BlockKind::Paragraph(p))
+                if p.label.is_none() && sections::reads_as_heading(&p.text) =>
+            {
+                return Some(j)
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// The name given by block `h` (see [`heading_above`]).
+fn name_at(blocks: &[Block], outline: &Outline, h: usize) -> Option<String> {
+    if outline.is_section(h) {
+        return outline.heading_at(h);
+    }
+    match blocks.get(h).map(|b| &b.kind) {
+        Some(BlockKind::Paragraph(p)) => Some(p.text.trim().to_string()),
+        _ => None,
+    }
 }
 
 /// The facts of a label/value table, if it is a profile table.
@@ -206,10 +234,60 @@ fn line_facts(blocks: &[Block], outline: &Outline, i: usize) -> Option<(Vec<Fiel
     (fields.len() >= MIN_FACTS).then_some((fields, end))
 }
 
+/// A short line's key for comparing headings across profiles.
+fn heading_key(text: &str) -> String {
+    text.trim().trim_end_matches(['.', ':']).to_lowercase()
+}
+
+/// Lines that every profile repeats (the template's own headings, such as
+/// "Governance Arrangements"), found as short unlabelled lines present in
+/// at least three profiles and in most of them. They are headings even where
+/// a reader did not mark them as such.
+fn template_headings(blocks: &[Block], outline: &Outline, spans: &[(usize, usize)]) -> Vec<String> {
+    if spans.len() < 3 {
+        return Vec::new();
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (from, stop) in spans {
+        let mut seen: Vec<String> = Vec::new();
+        for j in *from..*stop {
+            let text = if outline.is_section(j) {
+                outline.heading_at(j)
+            } else {
+                match blocks.get(j).map(|b| &b.kind) {
+                    Some(BlockKind::Paragraph(p))
+                        if p.label.is_none() && p.text.split_whitespace().count() <= 16 =>
+                    {
+                        Some(p.text.clone())
+                    }
+                    _ => None,
+                }
+            };
+            let Some(text) = text else { continue };
+            let key = heading_key(&text);
+            if !key.is_empty() && !seen.contains(&key) {
+                seen.push(key);
+            }
+        }
+        for key in seen {
+            match counts.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((key, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3 && *n * 2 > spans.len())
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// The headed sections between a profile's facts and the next profile.
 fn profile_sections(
     blocks: &[Block],
     outline: &Outline,
+    template: &[String],
     from: usize,
     stop: usize,
 ) -> Vec<PartnershipSection> {
@@ -227,6 +305,13 @@ fn profile_sections(
         let Some(BlockKind::Paragraph(p)) = blocks.get(j).map(|b| &b.kind) else {
             continue;
         };
+        if p.label.is_none() && template.contains(&heading_key(&p.text)) {
+            out.push(PartnershipSection {
+                heading: p.text.trim().to_string(),
+                text: String::new(),
+            });
+            continue;
+        }
         let Some(sec) = out.last_mut() else { continue };
         if p.text.trim().is_empty() {
             continue;

@@ -93,3 +93,41 @@ fn membership_list() {
     assert_eq!(m[0].role.as_deref(), Some("River Learning Trust"));
     assert_eq!(m.iter().filter(|m| m.is_chair).count(), 1);
 }
+
+#[test]
+fn txt_like_profiles_with_plain_title_and_heading_lines() {
+    let mut b = DocBuilder::new();
+    for (name, web) in [
+        ("Alpha Board", "www.alpha.org"),
+        ("Beta Board", "n/a"),
+        ("Gamma Board", "www.gamma.gov.uk"),
+    ] {
+        b = b
+            .para(0, name)
+            .para(0, "Date of completion 1 September 2018")
+            .para(0, "Chairman Councillor Jo Bloggs")
+            .para(0, "OCC Lead Officer Director for People")
+            .para(0, &format!("Website Address {web}"))
+            .para(0, "Governance Arrangements")
+            .para(0, &format!("The {name} meets quarterly in public."))
+            .para(0, "The current focus for the Partnership")
+            .para(0, "• Prevention")
+            .para(0, "• Integration");
+    }
+    let p = extract(&b.build(), &mut Vec::new());
+    let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Alpha Board", "Beta Board", "Gamma Board"]);
+    assert_eq!(p[1].website, None);
+    assert_eq!(p[2].website.as_deref(), Some("www.gamma.gov.uk"));
+    for x in &p {
+        let heads: Vec<&str> = x.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            heads,
+            [
+                "Governance Arrangements",
+                "The current focus for the Partnership"
+            ]
+        );
+        assert_eq!(x.sections[1].text, "• Prevention\n• Integration");
+    }
+}

@@ -65,6 +65,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         current: Vec::with_capacity(blocks.len()),
         is_section: Vec::with_capacity(blocks.len()),
     };
+    let dotted = uses_dotted_numbering(blocks);
     let mut last_real_rank: u8 = 0;
     for (i, block) in blocks.iter().enumerate() {
         let found = match &block.kind {
@@ -80,7 +81,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 })
             }
             BlockKind::Paragraph(p) => {
-                if is_numbered_heading(blocks, i, p) {
+                if is_numbered_heading(blocks, i, p, dotted) {
                     Some(Section {
                         heading: p.text.clone(),
                         number: p.label.as_ref().map(|l| l.value.clone()),
@@ -225,14 +226,44 @@ fn has_full_date(text: &str) -> bool {
     crate::text::find_date(text).is_some_and(|(_, iso)| iso.len() == 10)
 }
 
+/// Whether the document numbers its paragraphs with decimals ("1.1",
+/// "2.3.1"): then its plain integers ("11. Contact details") are headings.
+fn uses_dotted_numbering(blocks: &[Block]) -> bool {
+    let (mut dotted, mut plain) = (0usize, 0usize);
+    for b in blocks {
+        if let BlockKind::Paragraph(p) = &b.kind {
+            if let Some(l) = p.label.as_ref().filter(|l| l.kind == LabelKind::Decimal) {
+                if l.value.contains('.') {
+                    dotted += 1;
+                } else {
+                    plain += 1;
+                }
+            }
+        }
+    }
+    // Integer headings are few beside the decimals under them.
+    dotted >= 3 && dotted >= plain
+}
+
 /// A paragraph numbered with a plain integer ("1." / "2") whose text is a
-/// heading: bold, or followed by decimal paragraphs of that number ("1.1").
-fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph) -> bool {
+/// heading: bold, or followed by decimal paragraphs of that number ("1.1"),
+/// or, in a document numbered with decimals, any short one-sentence line
+/// ("11. Contact details", "9. Recommendation(s):").
+fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) -> bool {
     let Some(label) = &p.label else {
         return false;
     };
     if label.kind != LabelKind::Decimal || label.value.contains('.') {
         return false;
+    }
+    if dotted {
+        let t = p.text.trim();
+        let words = t.split_whitespace().count();
+        let one_sentence = !t.trim_end_matches(['.', ':', '?']).contains(". ");
+        let capital = t.chars().next().is_some_and(|c| c.is_uppercase());
+        if words <= 16 && one_sentence && capital && !t.contains('\n') {
+            return true;
+        }
     }
     if !reads_as_heading(&p.text) || p.text.split_whitespace().count() > 10 {
         return false;

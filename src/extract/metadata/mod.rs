@@ -97,9 +97,7 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
         Some(Meaning::Purpose) => set(&mut md.purpose, entry.parts.join("\n").trim().to_string()),
         Some(Meaning::KeyDecision) => set(&mut md.key_decision, yes_no(first)),
         Some(Meaning::CabinetMember) => set(&mut md.cabinet_member, all.trim().to_string()),
-        Some(Meaning::CorporatePriority) => {
-            set(&mut md.corporate_priority, all.trim().to_string())
-        }
+        Some(Meaning::CorporatePriority) => set(&mut md.corporate_priority, all.trim().to_string()),
         Some(Meaning::PolicyFramework) => set(&mut md.policy_framework, all.trim().to_string()),
         _ => {}
     }
@@ -138,7 +136,8 @@ pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
         let head = value.get(..range.start).unwrap_or("");
         if tail_ok && !head.trim().is_empty() {
             // "Thursday," before the date belongs to the date.
-            let (head, date_text) = title_block::take_weekday(head, value.get(range.clone()).unwrap_or(""));
+            let (head, date_text) =
+                title_block::take_weekday(head, value.get(range.clone()).unwrap_or(""));
             return (
                 clean(&head),
                 Some(DateValue {
@@ -158,7 +157,9 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
         if u.is_bullet() {
             continue;
         }
-        let Some(s) = labels::split(&u.text, false) else { continue };
+        let Some(s) = labels::split(&u.text, false) else {
+            continue;
+        };
         if s.meaning != Some(Meaning::Recommendations) {
             continue;
         }
@@ -183,14 +184,20 @@ mod tests {
         assert_eq!(c, "County Council");
         assert_eq!(d.unwrap().text, "13th March 2025");
         let (c, d) = split_committee("Future Oxfordshire Partnership (FOP):");
-        assert_eq!((c.as_str(), d), ("Future Oxfordshire Partnership (FOP)", None));
+        assert_eq!(
+            (c.as_str(), d),
+            ("Future Oxfordshire Partnership (FOP)", None)
+        );
         let (c, _) = split_committee("Cabinet, 30 January 2025");
         assert_eq!(c, "Cabinet");
     }
 
     #[test]
     fn key_decision_answer() {
-        assert_eq!(yes_no("Yes - It affects more than 2 Electoral Divisions"), "Yes");
+        assert_eq!(
+            yes_no("Yes - It affects more than 2 Electoral Divisions"),
+            "Yes"
+        );
         assert_eq!(yes_no("NO"), "No");
         assert_eq!(yes_no("Not applicable."), "Not applicable");
     }

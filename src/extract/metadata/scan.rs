@@ -73,7 +73,9 @@ fn known(u: &Unit) -> bool {
 /// Whether the units at `i` hold a list (the value of a "This report sets
 /// out:" line) rather than a new label's value.
 fn list_follows(units: &[Unit], i: usize) -> bool {
-    units.get(i).is_some_and(|u| u.label.is_some() || u.level > 0)
+    units
+        .get(i)
+        .is_some_and(|u| u.label.is_some() || u.level > 0)
 }
 
 /// Scans the front matter.
@@ -92,7 +94,12 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 .cells
                 .iter()
                 .skip(1)
-                .map(|c| c.split('\n').map(crate::text::normalize).collect::<Vec<_>>().join("\n"))
+                .map(|c| {
+                    c.split('\n')
+                        .map(crate::text::normalize)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
                 .collect();
             let value = value.join(" ");
             match labels::split(&first, false) {
@@ -258,7 +265,9 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
         Extent::Single => {
             if entry.parts.is_empty() {
                 if let Some(u) = units.get(i) {
-                    if !stop(u) && !u.is_counted() || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title)) {
+                    if !stop(u) && !u.is_counted()
+                        || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
+                    {
                         entry.parts.push(u.printed());
                         i += 1;
                     }

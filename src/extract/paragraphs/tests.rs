@@ -149,3 +149,25 @@ fn a_nested_list_does_not_cut_the_numbering() {
     let paras = extract(&doc, &mut Vec::new());
     assert_eq!(paras[0].items.len(), 2);
 }
+
+#[test]
+fn integers_are_headings_in_a_decimal_numbered_report() {
+    let doc = DocBuilder::new()
+        .para(0, "1. Introduction")
+        .para(0, "1.1 The first paragraph.")
+        .para(0, "1.2 The second paragraph.")
+        .para(
+            0,
+            "2. How does the proposed decision support Framing Kent’s Future.",
+        )
+        .para(0, "2.1 The third paragraph.")
+        .para(0, "3. Recommendation(s):")
+        .para(0, "Cabinet is asked to:")
+        .para(0, "(i) NOTE the report.")
+        .para(0, "4. Contact details")
+        .build();
+    assert_eq!(numbers(&doc), ["1.1", "1.2", "2.1"]);
+    let s = crate::extract::sections::extract(&doc);
+    let nums: Vec<Option<&str>> = s.iter().map(|s| s.number.as_deref()).collect();
+    assert_eq!(nums, [Some("1"), Some("2"), Some("3"), Some("4")]);
+}

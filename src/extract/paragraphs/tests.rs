@@ -161,12 +161,14 @@ fn integers_are_headings_in_a_decimal_numbered_report() {
             "2. How does the proposed decision support Framing Kent’s Future.",
         )
         .para(0, "2.1 The third paragraph.")
+        .para(0, "2.2 The fourth paragraph.")
+        .para(0, "2.3 The fifth paragraph.")
         .para(0, "3. Recommendation(s):")
         .para(0, "Cabinet is asked to:")
         .para(0, "(i) NOTE the report.")
         .para(0, "4. Contact details")
         .build();
-    assert_eq!(numbers(&doc), ["1.1", "1.2", "2.1"]);
+    assert_eq!(numbers(&doc), ["1.1", "1.2", "2.1", "2.2", "2.3"]);
     let s = crate::extract::sections::extract(&doc);
     let nums: Vec<Option<&str>> = s.iter().map(|s| s.number.as_deref()).collect();
     assert_eq!(nums, [Some("1"), Some("2"), Some("3"), Some("4")]);

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod glyphlist;
 pub mod graphics;
 pub mod layout;
+pub mod tables;
 mod obj;
 
 use lopdf::{Dictionary, LoadOptions, Object};

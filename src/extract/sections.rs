@@ -69,7 +69,11 @@ pub(crate) fn outline(doc: &Document) -> Outline {
     let mut last_real_rank: u8 = 0;
     for (i, block) in blocks.iter().enumerate() {
         let found = match &block.kind {
-            BlockKind::Heading(h) if !h.text.is_empty() => {
+            // A "heading" in lower case is table or body text a reader
+            // mistook for one, not a section.
+            BlockKind::Heading(h)
+                if !h.text.is_empty() && !h.text.chars().next().is_some_and(char::is_lowercase) =>
+            {
                 let level = rank(h.level);
                 last_real_rank = level;
                 let (heading, number) = split_number(&h.text, h.label.as_ref());

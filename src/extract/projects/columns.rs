@@ -30,8 +30,33 @@ pub(crate) enum Role {
     Owner,
 }
 
-/// The role a header names, if any.
+/// The role a header names, if any. A header a pdf reader broke inside a
+/// word ("Timescal e") is also tried with its spaces removed.
 pub(crate) fn header_role(header: &str) -> Option<Role> {
+    role_by_words(header).or_else(|| {
+        let squashed: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+        let squashed = squashed.to_lowercase();
+        [
+            ("status", Role::Status),
+            ("update", Role::Update),
+            ("progress", Role::Update),
+            ("timescale", Role::Timescale),
+            ("timeframe", Role::Timescale),
+            ("targetdate", Role::TargetDate),
+            ("deadline", Role::TargetDate),
+            ("output", Role::Outputs),
+            ("deliverable", Role::Outputs),
+            ("resource", Role::Resources),
+            ("owner", Role::Owner),
+            ("description", Role::Description),
+        ]
+        .into_iter()
+        .find(|(k, _)| squashed.contains(k))
+        .map(|(_, r)| r)
+    })
+}
+
+fn role_by_words(header: &str) -> Option<Role> {
     let h = header.to_lowercase();
     let words: Vec<&str> = h
         .split(|c: char| !c.is_alphanumeric())
@@ -300,6 +325,7 @@ mod tests {
         );
         assert_eq!(header_role("Lead officer"), Some(Role::Owner));
         assert_eq!(header_role("Medium Term focus"), None);
+        assert_eq!(header_role("Timescal e"), Some(Role::Timescale));
         assert_eq!(header_role("Budget 2024-25"), None);
     }
 

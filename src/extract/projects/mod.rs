@@ -66,6 +66,7 @@ fn from_table(
             });
         }
     }
+    let rows = join_split_rows(rows, &roles);
     let mut group = group;
     let mut out = Vec::new();
     for row in &rows {
@@ -100,6 +101,46 @@ fn from_table(
             cells,
             loc,
         });
+    }
+    out
+}
+
+/// Joins a row that a page break cut in two back onto the row above: the
+/// lower part has an empty description, or one that starts in lower case
+/// (the rest of a sentence).
+fn join_split_rows(rows: Vec<Vec<String>>, roles: &[Option<Role>]) -> Vec<Vec<String>> {
+    let desc = roles
+        .iter()
+        .position(|r| *r == Some(Role::Description))
+        .unwrap_or(0);
+    let mut out: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let d = row.get(desc).map(|t| t.trim()).unwrap_or("");
+        let continues = d.is_empty() || d.chars().next().is_some_and(char::is_lowercase);
+        // A category row ("Projects Underway" across the table) starts a group.
+        let starts_lower = d.chars().next().is_some_and(char::is_lowercase);
+        let category = row.iter().filter(|c| !c.trim().is_empty()).count() == 1
+            && !d.is_empty()
+            && !starts_lower;
+        match out.last_mut() {
+            Some(prev) if continues && !category => {
+                for (p, c) in prev.iter_mut().zip(&row) {
+                    let c = c.trim();
+                    if c.is_empty() {
+                        continue;
+                    }
+                    if p.trim().is_empty() {
+                        *p = c.to_string();
+                        continue;
+                    }
+                    let lower = c.chars().next().is_some_and(char::is_lowercase);
+                    let open = !p.trim_end().ends_with(['.', ';', ':', '!', '?']);
+                    p.push(if lower && open { ' ' } else { '\n' });
+                    p.push_str(c);
+                }
+            }
+            _ => out.push(row),
+        }
     }
     out
 }

@@ -123,3 +123,49 @@ fn action_tracker_without_clear_header() {
     );
     assert_eq!(w.len(), 1, "the Notes column is unmapped: {w:?}");
 }
+
+#[test]
+fn a_row_cut_by_a_page_break_is_joined() {
+    let doc = DocBuilder::new()
+        .heading(2, "Projects Committed")
+        .table(
+            1,
+            &[
+                &[
+                    "Project description",
+                    "Deliverable outputs",
+                    "Timescale",
+                    "Resource implications",
+                ],
+                &["Explore", "Explore a joint", "1-2 years", "Officer time"],
+                &[
+                    "introduction of the offset model",
+                    "approach to offsetting",
+                    "",
+                    "commitment by partners\nLink to PAG work",
+                ],
+                &["", "", "", "partners"],
+                &[
+                    "Explore Green Finance",
+                    "-Establish a group",
+                    "1-2 years",
+                    "Officer time.",
+                ],
+            ],
+        )
+        .build();
+    let p = extract(&doc, &mut Vec::new());
+    assert_eq!(p.len(), 2);
+    assert_eq!(
+        p[0].description.as_deref(),
+        Some("Explore introduction of the offset model")
+    );
+    assert_eq!(p[0].outputs, ["Explore a joint approach to offsetting"]);
+    assert_eq!(
+        p[0].resources,
+        [
+            "Officer time commitment by partners",
+            "Link to PAG work partners"
+        ]
+    );
+}

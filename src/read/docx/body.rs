@@ -168,9 +168,7 @@ impl<'a> Walker<'a> {
             .as_ref()
             .and_then(|d| d.ilvl)
             .or_else(|| styled.as_ref().and_then(|s| s.ilvl))
-            .or_else(|| {
-                style.and_then(|s| self.numbering.level_for_style(&num_id, s, self.styles))
-            })
+            .or_else(|| style.and_then(|s| self.numbering.level_for_style(&num_id, s, self.styles)))
             .unwrap_or(0);
         Some((num_id, ilvl))
     }
@@ -333,7 +331,9 @@ impl<'a> Walker<'a> {
                     // A continuation: a placeholder here, one more row for
                     // the cell the merge started in.
                     (Some(v), Some((r, c))) if v != Some("restart") => {
-                        if let Some(start) = table.rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
+                        if let Some(start) =
+                            table.rows.get_mut(r).and_then(|row| row.cells.get_mut(c))
+                        {
                             start.row_span = start.row_span.saturating_add(1);
                             if !text.is_empty() {
                                 if !start.text.is_empty() {
@@ -383,7 +383,11 @@ impl<'a> Walker<'a> {
             Out::Cell(cell) => {
                 // A nested table becomes lines of the cell holding it.
                 for row in &table.rows {
-                    for c in row.cells.iter().filter(|c| !c.covered && !c.text.is_empty()) {
+                    for c in row
+                        .cells
+                        .iter()
+                        .filter(|c| !c.covered && !c.text.is_empty())
+                    {
                         cell.bold &= c.bold;
                         cell.visible = true;
                         cell.lines.push(c.text.clone());

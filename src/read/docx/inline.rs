@@ -97,7 +97,8 @@ fn walk<'e>(el: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
             "hyperlink" => {
                 let start = st.out.text.len();
                 walk(child, ctx, st);
-                let url = hyperlink_target(child, ctx.rels).map(|u| checked_anchor(u, ctx.bookmarks));
+                let url =
+                    hyperlink_target(child, ctx.rels).map(|u| checked_anchor(u, ctx.bookmarks));
                 push_link(st, start, url);
             }
             "fldSimple" => {
@@ -241,7 +242,10 @@ fn field_tokens(s: &str) -> Vec<String> {
 
 fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     let rpr = r.child("rPr");
-    if rpr.and_then(|p| p.child("vanish")).is_some_and(Element::is_on) {
+    if rpr
+        .and_then(|p| p.child("vanish"))
+        .is_some_and(Element::is_on)
+    {
         return;
     }
     let direct = rpr.map(RunProps::from_element).unwrap_or_default();
@@ -249,7 +253,11 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
         .and_then(|p| p.child_val("rStyle"))
         .map(|s| ctx.styles.run_props(s))
         .unwrap_or_default();
-    let bold = direct.bold.or(styled.bold).or(ctx.para_run.bold).unwrap_or(false);
+    let bold = direct
+        .bold
+        .or(styled.bold)
+        .or(ctx.para_run.bold)
+        .unwrap_or(false);
     let italic = direct
         .italic
         .or(styled.italic)
@@ -411,7 +419,13 @@ mod tests {
             r#"<w:p xmlns:w="w"><w:r><w:rPr><w:b/></w:rPr><w:t>Kept</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:ins><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> new</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://x.org/a" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>site</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:rPr><w:b/></w:rPr><w:tab/><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>"#,
         );
         assert_eq!(text, "Kept newsite ✓");
-        assert_eq!(links, vec![Link { text: "site".into(), url: "https://x.org/a".into() }]);
+        assert_eq!(
+            links,
+            vec![Link {
+                text: "site".into(),
+                url: "https://x.org/a".into()
+            }]
+        );
         assert!(bold);
     }
 

@@ -37,7 +37,11 @@ use xml::Element;
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let size = bytes.len() as u64;
     if size > options.max_input_bytes {
-        return Err(Error::limit("max_input_bytes", size, options.max_input_bytes));
+        return Err(Error::limit(
+            "max_input_bytes",
+            size,
+            options.max_input_bytes,
+        ));
     }
     let mut pkg = Package::open(bytes, options)?;
     let main = main_part(&mut pkg, options);
@@ -53,11 +57,17 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         Some(el) => Styles::from_element(&el),
         None => Styles::default(),
     };
-    let numbering =
-        match read_related(&mut pkg, &rels, "numbering", &main, "numbering.xml", options)? {
-            Some(el) => Numbering::from_element(&el),
-            None => Numbering::default(),
-        };
+    let numbering = match read_related(
+        &mut pkg,
+        &rels,
+        "numbering",
+        &main,
+        "numbering.xml",
+        options,
+    )? {
+        Some(el) => Numbering::from_element(&el),
+        None => Numbering::default(),
+    };
     let footnotes_part = part_name(&rels, "footnotes", &main, "footnotes.xml");
     let endnotes_part = part_name(&rels, "endnotes", &main, "endnotes.xml");
 

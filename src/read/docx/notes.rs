@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use super::body::{CellText, Out, Walker};
 use super::inline::NoteKind;
 use super::xml::Element;
+use crate::document::LabelKind;
 use crate::document::{BlockKind, Footnote};
 use crate::text::label::format_counter;
-use crate::document::LabelKind;
 use crate::Result;
 
 /// The notes of one kind, by `w:id`, skipping separators.

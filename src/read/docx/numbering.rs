@@ -252,7 +252,12 @@ impl Numbering {
                 .unwrap_or(1)
         };
         if counters.started.insert(num_id.to_string()) {
-            for i in num.overrides.iter().filter(|(_, o)| o.start.is_some()).map(|(i, _)| *i) {
+            for i in num
+                .overrides
+                .iter()
+                .filter(|(_, o)| o.start.is_some())
+                .map(|(i, _)| *i)
+            {
                 if let Some(slot) = state.get_mut(i) {
                     *slot = None;
                 }
@@ -300,7 +305,11 @@ impl Numbering {
                     if i > ilvl {
                         continue;
                     }
-                    let n = state.get(i).copied().flatten().unwrap_or_else(|| start_of(i));
+                    let n = state
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| start_of(i));
                     let fmt = if level.is_lgl {
                         Fmt::Decimal
                     } else {
@@ -383,7 +392,10 @@ mod tests {
         assert_eq!(printed(&n, &mut c, "3", 0), "5.");
         assert_eq!(printed(&n, &mut c, "3", 0), "6.");
         let bullet = n.next_label(&mut c, "4", 0, &Styles::default()).unwrap();
-        assert_eq!((bullet.printed.as_str(), bullet.kind), ("•", LabelKind::Bullet));
+        assert_eq!(
+            (bullet.printed.as_str(), bullet.kind),
+            ("•", LabelKind::Bullet)
+        );
         assert!(n.next_label(&mut c, "99", 0, &Styles::default()).is_none());
     }
 
@@ -398,9 +410,15 @@ mod tests {
         let n = numbering(&xml);
         let mut c = Counters::default();
         let l = n.next_label(&mut c, "1", 0, &Styles::default()).unwrap();
-        assert_eq!((l.printed.as_str(), l.value.as_str(), l.kind), ("6)", "6", LabelKind::Decimal));
+        assert_eq!(
+            (l.printed.as_str(), l.value.as_str(), l.kind),
+            ("6)", "6", LabelKind::Decimal)
+        );
         let l = n.next_label(&mut c, "1", 1, &Styles::default()).unwrap();
-        assert_eq!((l.printed.as_str(), l.value.as_str(), l.kind), ("a)", "a", LabelKind::LowerAlpha));
+        assert_eq!(
+            (l.printed.as_str(), l.value.as_str(), l.kind),
+            ("a)", "a", LabelKind::LowerAlpha)
+        );
         n.next_label(&mut c, "1", 0, &Styles::default());
         // lvlRestart 0: the lettered level does not restart.
         assert_eq!(printed(&n, &mut c, "1", 1), "b)");

@@ -50,7 +50,12 @@ pub struct PageItems {
 }
 
 /// Turns interpreted pages into blocks.
-pub fn build(pages: &[Page], fonts: &FontCache, options: &ParseOptions, doc: &mut Document) -> Result<()> {
+pub fn build(
+    pages: &[Page],
+    fonts: &FontCache,
+    options: &ParseOptions,
+    doc: &mut Document,
+) -> Result<()> {
     let mut laid: Vec<PageItems> = pages.iter().map(|p| page_items(p, fonts)).collect();
     furniture::remove(&mut laid);
     let body = body_size(&laid);
@@ -61,7 +66,11 @@ pub fn build(pages: &[Page], fonts: &FontCache, options: &ParseOptions, doc: &mu
     }
     let blocks = out.finish();
     if blocks.len() as u64 > options.max_blocks {
-        return Err(Error::limit("max_blocks", blocks.len() as u64, options.max_blocks));
+        return Err(Error::limit(
+            "max_blocks",
+            blocks.len() as u64,
+            options.max_blocks,
+        ));
     }
     for (loc, kind) in blocks {
         if let (BlockKind::Table(_), Some(prev)) = (&kind, doc.blocks.last()) {
@@ -112,7 +121,11 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .collect();
     for grid in &grids {
         let table = grid_table(grid, |rect| build_lines(c, fonts, |g| inside(g, rect)));
-        if table.rows.iter().any(|r| r.cells.iter().any(|c| !c.text.is_empty())) {
+        if table
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| !c.text.is_empty()))
+        {
             items.push(Item::Table(table, grid.bbox()[1]));
         }
     }
@@ -121,10 +134,21 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     let footnote_rule = c
         .rules
         .iter()
-        .filter(|r| r.is_horizontal() && r.x1 - r.x0 < c.width * 0.45 && r.x1 - r.x0 > 20.0 && r.y0 > c.height * 0.5)
-        .filter(|r| !boxes.iter().any(|b| r.y0 >= b[1] - 2.0 && r.y0 <= b[3] + 2.0))
+        .filter(|r| {
+            r.is_horizontal()
+                && r.x1 - r.x0 < c.width * 0.45
+                && r.x1 - r.x0 > 20.0
+                && r.y0 > c.height * 0.5
+        })
+        .filter(|r| {
+            !boxes
+                .iter()
+                .any(|b| r.y0 >= b[1] - 2.0 && r.y0 <= b[3] + 2.0)
+        })
         .map(|r| r.y0)
-        .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.min(y)))
+        });
     PageItems {
         items,
         height: c.height,
@@ -224,9 +248,19 @@ fn merge_split_tables(doc: &mut Document) {
         }
         let next = doc.blocks.remove(i + 2);
         let page = next.loc.page;
-        if let (Some(BlockKind::Table(a)), BlockKind::Table(mut b)) = (doc.blocks.get_mut(i).map(|x| &mut x.kind), next.kind) {
-            let header: Vec<String> = a.rows.first().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).unwrap_or_default();
-            let first: Vec<String> = b.rows.first().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).unwrap_or_default();
+        if let (Some(BlockKind::Table(a)), BlockKind::Table(mut b)) =
+            (doc.blocks.get_mut(i).map(|x| &mut x.kind), next.kind)
+        {
+            let header: Vec<String> = a
+                .rows
+                .first()
+                .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                .unwrap_or_default();
+            let first: Vec<String> = b
+                .rows
+                .first()
+                .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                .unwrap_or_default();
             if !b.rows.is_empty() && first == header {
                 b.rows.remove(0);
                 a.header_rows = a.header_rows.max(1);
@@ -262,7 +296,10 @@ fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
                 continue;
             }
             if !doc.links.iter().any(|l| l.url == *url && l.text == text) {
-                doc.links.push(Link { text, url: url.clone() });
+                doc.links.push(Link {
+                    text,
+                    url: url.clone(),
+                });
             }
         }
     }

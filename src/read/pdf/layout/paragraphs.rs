@@ -56,7 +56,8 @@ fn split_label(line: &Line) -> (Option<Label>, String) {
             };
             if let Some((label, rest)) = parse_label(&t, opts) {
                 if rest.is_empty() {
-                    let rest: Vec<&str> = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
+                    let rest: Vec<&str> =
+                        line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
                     return (Some(label), normalize(&rest.join(" ")));
                 }
             }
@@ -146,10 +147,13 @@ impl Builder {
             match it {
                 Item::Table(t, _) => {
                     self.flush();
-                    self.blocks.push((Loc::page(number), BlockKind::Table(t.clone())));
+                    self.blocks
+                        .push((Loc::page(number), BlockKind::Table(t.clone())));
                 }
                 Item::Line(l) => {
-                    let is_note = page.footnote_rule.is_some_and(|y| l.y > y && l.size() < self.body * 0.97);
+                    let is_note = page
+                        .footnote_rule
+                        .is_some_and(|y| l.y > y && l.size() < self.body * 0.97);
                     if is_note {
                         footnote_line(&mut notes, l);
                         continue;
@@ -162,7 +166,13 @@ impl Builder {
         if !notes.is_empty() {
             self.flush();
             for (mark, text) in notes {
-                self.blocks.push((Loc::page(number), BlockKind::Footnote(Footnote { mark, text: normalize(&text) })));
+                self.blocks.push((
+                    Loc::page(number),
+                    BlockKind::Footnote(Footnote {
+                        mark,
+                        text: normalize(&text),
+                    }),
+                ));
             }
         }
     }
@@ -174,7 +184,9 @@ impl Builder {
         let big = size >= self.body * 1.12 && rest.len() < 250;
         // A bold, short, numbered line at body size is a numbered heading.
         let numbered_heading = bold
-            && label.as_ref().is_some_and(|lab| lab.kind == LabelKind::Decimal && !lab.printed.ends_with(')'))
+            && label
+                .as_ref()
+                .is_some_and(|lab| lab.kind == LabelKind::Decimal && !lab.printed.ends_with(')'))
             && rest.split_whitespace().count() <= 10
             && !rest.ends_with('.');
         let heading = big || numbered_heading;
@@ -222,8 +234,13 @@ impl Builder {
             level,
             bold,
             italic: l.italic(),
-            heading: heading && !(numbered_heading && !big && self.heading_sizes.is_empty() && false),
-            size: if numbered_heading && !big { self.body } else { size },
+            heading: heading
+                && !(numbered_heading && !big && self.heading_sizes.is_empty() && false),
+            size: if numbered_heading && !big {
+                self.body
+            } else {
+                size
+            },
             last_y: l.y,
             last_x1: l.x1(),
         });

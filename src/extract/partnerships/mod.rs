@@ -241,7 +241,7 @@ fn heading_key(text: &str) -> String {
 
 /// Lines that every profile repeats (the template's own headings, such as
 /// "Governance Arrangements"), found as short unlabelled lines present in
-/// at least three profiles and in most of them. They are headings even where
+/// at least three profiles and in a quarter of them or more. They are headings even where
 /// a reader did not mark them as such.
 fn template_headings(blocks: &[Block], outline: &Outline, spans: &[(usize, usize)]) -> Vec<String> {
     if spans.len() < 3 {
@@ -278,7 +278,7 @@ fn template_headings(blocks: &[Block], outline: &Outline, spans: &[(usize, usize
     }
     counts
         .into_iter()
-        .filter(|(_, n)| *n >= 3 && *n * 2 > spans.len())
+        .filter(|(_, n)| *n >= 3 && *n * 4 >= spans.len())
         .map(|(k, _)| k)
         .collect()
 }
@@ -295,10 +295,21 @@ fn profile_sections(
     for j in from..stop {
         if outline.is_section(j) {
             if let Some(h) = outline.heading_at(j) {
-                out.push(PartnershipSection {
-                    heading: h,
-                    text: String::new(),
-                });
+                // Where the profiles share a template, a heading outside it
+                // is a sub-heading inside one of its sections: text.
+                let sub = !template.is_empty() && !template.contains(&heading_key(&h));
+                match out.last_mut() {
+                    Some(sec) if sub => {
+                        if !sec.text.is_empty() {
+                            sec.text.push('\n');
+                        }
+                        sec.text.push_str(&h);
+                    }
+                    _ => out.push(PartnershipSection {
+                        heading: h,
+                        text: String::new(),
+                    }),
+                }
             }
             continue;
         }
@@ -312,24 +323,87 @@ fn profile_sections(
             });
             continue;
         }
-        let Some(sec) = out.last_mut() else { continue };
-        if p.text.trim().is_empty() {
-            continue;
-        }
-        if !sec.text.is_empty() {
-            sec.text.push('\n');
-        }
-        match &p.label {
-            Some(l) if l.is_bullet() => sec.text.push_str("• "),
-            Some(l) => {
-                sec.text.push_str(&l.printed);
-                sec.text.push(' ');
+        // A reader may glue a template heading onto the end of the line
+        // above it ("… using local assets The Partnership's key
+        // achievements in the last year"): split it off.
+        if p.label.is_none() {
+            if let Some((h, rest)) = split_leading_heading(&p.text, template) {
+                out.push(PartnershipSection {
+                    heading: h.to_string(),
+                    text: rest.to_string(),
+                });
+                continue;
             }
-            None => {}
         }
-        sec.text.push_str(&p.text);
+        let (body, glued) = split_glued_heading(&p.text, template);
+        let Some(sec) = out.last_mut() else { continue };
+        if !body.trim().is_empty() {
+            if !sec.text.is_empty() {
+                sec.text.push('\n');
+            }
+            match &p.label {
+                Some(l) if l.is_bullet() => sec.text.push_str("• "),
+                Some(l) => {
+                    sec.text.push_str(&l.printed);
+                    sec.text.push(' ');
+                }
+                None => {}
+            }
+            sec.text.push_str(body.trim());
+        }
+        if let Some(h) = glued {
+            out.push(PartnershipSection {
+                heading: h.to_string(),
+                text: String::new(),
+            });
+        }
     }
     out
+}
+
+/// Splits a template heading off the start of `text` ("The Partnership's
+/// key achievements in the last year The HIB performance report …").
+fn split_leading_heading<'a>(text: &'a str, template: &[String]) -> Option<(&'a str, &'a str)> {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if lower.len() != t.len() {
+        return None;
+    }
+    template.iter().find_map(|key| {
+        let rest = lower.strip_prefix(key.as_str())?;
+        // The heading is followed by a new sentence, not by the rest of a
+        // sentence that merely starts with the same words.
+        let next = rest.trim_start();
+        let original_next = t.get(t.len() - next.len()..)?;
+        if !rest.starts_with(' ') || !original_next.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let (h, body) = (t.get(..key.len())?, t.get(key.len()..)?);
+        Some((h, body.trim()))
+    })
+}
+
+/// Splits a template heading off the end of `text`, if one is glued there.
+fn split_glued_heading<'a>(text: &'a str, template: &[String]) -> (&'a str, Option<&'a str>) {
+    let t = text.trim_end();
+    let lower = t.to_lowercase();
+    // Lower-casing keeps byte lengths for the scripts in these reports;
+    // check, so that a slice never falls inside a character.
+    if lower.len() != t.len() {
+        return (text, None);
+    }
+    for key in template {
+        let bare = lower.trim_end_matches(['.', ':']);
+        if bare.len() > key.len() + 1 && bare.ends_with(key.as_str()) {
+            let start = bare.len() - key.len();
+            if t.get(..start).is_some_and(|pre| pre.ends_with(' ')) {
+                if let (Some(pre), Some(h)) = (t.get(..start), t.get(start..)) {
+                    return (pre, Some(h));
+                }
+            }
+        }
+    }
+    (text, None)
 }
 
 #[cfg(test)]

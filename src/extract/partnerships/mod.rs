@@ -323,18 +323,9 @@ fn profile_sections(
             });
             continue;
         }
-        // A reader may glue a template heading onto the end of the line
-        // above it ("… using local assets The Partnership's key
-        // achievements in the last year"): split it off.
-        if p.label.is_none() {
-            if let Some((h, rest)) = split_leading_heading(&p.text, template) {
-                out.push(PartnershipSection {
-                    heading: h.to_string(),
-                    text: rest.to_string(),
-                });
-                continue;
-            }
-        }
+        // A reader may glue a template heading onto the text around it
+        // ("… Begbroke Innovation Accelerator The Partnership's key
+        // achievements in the last year In terms of …"): split it off.
         let (body, glued) = split_glued_heading(&p.text, template);
         let Some(sec) = out.last_mut() else { continue };
         if !body.trim().is_empty() {
@@ -351,54 +342,45 @@ fn profile_sections(
             }
             sec.text.push_str(body.trim());
         }
-        if let Some(h) = glued {
+        if let Some((h, after)) = glued {
             out.push(PartnershipSection {
                 heading: h.to_string(),
-                text: String::new(),
+                text: after.trim().to_string(),
             });
         }
     }
     out
 }
 
-/// Splits a template heading off the start of `text` ("The Partnership's
-/// key achievements in the last year The HIB performance report …").
-fn split_leading_heading<'a>(text: &'a str, template: &[String]) -> Option<(&'a str, &'a str)> {
+/// Finds a template heading glued inside `text`: it starts the text or
+/// follows a space, and ends the text or is followed by a new sentence (a
+/// capital). Returns the text before it, and the heading with the text
+/// after it.
+#[allow(clippy::type_complexity)]
+fn split_glued_heading<'a>(
+    text: &'a str,
+    template: &[String],
+) -> (&'a str, Option<(&'a str, &'a str)>) {
     let t = text.trim();
     let lower = t.to_lowercase();
-    if lower.len() != t.len() {
-        return None;
-    }
-    template.iter().find_map(|key| {
-        let rest = lower.strip_prefix(key.as_str())?;
-        // The heading is followed by a new sentence, not by the rest of a
-        // sentence that merely starts with the same words.
-        let next = rest.trim_start();
-        let original_next = t.get(t.len() - next.len()..)?;
-        if !rest.starts_with(' ') || !original_next.starts_with(char::is_uppercase) {
-            return None;
-        }
-        let (h, body) = (t.get(..key.len())?, t.get(key.len()..)?);
-        Some((h, body.trim()))
-    })
-}
-
-/// Splits a template heading off the end of `text`, if one is glued there.
-fn split_glued_heading<'a>(text: &'a str, template: &[String]) -> (&'a str, Option<&'a str>) {
-    let t = text.trim_end();
-    let lower = t.to_lowercase();
-    // Lower-casing keeps byte lengths for the scripts in these reports;
-    // check, so that a slice never falls inside a character.
+    // Lower-casing keeps byte offsets only when no character changes
+    // length; otherwise leave the text alone.
     if lower.len() != t.len() {
         return (text, None);
     }
     for key in template {
-        let bare = lower.trim_end_matches(['.', ':']);
-        if bare.len() > key.len() + 1 && bare.ends_with(key.as_str()) {
-            let start = bare.len() - key.len();
-            if t.get(..start).is_some_and(|pre| pre.ends_with(' ')) {
-                if let (Some(pre), Some(h)) = (t.get(..start), t.get(start..)) {
-                    return (pre, Some(h));
+        for (start, _) in lower.match_indices(key.as_str()) {
+            let end = start + key.len();
+            let before_ok = start == 0 || t.get(..start).is_some_and(|b| b.ends_with(' '));
+            let after = t.get(end..).unwrap_or("");
+            let after_trim = after.trim_start_matches(['.', ':']);
+            let after_ok = after_trim.trim().is_empty()
+                || (after_trim.starts_with(' ')
+                    && after_trim.trim_start().starts_with(char::is_uppercase));
+            if before_ok && after_ok && !(start == 0 && after_trim.trim().is_empty()) {
+                let head_end = end + (after.len() - after_trim.len());
+                if let (Some(before), Some(h)) = (t.get(..start), t.get(start..head_end)) {
+                    return (before, Some((h, after_trim)));
                 }
             }
         }

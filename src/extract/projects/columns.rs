@@ -257,11 +257,29 @@ pub(crate) fn map_columns(headers: &[String], rows: &[Vec<String>]) -> Vec<Optio
             *slot = Some(r);
         }
     }
-    // The description is the first free text column when no header names it.
-    if !roles.contains(&Some(Role::Description)) {
+    // The description is the first column when no header names it (a
+    // tracker's first column is its action), even under a stray progress
+    // header, which then moves to the longest free text column.
+    if !roles.contains(&Some(Role::Description))
+        && contents.first().is_some_and(|k| *k == Content::Text)
+    {
         if let Some(slot) = roles.first_mut() {
-            if slot.is_none() && contents.first().is_some_and(|k| *k == Content::Text) {
-                *slot = Some(Role::Description);
+            match *slot {
+                None => *slot = Some(Role::Description),
+                Some(Role::Update) => {
+                    *slot = Some(Role::Description);
+                    let free = (1..width).filter(|c| {
+                        roles.get(*c).is_some_and(Option::is_none)
+                            && contents.get(*c).is_some_and(|k| *k == Content::Text)
+                    });
+                    if let Some(s) = free
+                        .max_by_key(|c| avg_len.get(*c).copied().unwrap_or(0))
+                        .and_then(|c| roles.get_mut(c))
+                    {
+                        *s = Some(Role::Update);
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -362,6 +380,22 @@ mod tests {
             ]
         );
         assert!(is_project_table(&roles));
+
+        let headers = s(&["October 2024 & final update", "", ""]);
+        let rows = vec![s(&[
+            "Reinstate meetings",
+            "Complete",
+            "This has been done.",
+        ])];
+        let roles = map_columns(&headers, &rows);
+        assert_eq!(
+            roles,
+            [
+                Some(Role::Description),
+                Some(Role::Status),
+                Some(Role::Update)
+            ]
+        );
 
         let headers = s(&["CMT AND CABINET", "October 2024 & final update", ""]);
         let rows = vec![s(&[

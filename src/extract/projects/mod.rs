@@ -49,6 +49,11 @@ fn from_table(
         }
         header = rows.remove(0);
     }
+    // Rows a page break (or a reader) cut in two are joined first, with the
+    // description column as first mapped, then the columns are mapped on
+    // the whole rows.
+    let first = columns::map_columns(&header, &rows);
+    let rows = join_split_rows(rows, &first);
     let roles = columns::map_columns(&header, &rows);
     if !columns::is_project_table(&roles) {
         return Vec::new();
@@ -66,7 +71,6 @@ fn from_table(
             });
         }
     }
-    let rows = join_split_rows(rows, &roles);
     let mut group = group;
     let mut out = Vec::new();
     for row in &rows {
@@ -124,6 +128,7 @@ fn join_split_rows(rows: Vec<Vec<String>>, roles: &[Option<Role>]) -> Vec<Vec<St
             && !starts_lower;
         match out.last_mut() {
             Some(prev) if continues && !category => {
+                let row = realign(prev, row, desc);
                 for (p, c) in prev.iter_mut().zip(&row) {
                     let c = c.trim();
                     if c.is_empty() {
@@ -140,6 +145,31 @@ fn join_split_rows(rows: Vec<Vec<String>>, roles: &[Option<Role>]) -> Vec<Vec<St
                 }
             }
             _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// The lower part of a row whose upper part holds only its description:
+/// where a reader lost the empty cells in between, its filled cells run
+/// short of the last column; move them right so that they end there.
+fn realign(prev: &[String], row: Vec<String>, desc: usize) -> Vec<String> {
+    let only_desc = prev
+        .iter()
+        .enumerate()
+        .all(|(c, t)| c == desc || t.trim().is_empty());
+    let trailing_empty = row.iter().rev().take_while(|t| t.trim().is_empty()).count();
+    if !only_desc || trailing_empty == 0 || trailing_empty == row.len() {
+        return row;
+    }
+    let first_filled = row.iter().position(|t| !t.trim().is_empty()).unwrap_or(0);
+    if first_filled <= desc {
+        return row;
+    }
+    let mut out = vec![String::new(); row.len()];
+    for (c, t) in row.into_iter().enumerate() {
+        if let Some(slot) = out.get_mut(c + trailing_empty) {
+            *slot = t;
         }
     }
     out

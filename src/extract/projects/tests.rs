@@ -169,3 +169,30 @@ fn a_row_cut_by_a_page_break_is_joined() {
         ]
     );
 }
+
+#[test]
+fn a_row_that_lost_its_empty_cells_is_realigned() {
+    let doc = DocBuilder::new()
+        .heading(2, "Recommendation 5: Regeneration")
+        .table(
+            1,
+            &[
+                &["REGENERATION", "October 2024 & final update", "", ""],
+                &["Link to work on a Place Narrative", "", "", ""],
+                &["", "Complete", "The narrative is complete.", ""],
+                &[
+                    "Focus on engagement",
+                    "March 2025",
+                    "Ongoing",
+                    "Under review.",
+                ],
+            ],
+        )
+        .build();
+    let p = extract(&doc, &mut Vec::new());
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0].status.as_deref(), Some("Complete"));
+    assert_eq!(p[0].target_date, None);
+    assert_eq!(p[0].update.as_deref(), Some("The narrative is complete."));
+    assert_eq!(p[1].target_date.as_deref(), Some("March 2025"));
+}

@@ -75,8 +75,11 @@ fn from_table(
     let mut out = Vec::new();
     for row in &rows {
         let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
-        if row.len() >= 3 && filled.len() == 1 && row.first().is_some_and(|c| !c.trim().is_empty())
-        {
+        let first = row.first().map(|c| c.trim()).unwrap_or("");
+        let category = row.len() >= 3
+            && filled.len() == 1
+            && first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if category {
             // A category row inside the table.
             group = row.first().map(|c| c.trim().to_string());
             continue;

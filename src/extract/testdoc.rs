@@ -1,8 +1,6 @@
 //! A tiny builder of hand-made [`Document`]s for the extractors' unit tests.
 
-use crate::document::{
-    BlockKind, Cell, Heading, Label, LabelKind, Loc, Paragraph, Row, Style, Table,
-};
+use crate::document::{BlockKind, Cell, Heading, Label, Loc, Paragraph, Row, Style, Table};
 use crate::format::Format;
 use crate::text::{parse_label, LabelOptions};
 use crate::Document;
@@ -74,15 +72,5 @@ impl DocBuilder {
 
     pub(crate) fn build(self) -> Document {
         self.doc
-    }
-}
-
-/// A decimal label, for tests that need one without parsing.
-#[allow(dead_code)]
-pub(crate) fn decimal(printed: &str, value: &str) -> Label {
-    Label {
-        printed: printed.into(),
-        value: value.into(),
-        kind: LabelKind::Decimal,
     }
 }

@@ -129,6 +129,17 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
             return (rest.to_string(), Some(l.value));
         }
     }
+    // A bare section number ("5 Legal implications", "1 | Introduction"),
+    // as a pdf heading line often prints it.
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if (1..=2).contains(&digits.len()) {
+        let rest = text.get(digits.len()..).unwrap_or("");
+        let spaced = rest.starts_with(' ');
+        let rest = rest.trim_start().trim_start_matches('|').trim_start();
+        if spaced && rest.starts_with(char::is_uppercase) {
+            return (rest.to_string(), Some(digits));
+        }
+    }
     (text.to_string(), None)
 }
 
@@ -355,6 +366,7 @@ mod tests {
             ),
         );
         doc.push(Loc::line(9), h(2, "3. Numbered in text"));
+        doc.push(Loc::line(10), h(2, "4 | Bare number"));
         let s = extract(&doc);
         let got: Vec<(&str, Option<&str>, u8)> = s
             .iter()
@@ -368,6 +380,7 @@ mod tests {
                 ("Deeper", None, 2),
                 ("Devolution", Some("2"), 3),
                 ("Numbered in text", Some("3"), 1),
+                ("Bare number", Some("4"), 1),
             ]
         );
         let o = outline(&doc);

@@ -42,20 +42,22 @@ impl ItemNester {
             }
             Some(top) if top.kind != label.kind && top.leads_in => self.open.push(entry),
             Some(_) => {
-                if let Some(pos) = self.open.iter().rposition(|o| o.kind == label.kind) {
-                    self.open.truncate(pos + 1);
-                    self.replace_top(entry);
-                } else {
-                    while self
-                        .open
-                        .last()
-                        .is_some_and(|o| o.reader_level > reader_level)
-                        && self.open.len() > 1
-                    {
-                        self.open.pop();
-                    }
-                    self.replace_top(entry);
+                // Back out of lists nested deeper than this item first.
+                while self
+                    .open
+                    .last()
+                    .is_some_and(|o| o.reader_level > reader_level)
+                    && self.open.len() > 1
+                {
+                    self.open.pop();
                 }
+                let top_kind = self.open.last().map(|o| o.kind);
+                if top_kind != Some(label.kind) {
+                    if let Some(pos) = self.open.iter().rposition(|o| o.kind == label.kind) {
+                        self.open.truncate(pos + 1);
+                    }
+                }
+                self.replace_top(entry);
             }
         }
         Item {

@@ -66,7 +66,7 @@ fn build(doc: &Document, outline: &Outline, start: usize, end: usize) -> Option<
                 if text.is_empty() {
                     continue;
                 }
-                if is_label_value(text) {
+                if is_label_value(text) || is_block_label(text, q.style.bold) {
                     break;
                 }
                 if text.ends_with(':') && leads_nowhere(rest.get(off + 1..).unwrap_or(&[])) {
@@ -83,8 +83,11 @@ fn build(doc: &Document, outline: &Outline, start: usize, end: usize) -> Option<
                         item.text.push_str(text);
                     }
                     _ => {
+                        // The rest of a sentence a page or column break cut
+                        // joins with a space; a new paragraph with "\n".
                         let lower = text.chars().next().is_some_and(char::is_lowercase);
-                        para.text.push(if lower { ' ' } else { '\n' });
+                        let cut = !ends_sentence(&para.text);
+                        para.text.push(if lower || cut { ' ' } else { '\n' });
                         para.text.push_str(text);
                     }
                 }
@@ -115,6 +118,35 @@ fn is_prose(text: &str) -> bool {
     let ends = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*']);
     let sentence_end = ends.ends_with(['.', '?', '!', ':', ';']) || ends.len() < text.len();
     sentence_end || words >= 12
+}
+
+/// Whether `text` ends a sentence or a lead-in.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '*'])
+        .ends_with(['.', '?', '!', ':', ';'])
+}
+
+/// Whether a line opens a new block of the report rather than continuing a
+/// paragraph: a short bold line ending in ":" ("Recommendation(s):"), or one
+/// of the labels that end a report's body.
+fn is_block_label(text: &str, bold: bool) -> bool {
+    let t = text.trim();
+    if !t.ends_with(':') || t.split_whitespace().count() > 6 {
+        return false;
+    }
+    let lower = t.trim_end_matches(':').trim().to_lowercase();
+    bold || matches!(
+        lower.as_str(),
+        "recommendation"
+            | "recommendations"
+            | "recommendation(s)"
+            | "background documents"
+            | "background papers"
+            | "contact details"
+            | "appendices"
+            | "report author"
+    )
 }
 
 /// Whether an item's text is left open (a dangling "Projects Underway-"),

@@ -173,3 +173,29 @@ fn integers_are_headings_in_a_decimal_numbered_report() {
     let nums: Vec<Option<&str>> = s.iter().map(|s| s.number.as_deref()).collect();
     assert_eq!(nums, [Some("1"), Some("2"), Some("3"), Some("4")]);
 }
+
+#[test]
+fn back_out_of_a_nested_list_and_stop_at_a_block_label() {
+    let doc = DocBuilder::new()
+        .para(0, "1.1 There are four pathways:")
+        .para(0, "• The service oversees transitions.")
+        .para(1, "o Multi-Agency Collaboration")
+        .para(1, "o A Sensory Team")
+        .para(0, "• Young adults are assessed.")
+        .para(0, "1.2 As of October")
+        .para(0, "2024, the service was working with 894 young adults.")
+        .para(0, "1.3 Last paragraph.")
+        .para(0, "Recommendation(s):")
+        .para(0, "Cabinet is asked to:")
+        .para(0, "A. Agree the transfer.")
+        .build();
+    let paras = extract(&doc, &mut Vec::new());
+    let levels: Vec<u8> = paras[0].items.iter().map(|i| i.level).collect();
+    assert_eq!(levels, [1, 2, 2, 1]);
+    assert_eq!(
+        paras[1].text,
+        "As of October 2024, the service was working with 894 young adults."
+    );
+    assert_eq!(paras[2].text, "Last paragraph.");
+    assert!(paras[2].items.is_empty());
+}

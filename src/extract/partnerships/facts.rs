@@ -181,7 +181,12 @@ static URL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// The address only: the first URL-like token, `None` for "n/a".
 pub(crate) fn website(value: &str) -> Option<String> {
-    let m = URL.as_ref()?.find(value)?;
+    // An address a cell wrapped after "/" or "-" continues on the next line.
+    let value = value
+        .replace("/\n", "/")
+        .replace("-\n", "-")
+        .replace("/ ", "/");
+    let m = URL.as_ref()?.find(&value)?;
     Some(m.as_str().trim_end_matches(['.', ',', ';']).to_string())
 }
 
@@ -228,6 +233,10 @@ mod tests {
             Some("www.oscb.org.uk")
         );
         assert_eq!(website("N/A"), None);
+        assert_eq!(
+            website("https://www.example.gov.uk/cms/content/\nstronger-communities").as_deref(),
+            Some("https://www.example.gov.uk/cms/content/stronger-communities")
+        );
         assert_eq!(
             website("https://www.oxfordshire.gov.uk/cms/content/safer-oxfordshire-partnership")
                 .as_deref(),

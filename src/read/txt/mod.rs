@@ -3,11 +3,13 @@
 //! blocks.
 //!
 //! The work is split by concern: [`decode`] turns bytes into text, [`lines`]
-//! splits and classifies lines, [`tables`] and [`flat`] rebuild tables,
+//! splits and classifies lines, [`tables`], [`flat`] and [`columns`] rebuild
+//! tables,
 //! [`html`] and [`inline`] resolve markup, [`notes`] finds footnotes,
 //! [`paragraphs`] rejoins hard-wrapped lines into paragraphs and
 //! [`structure`] decides headings and list levels.
 
+mod columns;
 mod decode;
 mod flat;
 mod html;
@@ -29,7 +31,11 @@ use crate::{Document, Error, Format, ParseOptions, Result};
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let len = bytes.len() as u64;
     if len > options.max_input_bytes {
-        return Err(Error::limit("max_input_bytes", len, options.max_input_bytes));
+        return Err(Error::limit(
+            "max_input_bytes",
+            len,
+            options.max_input_bytes,
+        ));
     }
     let text = decode::decode(bytes)?;
     let lines = lines::split(&text);

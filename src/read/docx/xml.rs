@@ -170,6 +170,12 @@ pub fn parse(bytes: &[u8], part: &str, max_depth: u32) -> Result<Element> {
 
 fn push_text(stack: &mut [Element], s: &str) {
     if let Some(top) = stack.last_mut() {
+        // White space between elements (pretty-printed parts) means nothing
+        // in WordprocessingML outside the text elements; dropping it keeps
+        // the tree small.
+        if s.chars().all(char::is_whitespace) && !matches!(top.name.as_str(), "t" | "instrText") {
+            return;
+        }
         if let Some(Node::Text(prev)) = top.children.last_mut() {
             prev.push_str(s);
         } else {

@@ -217,3 +217,22 @@ fn page_links(doc: &lopdf::Document, page: &Dictionary, base: &graphics::Matrix)
     }
     out
 }
+
+/// Debugging aid: every line of every page with its baseline, left edge,
+/// size and boldness, and the page's rules.
+#[doc(hidden)]
+pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
+    use std::fmt::Write;
+    let (pages, fonts, _) = interpret(bytes, options)?;
+    let mut out = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        let _ = writeln!(out, "=== page {} ({}x{})", i + 1, p.content.width, p.content.height);
+        for r in &p.content.rules {
+            let _ = writeln!(out, "rule {:.1},{:.1} - {:.1},{:.1}", r.x0, r.y0, r.x1, r.y1);
+        }
+        for l in layout::lines::build_lines(&p.content, &fonts, |_| true) {
+            let _ = writeln!(out, "y={:.1} x={:.1} s={:.1} b={} | {}", l.y, l.x0(), l.size(), l.bold(), l.text());
+        }
+    }
+    Ok(out)
+}

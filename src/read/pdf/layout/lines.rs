@@ -108,7 +108,7 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
         };
         let small = a.size() < b.size() * 0.8;
         let raised = b.y - a.y < b.size() * 0.6 && b.y > a.y;
-        let inside = a.x0() >= b.x0() - 1.0 && a.x1() <= b.x1() + b.size() * 3.0;
+        let inside = a.x0() >= b.x0() - b.size() * 2.0 && a.x1() <= b.x1() + b.size() * 3.0;
         if small && raised && inside {
             let a = lines.remove(i);
             if let Some(b) = lines.get_mut(i) {

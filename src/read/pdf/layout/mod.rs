@@ -64,9 +64,6 @@ pub fn build(pages: &[Page], fonts: &FontCache, options: &ParseOptions, doc: &mu
         return Err(Error::limit("max_blocks", blocks.len() as u64, options.max_blocks));
     }
     for (loc, kind) in blocks {
-        if let (BlockKind::Table(_), Some(prev)) = (&kind, doc.blocks.last()) {
-            let _ = prev;
-        }
         doc.push(loc, kind);
     }
     merge_split_tables(doc);
@@ -117,12 +114,35 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         }
     }
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
-    // A short rule above small text at the bottom: the footnote separator.
+    // A short rule at the left margin in the lower half, with no text on it
+    // and a note mark (a small raised number, or digits) right below it: the
+    // footnote separator.
+    let left = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) => Some(l.x0()),
+            Item::Table(..) => None,
+        })
+        .fold(f32::MAX, f32::min);
     let footnote_rule = c
         .rules
         .iter()
         .filter(|r| r.is_horizontal() && r.x1 - r.x0 < c.width * 0.45 && r.x1 - r.x0 > 20.0 && r.y0 > c.height * 0.5)
+        .filter(|r| (r.x0 - left).abs() <= 6.0)
         .filter(|r| !boxes.iter().any(|b| r.y0 >= b[1] - 2.0 && r.y0 <= b[3] + 2.0))
+        .filter(|r| {
+            let below = items.iter().find_map(|it| match it {
+                Item::Line(l) if l.y > r.y0 => Some(l),
+                _ => None,
+            });
+            let on_it = items.iter().any(|it| matches!(it, Item::Line(l) if (l.y - r.y0).abs() < 3.0));
+            !on_it
+                && below.is_some_and(|l| {
+                    let t = l.text();
+                    l.size() < l.spans.iter().map(|s| s.size).fold(0.0, f32::max) + 0.1
+                        && (l.spans.first().is_some_and(|s| s.size < 9.0) || t.starts_with(|c: char| c.is_ascii_digit() || c == '*'))
+                })
+        })
         .map(|r| r.y0)
         .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
     PageItems {
@@ -193,7 +213,8 @@ fn cell_text(lines: &[Line]) -> String {
         if raw.is_empty() {
             continue;
         }
-        let label = crate::text::parse_label(&raw, crate::text::LabelOptions::default());
+        let label = crate::text::parse_label(&raw, crate::text::LabelOptions::default())
+            .filter(|(lab, _)| !paragraphs::is_weak_bullet(lab));
         let gap_break = prev.is_some_and(|p| l.y - p.y > p.size().max(l.size()) * 1.6);
         let new_para = prev.is_none() || gap_break || label.is_some();
         let piece = match &label {
@@ -210,32 +231,53 @@ fn cell_text(lines: &[Line]) -> String {
 }
 
 /// A table at the top of a page that continues the table ending the page
-/// before (same column count; a repeated header row dropped) becomes one.
+/// before (same column count; a repeated header row dropped; a row broken by
+/// the page joined again) becomes one.
 fn merge_split_tables(doc: &mut Document) {
     let mut i = 0;
-    while i + 2 < doc.blocks.len() {
-        let is_split = matches!(
-            (doc.blocks.get(i).map(|b| &b.kind), doc.blocks.get(i + 1).map(|b| &b.kind), doc.blocks.get(i + 2).map(|b| &b.kind)),
-            (Some(BlockKind::Table(a)), Some(BlockKind::PageBreak), Some(BlockKind::Table(b))) if a.width() == b.width()
-        );
-        if !is_split {
+    while i < doc.blocks.len() {
+        let Some(BlockKind::Table(a)) = doc.blocks.get(i).map(|b| &b.kind) else {
+            i += 1;
+            continue;
+        };
+        let width = a.width();
+        let mut j = i + 1;
+        while matches!(doc.blocks.get(j).map(|b| &b.kind), Some(BlockKind::PageBreak)) {
+            j += 1;
+        }
+        let next_matches = j > i + 1
+            && matches!(doc.blocks.get(j).map(|b| &b.kind), Some(BlockKind::Table(b)) if b.width() == width);
+        if !next_matches {
             i += 1;
             continue;
         }
-        let next = doc.blocks.remove(i + 2);
+        let next = doc.blocks.remove(j);
         let page = next.loc.page;
         if let (Some(BlockKind::Table(a)), BlockKind::Table(mut b)) = (doc.blocks.get_mut(i).map(|x| &mut x.kind), next.kind) {
-            let header: Vec<String> = a.rows.first().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).unwrap_or_default();
-            let first: Vec<String> = b.rows.first().map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).unwrap_or_default();
-            if !b.rows.is_empty() && first == header {
+            let texts = |r: Option<&Row>| -> Vec<String> { r.map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).unwrap_or_default() };
+            if !b.rows.is_empty() && texts(b.rows.first()) == texts(a.rows.first()) {
                 b.rows.remove(0);
                 a.header_rows = a.header_rows.max(1);
             }
-            a.rows.extend(b.rows);
+            let mut rows = b.rows.into_iter();
+            if let Some(first) = rows.next() {
+                let lead = first.cells.first().map(|c| c.text.as_str()).unwrap_or("");
+                let continues = lead.is_empty() || lead.starts_with(char::is_lowercase);
+                match a.rows.last_mut() {
+                    Some(last) if continues && last.cells.len() == first.cells.len() => {
+                        for (c, d) in last.cells.iter_mut().zip(first.cells) {
+                            if c.text.is_empty() {
+                                c.text = d.text;
+                            } else if !d.text.is_empty() {
+                                crate::text::join_wrapped(&mut c.text, &d.text);
+                            }
+                        }
+                    }
+                    _ => a.rows.push(first),
+                }
+            }
+            a.rows.extend(rows);
         }
-        // The page break stays after the merged table.
-        let pb = doc.blocks.remove(i + 1);
-        doc.blocks.insert(i + 1, pb);
         doc.warn(
             "table-split-merged",
             "a table continued on the next page was merged into one",

@@ -44,7 +44,7 @@ fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
 }
 
 /// The list label of a line and the text after it.
-fn split_label(line: &Line) -> (Option<Label>, String) {
+pub fn split_label(line: &Line) -> (Option<Label>, String) {
     let text = normalize(&line.text());
     // A label set apart by a tab stop: its own span.
     if line.spans.len() > 1 {
@@ -63,7 +63,8 @@ fn split_label(line: &Line) -> (Option<Label>, String) {
         }
     }
     match parse_label(&text, LabelOptions::default()) {
-        Some((label, rest)) if !rest.is_empty() => (Some(label.clone()), rest.to_string()),
+        // A dash or "o" at the start of a wrapped line is as likely to be text.
+        Some((label, rest)) if !rest.is_empty() && !is_weak_bullet(&label) => (Some(label.clone()), rest.to_string()),
         _ => (None, text),
     }
 }
@@ -149,7 +150,7 @@ impl Builder {
                     self.blocks.push((Loc::page(number), BlockKind::Table(t.clone())));
                 }
                 Item::Line(l) => {
-                    let is_note = page.footnote_rule.is_some_and(|y| l.y > y && l.size() < self.body * 0.97);
+                    let is_note = page.footnote_rule.is_some_and(|y| l.y > y);
                     if is_note {
                         footnote_line(&mut notes, l);
                         continue;
@@ -258,4 +259,9 @@ fn footnote_line(notes: &mut Vec<(String, String)>, l: &Line) {
     } else {
         notes.push((String::new(), text));
     }
+}
+
+/// Bullets that are also ordinary characters: trusted only when set apart.
+pub fn is_weak_bullet(label: &Label) -> bool {
+    label.is_bullet() && matches!(label.printed.as_str(), "-" | "–" | "—" | "o" | "*")
 }

@@ -204,6 +204,23 @@ fn grid_table(grid: &Grid, mut lines_in: impl FnMut([f32; 4]) -> Vec<Line>) -> T
     }
 }
 
+/// A narrow cell breaks a long word without a hyphen ("Timescal" / "e"):
+/// a next line that is a one- or two-letter lowercase piece that is not a
+/// word of its own continues the word.
+fn is_word_fragment(prev: &str, next: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or",
+        "so", "to", "up", "us", "we",
+    ];
+    let first = next.split_whitespace().next().unwrap_or("");
+    let core = first.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    !core.is_empty()
+        && core.chars().count() <= 2
+        && core.chars().all(|c| c.is_lowercase())
+        && !WORDS.contains(&core)
+        && prev.ends_with(char::is_alphabetic)
+}
+
 /// A cell's text: its paragraphs separated by "\n", bullets as "• ".
 fn cell_text(lines: &[Line]) -> String {
     let mut paras: Vec<String> = Vec::new();
@@ -222,6 +239,7 @@ fn cell_text(lines: &[Line]) -> String {
             _ => raw.clone(),
         };
         match paras.last_mut() {
+            Some(last) if !new_para && is_word_fragment(last, &piece) => last.push_str(&piece),
             Some(last) if !new_para => crate::text::join_wrapped(last, &piece),
             _ => paras.push(piece),
         }
@@ -307,5 +325,18 @@ fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
                 doc.links.push(Link { text, url: url.clone() });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_fragments() {
+        assert!(is_word_fragment("Timescal", "e"));
+        assert!(is_word_fragment("To be determine", "d"));
+        assert!(!is_word_fragment("costs of", "partnership"));
+        assert!(!is_word_fragment("work", "to do"));
     }
 }

@@ -13,7 +13,12 @@ fn main() {
     for b in &doc.blocks {
         let p = b.loc.page.unwrap_or(0);
         match &b.kind {
-            BlockKind::Heading(h) => println!("{p} H{} [{}] {}", h.level, h.label.as_ref().map_or("", |l| l.printed.as_str()), h.text),
+            BlockKind::Heading(h) => println!(
+                "{p} H{} [{}] {}",
+                h.level,
+                h.label.as_ref().map_or("", |l| l.printed.as_str()),
+                h.text
+            ),
             BlockKind::Paragraph(x) => println!(
                 "{p} P{} [{}]{} {}",
                 x.level,
@@ -22,9 +27,24 @@ fn main() {
                 x.text
             ),
             BlockKind::Table(t) => {
-                println!("{p} TABLE {}x{} header={}", t.rows.len(), t.width(), t.header_rows);
+                println!(
+                    "{p} TABLE {}x{} header={}",
+                    t.rows.len(),
+                    t.width(),
+                    t.header_rows
+                );
                 for r in &t.rows {
-                    let cells: Vec<String> = r.cells.iter().map(|c| format!("{}{}", if c.covered { "^" } else { "" }, c.text.replace('\n', " / "))).collect();
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{}{}",
+                                if c.covered { "^" } else { "" },
+                                c.text.replace('\n', " / ")
+                            )
+                        })
+                        .collect();
                     println!("   | {}", cells.join(" | "));
                 }
             }

@@ -4,7 +4,10 @@ fn main() {
     let bytes = std::fs::read(&path).unwrap_or_default();
     let opts = council_reports::ParseOptions::default();
     if std::env::var("DEBUG_LINES").is_ok() {
-        print!("{}", council_reports::read::pdf::debug_lines(&bytes, &opts).unwrap_or_default());
+        print!(
+            "{}",
+            council_reports::read::pdf::debug_lines(&bytes, &opts).unwrap_or_default()
+        );
         return;
     }
     match council_reports::read::pdf::page_texts(&bytes, &opts) {

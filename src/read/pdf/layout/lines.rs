@@ -70,7 +70,11 @@ impl Line {
 
 /// Groups a page's upright glyphs into lines, top to bottom. Glyphs for which
 /// `keep` answers false are left out.
-pub fn build_lines(page: &PageContent, fonts: &FontCache, keep: impl Fn(&Glyph) -> bool) -> Vec<Line> {
+pub fn build_lines(
+    page: &PageContent,
+    fonts: &FontCache,
+    keep: impl Fn(&Glyph) -> bool,
+) -> Vec<Line> {
     let mut glyphs: Vec<&Glyph> = page
         .glyphs
         .iter()
@@ -82,7 +86,12 @@ pub fn build_lines(page: &PageContent, fonts: &FontCache, keep: impl Fn(&Glyph) 
     let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in glyphs {
         match clusters.last_mut() {
-            Some(c) if c.first().is_some_and(|f| (g.y - f.y).abs() <= 0.3 * g.size.max(f.size).min(40.0)) => c.push(g),
+            Some(c)
+                if c.first()
+                    .is_some_and(|f| (g.y - f.y).abs() <= 0.3 * g.size.max(f.size).min(40.0)) =>
+            {
+                c.push(g)
+            }
             _ => clusters.push(vec![g]),
         }
     }
@@ -114,7 +123,11 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
             if let Some(b) = lines.get_mut(i) {
                 for s in a.spans {
                     // Glue the mark to the span it follows.
-                    let pos = b.spans.iter().position(|t| t.x0 > s.x0).unwrap_or(b.spans.len());
+                    let pos = b
+                        .spans
+                        .iter()
+                        .position(|t| t.x0 > s.x0)
+                        .unwrap_or(b.spans.len());
                     match pos.checked_sub(1).and_then(|p| b.spans.get_mut(p)) {
                         Some(prev) if s.x0 - prev.x1 < prev.size * 0.3 => {
                             prev.text.push_str(&s.text);

@@ -50,7 +50,12 @@ pub struct PageItems {
 }
 
 /// Turns interpreted pages into blocks.
-pub fn build(pages: &[Page], fonts: &FontCache, options: &ParseOptions, doc: &mut Document) -> Result<()> {
+pub fn build(
+    pages: &[Page],
+    fonts: &FontCache,
+    options: &ParseOptions,
+    doc: &mut Document,
+) -> Result<()> {
     let mut laid: Vec<PageItems> = pages.iter().map(|p| page_items(p, fonts)).collect();
     furniture::remove(&mut laid);
     let body = body_size(&laid);
@@ -61,7 +66,11 @@ pub fn build(pages: &[Page], fonts: &FontCache, options: &ParseOptions, doc: &mu
     }
     let blocks = out.finish();
     if blocks.len() as u64 > options.max_blocks {
-        return Err(Error::limit("max_blocks", blocks.len() as u64, options.max_blocks));
+        return Err(Error::limit(
+            "max_blocks",
+            blocks.len() as u64,
+            options.max_blocks,
+        ));
     }
     for (loc, kind) in blocks {
         doc.push(loc, kind);
@@ -109,7 +118,11 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .collect();
     for grid in &grids {
         let table = grid_table(grid, |rect| build_lines(c, fonts, |g| inside(g, rect)));
-        if table.rows.iter().any(|r| r.cells.iter().any(|c| !c.text.is_empty())) {
+        if table
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| !c.text.is_empty()))
+        {
             items.push(Item::Table(table, grid.bbox()[1]));
         }
     }
@@ -127,24 +140,38 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     let footnote_rule = c
         .rules
         .iter()
-        .filter(|r| r.is_horizontal() && r.x1 - r.x0 < c.width * 0.45 && r.x1 - r.x0 > 20.0 && r.y0 > c.height * 0.5)
+        .filter(|r| {
+            r.is_horizontal()
+                && r.x1 - r.x0 < c.width * 0.45
+                && r.x1 - r.x0 > 20.0
+                && r.y0 > c.height * 0.5
+        })
         .filter(|r| (r.x0 - left).abs() <= 6.0)
-        .filter(|r| !boxes.iter().any(|b| r.y0 >= b[1] - 2.0 && r.y0 <= b[3] + 2.0))
+        .filter(|r| {
+            !boxes
+                .iter()
+                .any(|b| r.y0 >= b[1] - 2.0 && r.y0 <= b[3] + 2.0)
+        })
         .filter(|r| {
             let below = items.iter().find_map(|it| match it {
                 Item::Line(l) if l.y > r.y0 => Some(l),
                 _ => None,
             });
-            let on_it = items.iter().any(|it| matches!(it, Item::Line(l) if (l.y - r.y0).abs() < 3.0));
+            let on_it = items
+                .iter()
+                .any(|it| matches!(it, Item::Line(l) if (l.y - r.y0).abs() < 3.0));
             !on_it
                 && below.is_some_and(|l| {
                     let t = l.text();
                     l.size() < l.spans.iter().map(|s| s.size).fold(0.0, f32::max) + 0.1
-                        && (l.spans.first().is_some_and(|s| s.size < 9.0) || t.starts_with(|c: char| c.is_ascii_digit() || c == '*'))
+                        && (l.spans.first().is_some_and(|s| s.size < 9.0)
+                            || t.starts_with(|c: char| c.is_ascii_digit() || c == '*'))
                 })
         })
         .map(|r| r.y0)
-        .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.min(y))));
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.min(y)))
+        });
     PageItems {
         items,
         height: c.height,
@@ -209,8 +236,8 @@ fn grid_table(grid: &Grid, mut lines_in: impl FnMut([f32; 4]) -> Vec<Line>) -> T
 /// word of its own continues the word.
 fn is_word_fragment(prev: &str, next: &str) -> bool {
     const WORDS: &[&str] = &[
-        "a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or",
-        "so", "to", "up", "us", "we",
+        "a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
+        "my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
     ];
     let first = next.split_whitespace().next().unwrap_or("");
     let core = first.trim_end_matches(|c: char| c.is_ascii_punctuation());
@@ -260,7 +287,10 @@ fn merge_split_tables(doc: &mut Document) {
         };
         let width = a.width();
         let mut j = i + 1;
-        while matches!(doc.blocks.get(j).map(|b| &b.kind), Some(BlockKind::PageBreak)) {
+        while matches!(
+            doc.blocks.get(j).map(|b| &b.kind),
+            Some(BlockKind::PageBreak)
+        ) {
             j += 1;
         }
         let next_matches = j > i + 1
@@ -271,8 +301,13 @@ fn merge_split_tables(doc: &mut Document) {
         }
         let next = doc.blocks.remove(j);
         let page = next.loc.page;
-        if let (Some(BlockKind::Table(a)), BlockKind::Table(mut b)) = (doc.blocks.get_mut(i).map(|x| &mut x.kind), next.kind) {
-            let texts = |r: Option<&Row>| -> Vec<String> { r.map(|r| r.cells.iter().map(|c| c.text.clone()).collect()).unwrap_or_default() };
+        if let (Some(BlockKind::Table(a)), BlockKind::Table(mut b)) =
+            (doc.blocks.get_mut(i).map(|x| &mut x.kind), next.kind)
+        {
+            let texts = |r: Option<&Row>| -> Vec<String> {
+                r.map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                    .unwrap_or_default()
+            };
             if !b.rows.is_empty() && texts(b.rows.first()) == texts(a.rows.first()) {
                 b.rows.remove(0);
                 a.header_rows = a.header_rows.max(1);
@@ -322,7 +357,10 @@ fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
                 continue;
             }
             if !doc.links.iter().any(|l| l.url == *url && l.text == text) {
-                doc.links.push(Link { text, url: url.clone() });
+                doc.links.push(Link {
+                    text,
+                    url: url.clone(),
+                });
             }
         }
     }

@@ -56,7 +56,8 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
             };
             if let Some((label, rest)) = parse_label(&t, opts) {
                 if rest.is_empty() {
-                    let rest: Vec<&str> = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
+                    let rest: Vec<&str> =
+                        line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
                     return (Some(label), normalize(&rest.join(" ")));
                 }
             }
@@ -64,7 +65,9 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
     }
     match parse_label(&text, LabelOptions::default()) {
         // A dash or "o" at the start of a wrapped line is as likely to be text.
-        Some((label, rest)) if !rest.is_empty() && !is_weak_bullet(&label) => (Some(label.clone()), rest.to_string()),
+        Some((label, rest)) if !rest.is_empty() && !is_weak_bullet(&label) => {
+            (Some(label.clone()), rest.to_string())
+        }
         _ => (None, text),
     }
 }
@@ -147,7 +150,8 @@ impl Builder {
             match it {
                 Item::Table(t, _) => {
                     self.flush();
-                    self.blocks.push((Loc::page(number), BlockKind::Table(t.clone())));
+                    self.blocks
+                        .push((Loc::page(number), BlockKind::Table(t.clone())));
                 }
                 Item::Line(l) => {
                     let is_note = page.footnote_rule.is_some_and(|y| l.y > y);
@@ -163,7 +167,13 @@ impl Builder {
         if !notes.is_empty() {
             self.flush();
             for (mark, text) in notes {
-                self.blocks.push((Loc::page(number), BlockKind::Footnote(Footnote { mark, text: normalize(&text) })));
+                self.blocks.push((
+                    Loc::page(number),
+                    BlockKind::Footnote(Footnote {
+                        mark,
+                        text: normalize(&text),
+                    }),
+                ));
             }
         }
     }
@@ -175,7 +185,9 @@ impl Builder {
         let big = size >= self.body * 1.12 && rest.len() < 250;
         // A bold, short, numbered line at body size is a numbered heading.
         let numbered_heading = bold
-            && label.as_ref().is_some_and(|lab| lab.kind == LabelKind::Decimal && !lab.printed.ends_with(')'))
+            && label
+                .as_ref()
+                .is_some_and(|lab| lab.kind == LabelKind::Decimal && !lab.printed.ends_with(')'))
             && rest.split_whitespace().count() <= 10
             && !rest.ends_with('.');
         let heading = big || numbered_heading;
@@ -223,8 +235,13 @@ impl Builder {
             level,
             bold,
             italic: l.italic(),
-            heading: heading && !(numbered_heading && !big && self.heading_sizes.is_empty() && false),
-            size: if numbered_heading && !big { self.body } else { size },
+            heading: heading
+                && !(numbered_heading && !big && self.heading_sizes.is_empty() && false),
+            size: if numbered_heading && !big {
+                self.body
+            } else {
+                size
+            },
             last_y: l.y,
             last_x1: l.x1(),
         });

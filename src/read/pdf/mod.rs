@@ -126,7 +126,7 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             .and_then(|o| rect(&doc, o))
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let rotate = inherited(&doc, page_dict, b"Rotate")
-            .and_then(|o| obj::num(o))
+            .and_then(obj::num)
             .unwrap_or(0.0) as i64;
         let (base, width, height) = page_matrix(media, rotate);
         let mut resources: Vec<&Dictionary> = Vec::new();
@@ -174,11 +174,6 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
         it.run(&content, &resources, 0)
             .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
         let page_content = it.finish();
-        if page_content.unmapped > 0 {
-            for g in &page_content.glyphs {
-                let _ = g;
-            }
-        }
         for (i, f) in fonts.fonts.iter().enumerate() {
             if f.unmapped && warned_fonts.insert(i) {
                 notes.push((

@@ -181,10 +181,8 @@ fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
                 size,
             });
         } else if let Some(s) = cur.as_mut() {
-            if pending_space || gap > size * 0.15 {
-                if !s.text.ends_with(' ') {
-                    s.text.push(' ');
-                }
+            if (pending_space || gap > size * 0.15) && !s.text.ends_with(' ') {
+                s.text.push(' ');
             }
             s.text.push_str(text);
             s.x1 = s.x1.max(g.x1);

@@ -235,8 +235,7 @@ impl Builder {
             level,
             bold,
             italic: l.italic(),
-            heading: heading
-                && !(numbered_heading && !big && self.heading_sizes.is_empty() && false),
+            heading,
             size: if numbered_heading && !big {
                 self.body
             } else {
@@ -245,12 +244,6 @@ impl Builder {
             last_y: l.y,
             last_x1: l.x1(),
         });
-        if numbered_heading && !big {
-            // Below every larger heading size.
-            if let Some(o) = self.open.as_mut() {
-                o.size = 0.0;
-            }
-        }
     }
 
     /// The blocks, in order.

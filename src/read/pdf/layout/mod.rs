@@ -258,7 +258,7 @@ fn cell_text(lines: &[Line]) -> String {
             continue;
         }
         let label = crate::text::parse_label(&raw, crate::text::LabelOptions::default())
-            .filter(|(lab, _)| !paragraphs::is_weak_bullet(lab));
+            .filter(|(lab, _)| !paragraphs::is_weak_bullet(lab, &raw));
         let gap_break = prev.is_some_and(|p| l.y - p.y > p.size().max(l.size()) * 1.6);
         let new_para = prev.is_none() || gap_break || label.is_some();
         let piece = match &label {

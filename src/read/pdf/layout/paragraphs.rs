@@ -25,7 +25,8 @@ struct Open {
 pub struct Builder {
     body: f32,
     heading_sizes: Vec<f32>,
-    label_indents: Vec<f32>,
+    /// Left edges of the labels of the list being read, outermost first.
+    indents: Vec<f32>,
     blocks: Vec<(Loc, BlockKind)>,
     open: Option<Open>,
     pending: Vec<Loc>,
@@ -55,17 +56,19 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
                 letter_o_bullet: true,
             };
             if let Some((label, rest)) = parse_label(&t, opts) {
-                if rest.is_empty() {
-                    let rest: Vec<&str> =
-                        line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
-                    return (Some(label), normalize(&rest.join(" ")));
+                let after: Vec<&str> = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
+                let after = normalize(&after.join(" "));
+                // "– 25" at a line start is a range, not a bullet.
+                let range = is_weak_bullet(&label, &t) && after.starts_with(|c: char| c.is_ascii_digit());
+                if rest.is_empty() && !range {
+                    return (Some(label), after);
                 }
             }
         }
     }
     match parse_label(&text, LabelOptions::default()) {
         // A dash or "o" at the start of a wrapped line is as likely to be text.
-        Some((label, rest)) if !rest.is_empty() && !is_weak_bullet(&label) => {
+        Some((label, rest)) if !rest.is_empty() && !is_weak_bullet(&label, &text) => {
             (Some(label.clone()), rest.to_string())
         }
         _ => (None, text),
@@ -76,15 +79,11 @@ impl Builder {
     /// A builder for a document whose body text has size `body`.
     pub fn new(body: f32, pages: &[PageItems]) -> Builder {
         let mut sizes = Vec::new();
-        let mut indents = Vec::new();
         for p in pages {
             for it in &p.items {
                 if let Item::Line(l) = it {
                     if l.size() >= body * 1.12 {
                         sizes.push(l.size());
-                    }
-                    if split_label(l).0.is_some() {
-                        indents.push(l.x0());
                     }
                 }
             }
@@ -94,7 +93,7 @@ impl Builder {
         Builder {
             body,
             heading_sizes,
-            label_indents: cluster(indents, 4.0),
+            indents: Vec::new(),
             blocks: Vec::new(),
             open: None,
             pending: Vec::new(),
@@ -200,7 +199,7 @@ impl Builder {
                 first_on_page
                     && !o.heading
                     && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
-                    && rest.chars().next().is_some_and(char::is_lowercase)
+                    && rest.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             };
             let compatible = label.is_none()
                 && o.heading == heading
@@ -218,14 +217,28 @@ impl Builder {
             }
         }
         self.flush();
+        // Nesting from indentation: a label further right than the list's
+        // current one goes one level deeper; text left of the list ends it.
+        let x = l.x0();
+        if heading {
+            self.indents.clear();
+        }
         let level = match &label {
-            Some(_) => self
-                .label_indents
-                .iter()
-                .position(|x| (x - l.x0()).abs() <= 4.0)
-                .unwrap_or(0)
-                .min(8) as u8,
-            None => 0,
+            Some(_) if !heading => {
+                while self.indents.last().is_some_and(|i| *i > x + 4.0) {
+                    self.indents.pop();
+                }
+                if !self.indents.last().is_some_and(|i| (*i - x).abs() <= 4.0) {
+                    self.indents.push(x);
+                }
+                self.indents.len().saturating_sub(1).min(8) as u8
+            }
+            _ => {
+                if self.indents.first().is_some_and(|i| x < *i - 4.0) {
+                    self.indents.clear();
+                }
+                0
+            }
         };
         self.open = Some(Open {
             loc: Loc::page(number),
@@ -272,6 +285,10 @@ fn footnote_line(notes: &mut Vec<(String, String)>, l: &Line) {
 }
 
 /// Bullets that are also ordinary characters: trusted only when set apart.
-pub fn is_weak_bullet(label: &Label) -> bool {
-    label.is_bullet() && matches!(label.printed.as_str(), "-" | "–" | "—" | "o" | "*")
+/// `text` is the text the label was read from.
+pub fn is_weak_bullet(label: &Label, text: &str) -> bool {
+    label.is_bullet()
+        && text
+            .trim_start()
+            .starts_with(['-', '–', '—', 'o', '*'])
 }

@@ -67,10 +67,7 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
         }
     }
     match parse_label(&text, LabelOptions::default()) {
-        // A dash or "o" at the start of a wrapped line is as likely to be text.
-        Some((label, rest)) if !rest.is_empty() && !is_weak_bullet(&label, &text) => {
-            (Some(label.clone()), rest.to_string())
-        }
+        Some((label, rest)) if !rest.is_empty() => (Some(label.clone()), rest.to_string()),
         _ => (None, text),
     }
 }
@@ -179,7 +176,20 @@ impl Builder {
 
     fn line(&mut self, number: u32, l: &Line, first_on_page: bool) {
         let size = l.size();
-        let (label, rest) = split_label(l);
+        let (mut label, mut rest) = split_label(l);
+        // A dash or "o" at the start of a line is a bullet only where a list
+        // item can start: after a sentence or clause ends, or a heading.
+        if let Some(lab) = &label {
+            let weak = is_weak_bullet(lab, &normalize(&l.text()));
+            let digit_after = rest.starts_with(|c: char| c.is_ascii_digit());
+            let can_start = self.open.as_ref().is_none_or(|o| {
+                o.heading || o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+            });
+            if weak && (digit_after || !can_start) {
+                label = None;
+                rest = normalize(&l.text());
+            }
+        }
         let bold = l.bold();
         let big = size >= self.body * 1.12 && rest.len() < 250;
         // A bold, short, numbered line at body size is a numbered heading.

@@ -122,6 +122,13 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
             let a = lines.remove(i);
             if let Some(b) = lines.get_mut(i) {
                 for s in a.spans {
+                    // A note reference glued to a word ("together¹") is dropped,
+                    // as Word and the text exports drop it.
+                    let is_ref = s.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
+                    let glued = b.spans.iter().any(|t| t.x0 < s.x0 && s.x0 <= t.x1 + t.size * 0.3);
+                    if is_ref && glued {
+                        continue;
+                    }
                     // Glue the mark to the span it follows.
                     let pos = b
                         .spans

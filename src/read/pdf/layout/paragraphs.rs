@@ -19,6 +19,8 @@ struct Open {
     size: f32,
     last_y: f32,
     last_x1: f32,
+    first_x: f32,
+    lines: u32,
 }
 
 /// Collects blocks page by page.
@@ -30,6 +32,9 @@ pub struct Builder {
     blocks: Vec<(Loc, BlockKind)>,
     open: Option<Open>,
     pending: Vec<Loc>,
+    /// Whether a plain (not bold) body paragraph has been seen: bold lines
+    /// before it are title-page matter, not headings.
+    seen_body: bool,
 }
 
 fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
@@ -94,12 +99,29 @@ impl Builder {
             blocks: Vec::new(),
             open: None,
             pending: Vec::new(),
+            seen_body: false,
         }
     }
 
     fn flush(&mut self) {
-        if let Some(o) = self.open.take() {
+        if let Some(mut o) = self.open.take() {
             let text = normalize(&o.text);
+            // A lone bold line at body size between body paragraphs is a
+            // minor heading (Word's and LibreOffice's Heading 3 and below).
+            if !o.heading
+                && o.bold
+                && o.lines == 1
+                && o.label.is_none()
+                && self.seen_body
+                && !text.ends_with([':', '.', ',', ';'])
+                && text.split_whitespace().count() <= 12
+            {
+                o.heading = true;
+                o.size = 0.0;
+            }
+            if !o.heading && !o.bold && o.label.is_none() && text.len() > 40 {
+                self.seen_body = true;
+            }
             if !text.is_empty() || o.label.is_some() {
                 let kind = if o.heading {
                     BlockKind::Heading(Heading {
@@ -132,7 +154,11 @@ impl Builder {
             .iter()
             .position(|s| (s - size).abs() <= 0.6)
             .unwrap_or(self.heading_sizes.len());
-        (rank + 1).min(6) as u8
+        // Without a heading much larger than body text, the largest one is
+        // not a title-level heading (LibreOffice and Word set Heading 1 at
+        // 130% or more of body text).
+        let top = usize::from(!self.heading_sizes.first().is_some_and(|s| *s >= self.body * 1.3));
+        (rank + 1 + top).min(6) as u8
     }
 
     /// Adds one page.
@@ -182,8 +208,11 @@ impl Builder {
         if let Some(lab) = &label {
             let weak = is_weak_bullet(lab, &normalize(&l.text()));
             let digit_after = rest.starts_with(|c: char| c.is_ascii_digit());
+            let x = l.x0();
             let can_start = self.open.as_ref().is_none_or(|o| {
-                o.heading || o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                o.heading
+                    || o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                    || (o.label.as_ref().is_some_and(Label::is_bullet) && (o.first_x - x).abs() <= 3.0)
             });
             if weak && (digit_after || !can_start) {
                 label = None;
@@ -208,8 +237,9 @@ impl Builder {
             } else {
                 first_on_page
                     && !o.heading
+                    && !o.bold
+                    && o.text.len() > 60
                     && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
-                    && rest.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             };
             let compatible = label.is_none()
                 && o.heading == heading
@@ -220,6 +250,7 @@ impl Builder {
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
                 o.italic &= l.italic();
+                o.lines += 1;
                 if !same_page {
                     o.page = number;
                 }
@@ -266,6 +297,8 @@ impl Builder {
             },
             last_y: l.y,
             last_x1: l.x1(),
+            first_x: x,
+            lines: 1,
         });
     }
 

@@ -170,8 +170,11 @@ fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
             }
         }
         let font = fonts.get(g.font);
-        let bold = font.is_some_and(|f| f.bold);
-        let italic = font.is_some_and(|f| f.italic);
+        // A bullet glyph comes from a symbol font: it does not make a bold
+        // item plain.
+        let is_mark = text.chars().all(|c| c != '-' && crate::text::label::is_bullet_char(c));
+        let bold = font.is_some_and(|f| f.bold) || is_mark;
+        let italic = font.is_some_and(|f| f.italic) || is_mark;
         let gap = g.x0 - last_end;
         let size = g.size;
         let new_span = cur.is_none() || gap > size.max(last.map_or(0.0, |l| l.size)) * 1.0;

@@ -212,7 +212,7 @@ impl Builder {
             let can_start = self.open.as_ref().is_none_or(|o| {
                 o.heading
                     || o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
-                    || (o.label.as_ref().is_some_and(Label::is_bullet) && (o.first_x - x).abs() <= 3.0)
+                    || (o.label.is_some() && x >= o.first_x - 3.0)
             });
             if weak && (digit_after || !can_start) {
                 label = None;
@@ -243,7 +243,7 @@ impl Builder {
             };
             let compatible = label.is_none()
                 && o.heading == heading
-                && (size - o.size).abs() <= size.max(o.size) * 0.15
+                && (size - o.size).abs() <= if o.heading { 0.6 } else { size.max(o.size) * 0.15 }
                 && (o.heading || o.bold == bold);
             if close && compatible {
                 join_wrapped(&mut o.text, &rest);

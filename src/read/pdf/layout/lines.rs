@@ -127,6 +127,12 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
                     let is_ref = s.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
                     let glued = b.spans.iter().any(|t| t.x0 < s.x0 && s.x0 <= t.x1 + t.size * 0.3);
                     if is_ref && glued {
+                        // The mark's room became a gap: no space before punctuation.
+                        for t in b.spans.iter_mut() {
+                            if t.text.contains(" ,") || t.text.contains(" .") {
+                                t.text = t.text.replace(" ,", ",").replace(" .", ".");
+                            }
+                        }
                         continue;
                     }
                     // Glue the mark to the span it follows.

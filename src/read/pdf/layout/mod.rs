@@ -241,10 +241,15 @@ fn is_word_fragment(prev: &str, next: &str) -> bool {
     ];
     let first = next.split_whitespace().next().unwrap_or("");
     let core = first.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    let last_word = prev.split_whitespace().last().unwrap_or("");
+    let caps_piece = core.chars().count() == 1
+        && core.chars().all(|c| c.is_uppercase())
+        && !matches!(core, "A" | "I")
+        && last_word.chars().count() >= 5
+        && last_word.chars().all(|c| c.is_uppercase());
     !core.is_empty()
-        && core.chars().count() <= 2
-        && core.chars().all(|c| c.is_lowercase())
-        && !WORDS.contains(&core)
+        && (caps_piece
+            || (core.chars().count() <= 2 && core.chars().all(|c| c.is_lowercase()) && !WORDS.contains(&core)))
         && prev.ends_with(char::is_alphabetic)
 }
 
@@ -315,7 +320,12 @@ fn merge_split_tables(doc: &mut Document) {
             let mut rows = b.rows.into_iter();
             if let Some(first) = rows.next() {
                 let lead = first.cells.first().map(|c| c.text.as_str()).unwrap_or("");
-                let continues = lead.is_empty() || lead.starts_with(char::is_lowercase);
+                let filled = |r: &Row| r.cells.iter().filter(|c| !c.text.is_empty()).count();
+                // A row broken by the page: it goes on in lower case, or it
+                // fills fewer cells than the row it continues.
+                let continues = lead.is_empty()
+                    || lead.starts_with(char::is_lowercase)
+                    || a.rows.last().is_some_and(|last| filled(&first) < filled(last));
                 match a.rows.last_mut() {
                     Some(last) if continues && last.cells.len() == first.cells.len() => {
                         for (c, d) in last.cells.iter_mut().zip(first.cells) {
@@ -376,5 +386,7 @@ mod tests {
         assert!(is_word_fragment("To be determine", "d"));
         assert!(!is_word_fragment("costs of", "partnership"));
         assert!(!is_word_fragment("work", "to do"));
+        assert!(is_word_fragment("COMMUNICATIN", "G THE"));
+        assert!(!is_word_fragment("HYBRID WORKING", "IT"));
     }
 }

@@ -20,6 +20,8 @@ struct Open {
     last_y: f32,
     last_x1: f32,
     first_x: f32,
+    /// Where the text after the label starts (the hanging indent).
+    text_x: f32,
     lines: u32,
 }
 
@@ -35,6 +37,8 @@ pub struct Builder {
     /// Whether a plain (not bold) body paragraph has been seen: bold lines
     /// before it are title-page matter, not headings.
     seen_body: bool,
+    /// Footnotes, emitted after the body as Word and the text exports do.
+    notes: Vec<(Loc, BlockKind)>,
 }
 
 fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
@@ -100,6 +104,7 @@ impl Builder {
             open: None,
             pending: Vec::new(),
             seen_body: false,
+            notes: Vec::new(),
         }
     }
 
@@ -186,17 +191,9 @@ impl Builder {
                 }
             }
         }
-        if !notes.is_empty() {
-            self.flush();
-            for (mark, text) in notes {
-                self.blocks.push((
-                    Loc::page(number),
-                    BlockKind::Footnote(Footnote {
-                        mark,
-                        text: normalize(&text),
-                    }),
-                ));
-            }
+        for (mark, text) in notes {
+            let text = normalize(&text);
+            self.notes.push((Loc::page(number), BlockKind::Footnote(Footnote { mark, text })));
         }
     }
 
@@ -212,7 +209,7 @@ impl Builder {
             let can_start = self.open.as_ref().is_none_or(|o| {
                 o.heading
                     || o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
-                    || (o.label.is_some() && x >= o.first_x - 3.0)
+                    || (o.label.is_some() && ((o.first_x - x).abs() <= 3.0 || x > o.text_x + 3.0))
             });
             if weak && (digit_after || !can_start) {
                 label = None;
@@ -250,6 +247,9 @@ impl Builder {
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
                 o.italic &= l.italic();
+                if o.lines == 1 && o.label.is_some() {
+                    o.text_x = l.x0();
+                }
                 o.lines += 1;
                 if !same_page {
                     o.page = number;
@@ -281,6 +281,11 @@ impl Builder {
                 0
             }
         };
+        let text_x = if line_has_label_span(l, &label) {
+            l.spans.get(1).map_or(x, |s| s.x0)
+        } else {
+            x + size * 2.0
+        };
         self.open = Some(Open {
             loc: Loc::page(number),
             page: number,
@@ -298,6 +303,7 @@ impl Builder {
             last_y: l.y,
             last_x1: l.x1(),
             first_x: x,
+            text_x,
             lines: 1,
         });
     }
@@ -305,6 +311,7 @@ impl Builder {
     /// The blocks, in order.
     pub fn finish(mut self) -> Vec<(Loc, BlockKind)> {
         self.flush();
+        self.blocks.append(&mut self.notes);
         self.blocks
     }
 }
@@ -334,4 +341,12 @@ pub fn is_weak_bullet(label: &Label, text: &str) -> bool {
         && text
             .trim_start()
             .starts_with(['-', '–', '—', 'o', '*'])
+}
+
+fn line_has_label_span(l: &Line, label: &Option<Label>) -> bool {
+    label.is_some()
+        && l.spans.len() > 1
+        && l.spans.first().is_some_and(|s| {
+            parse_label(&normalize(&s.text), LabelOptions::default()).is_some_and(|(_, rest)| rest.is_empty())
+        })
 }

@@ -6,7 +6,11 @@ fn main() {
     let opts = council_reports::ParseOptions::default();
     let t = std::time::Instant::now();
     let is_docx = path.ends_with(".docx");
-    let doc = match if is_docx { council_reports::read::docx::read(&bytes, &opts) } else { council_reports::read::pdf::read(&bytes, &opts) } {
+    let doc = match if is_docx {
+        council_reports::read::docx::read(&bytes, &opts)
+    } else {
+        council_reports::read::pdf::read(&bytes, &opts)
+    } {
         Ok(d) => d,
         Err(e) => return eprintln!("error: {e}"),
     };

@@ -124,8 +124,14 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
                 for s in a.spans {
                     // A note reference glued to a word ("together¹") is dropped,
                     // as Word and the text exports drop it.
-                    let is_ref = s.text.chars().all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
-                    let glued = b.spans.iter().any(|t| t.x0 < s.x0 && s.x0 <= t.x1 + t.size * 0.3);
+                    let is_ref = s
+                        .text
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
+                    let glued = b
+                        .spans
+                        .iter()
+                        .any(|t| t.x0 < s.x0 && s.x0 <= t.x1 + t.size * 0.3);
                     if is_ref && glued {
                         // The mark's room became a gap: no space before punctuation.
                         for t in b.spans.iter_mut() {
@@ -178,7 +184,9 @@ fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
         let font = fonts.get(g.font);
         // A bullet glyph comes from a symbol font: it does not make a bold
         // item plain.
-        let is_mark = text.chars().all(|c| c != '-' && crate::text::label::is_bullet_char(c));
+        let is_mark = text
+            .chars()
+            .all(|c| c != '-' && crate::text::label::is_bullet_char(c));
         let bold = font.is_some_and(|f| f.bold) || is_mark;
         let italic = font.is_some_and(|f| f.italic) || is_mark;
         let gap = g.x0 - last_end;

@@ -249,7 +249,9 @@ fn is_word_fragment(prev: &str, next: &str) -> bool {
         && last_word.chars().all(|c| c.is_uppercase());
     !core.is_empty()
         && (caps_piece
-            || (core.chars().count() <= 2 && core.chars().all(|c| c.is_lowercase()) && !WORDS.contains(&core)))
+            || (core.chars().count() <= 2
+                && core.chars().all(|c| c.is_lowercase())
+                && !WORDS.contains(&core)))
         && prev.ends_with(char::is_alphabetic)
 }
 
@@ -320,12 +322,9 @@ fn merge_split_tables(doc: &mut Document) {
             let mut rows = b.rows.into_iter();
             if let Some(first) = rows.next() {
                 let lead = first.cells.first().map(|c| c.text.as_str()).unwrap_or("");
-                let filled = |r: &Row| r.cells.iter().filter(|c| !c.text.is_empty()).count();
-                // A row broken by the page: it goes on in lower case, or it
-                // fills fewer cells than the row it continues.
-                let continues = lead.is_empty()
-                    || lead.starts_with(char::is_lowercase)
-                    || a.rows.last().is_some_and(|last| filled(&first) < filled(last));
+                // A row broken by the page goes on in lower case or with an
+                // empty first cell.
+                let continues = lead.is_empty() || lead.starts_with(char::is_lowercase);
                 match a.rows.last_mut() {
                     Some(last) if continues && last.cells.len() == first.cells.len() => {
                         for (c, d) in last.cells.iter_mut().zip(first.cells) {

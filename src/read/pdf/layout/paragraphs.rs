@@ -68,7 +68,8 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
                 let after: Vec<&str> = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
                 let after = normalize(&after.join(" "));
                 // "– 25" at a line start is a range, not a bullet.
-                let range = is_weak_bullet(&label, &t) && after.starts_with(|c: char| c.is_ascii_digit());
+                let range =
+                    is_weak_bullet(&label, &t) && after.starts_with(|c: char| c.is_ascii_digit());
                 if rest.is_empty() && !range {
                     return (Some(label), after);
                 }
@@ -162,7 +163,12 @@ impl Builder {
         // Without a heading much larger than body text, the largest one is
         // not a title-level heading (LibreOffice and Word set Heading 1 at
         // 130% or more of body text).
-        let top = usize::from(!self.heading_sizes.first().is_some_and(|s| *s >= self.body * 1.3));
+        let top = usize::from(
+            !self
+                .heading_sizes
+                .first()
+                .is_some_and(|s| *s >= self.body * 1.3),
+        );
         (rank + 1 + top).min(6) as u8
     }
 
@@ -193,7 +199,10 @@ impl Builder {
         }
         for (mark, text) in notes {
             let text = normalize(&text);
-            self.notes.push((Loc::page(number), BlockKind::Footnote(Footnote { mark, text })));
+            self.notes.push((
+                Loc::page(number),
+                BlockKind::Footnote(Footnote { mark, text }),
+            ));
         }
     }
 
@@ -240,7 +249,12 @@ impl Builder {
             };
             let compatible = label.is_none()
                 && o.heading == heading
-                && (size - o.size).abs() <= if o.heading { 0.6 } else { size.max(o.size) * 0.15 }
+                && (size - o.size).abs()
+                    <= if o.heading {
+                        0.6
+                    } else {
+                        size.max(o.size) * 0.15
+                    }
                 && (o.heading || o.bold == bold);
             if close && compatible {
                 join_wrapped(&mut o.text, &rest);
@@ -337,16 +351,14 @@ fn footnote_line(notes: &mut Vec<(String, String)>, l: &Line) {
 /// Bullets that are also ordinary characters: trusted only when set apart.
 /// `text` is the text the label was read from.
 pub fn is_weak_bullet(label: &Label, text: &str) -> bool {
-    label.is_bullet()
-        && text
-            .trim_start()
-            .starts_with(['-', '–', '—', 'o', '*'])
+    label.is_bullet() && text.trim_start().starts_with(['-', '–', '—', 'o', '*'])
 }
 
 fn line_has_label_span(l: &Line, label: &Option<Label>) -> bool {
     label.is_some()
         && l.spans.len() > 1
         && l.spans.first().is_some_and(|s| {
-            parse_label(&normalize(&s.text), LabelOptions::default()).is_some_and(|(_, rest)| rest.is_empty())
+            parse_label(&normalize(&s.text), LabelOptions::default())
+                .is_some_and(|(_, rest)| rest.is_empty())
         })
 }

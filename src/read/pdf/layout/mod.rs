@@ -11,7 +11,7 @@ pub mod lines;
 pub mod paragraphs;
 
 use crate::document::{BlockKind, Cell, Link, Loc, Row, Table};
-use crate::read::pdf::content::FontCache;
+use crate::read::pdf::content::{FontCache, PageContent, Rule};
 use crate::read::pdf::tables::{find_grids, Grid};
 use crate::read::pdf::Page;
 use crate::text::normalize;
@@ -99,7 +99,9 @@ fn body_size(pages: &[PageItems]) -> f32 {
 fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     let c = &page.content;
     let area = c.width * c.height;
-    let grids: Vec<Grid> = find_grids(&c.rules)
+    // Underlines (links, emphasis) are rules too, but no table borders.
+    let rules: Vec<Rule> = c.rules.iter().filter(|r| !is_underline(r, c)).copied().collect();
+    let grids: Vec<Grid> = find_grids(&rules)
         .into_iter()
         .filter(|g| {
             let [x0, y0, x1, y1] = g.bbox();
@@ -180,12 +182,32 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     }
 }
 
+/// A horizontal rule just below text that covers most of it.
+fn is_underline(r: &Rule, page: &PageContent) -> bool {
+    if !r.is_horizontal() {
+        return false;
+    }
+    let covered: f32 = page
+        .glyphs
+        .iter()
+        .filter(|g| {
+            g.upright
+                && g.y < r.y0
+                && r.y0 - g.y <= g.size * 0.2
+                && g.x0 >= r.x0 - 1.0
+                && g.x1 <= r.x1 + 1.0
+        })
+        .map(|g| g.x1 - g.x0)
+        .sum();
+    covered >= (r.x1 - r.x0) * 0.7
+}
+
 fn grid_table(grid: &Grid, mut lines_in: impl FnMut([f32; 4]) -> Vec<Line>) -> Table {
     let mut rows: Vec<Row> = (0..grid.rows()).map(|_| Row::default()).collect();
     let mut all_bold_first = true;
     for cell in &grid.cells {
         let lines = lines_in(cell.rect);
-        let text = cell_text(&lines);
+        let text = cell_text(&lines, cell.rect[2]);
         let bold = !lines.is_empty() && lines.iter().all(Line::bold);
         if cell.row == 0 && !bold && !text.is_empty() {
             all_bold_first = false;
@@ -256,7 +278,7 @@ fn is_word_fragment(prev: &str, next: &str) -> bool {
 }
 
 /// A cell's text: its paragraphs separated by "\n", bullets as "• ".
-fn cell_text(lines: &[Line]) -> String {
+fn cell_text(lines: &[Line], right: f32) -> String {
     let mut paras: Vec<String> = Vec::new();
     let mut prev: Option<&Line> = None;
     for l in lines {
@@ -267,7 +289,12 @@ fn cell_text(lines: &[Line]) -> String {
         let label = crate::text::parse_label(&raw, crate::text::LabelOptions::default())
             .filter(|(lab, _)| !paragraphs::is_weak_bullet(lab, &raw));
         let gap_break = prev.is_some_and(|p| l.y - p.y > p.size().max(l.size()) * 1.6);
-        let new_para = prev.is_none() || gap_break || label.is_some();
+        // A line ended early although the next word would have fitted: a
+        // hard break (contact blocks: name, title, phone, e-mail).
+        let first_word = raw.split_whitespace().next().unwrap_or("");
+        let word_width = first_word.chars().count() as f32 * l.size() * 0.75;
+        let short_break = prev.is_some_and(|p| p.x1() + p.size() * 0.3 + word_width < right - p.size() * 0.8);
+        let new_para = prev.is_none() || gap_break || short_break || label.is_some();
         let piece = match &label {
             Some((lab, rest)) if lab.is_bullet() => format!("• {rest}"),
             _ => raw.clone(),

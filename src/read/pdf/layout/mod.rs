@@ -11,7 +11,7 @@ pub mod lines;
 pub mod paragraphs;
 
 use crate::document::{BlockKind, Cell, Link, Loc, Row, Table};
-use crate::read::pdf::content::{FontCache, PageContent, Rule};
+use crate::read::pdf::content::{FontCache, Glyph, Rule};
 use crate::read::pdf::tables::{find_grids, Grid};
 use crate::read::pdf::Page;
 use crate::text::normalize;
@@ -100,7 +100,14 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     let c = &page.content;
     let area = c.width * c.height;
     // Underlines (links, emphasis) are rules too, but no table borders.
-    let rules: Vec<Rule> = c.rules.iter().filter(|r| !is_underline(r, c)).copied().collect();
+    let mut by_y: Vec<&Glyph> = c.glyphs.iter().filter(|g| g.upright).collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let rules: Vec<Rule> = c
+        .rules
+        .iter()
+        .filter(|r| !is_underline(r, &by_y))
+        .copied()
+        .collect();
     let grids: Vec<Grid> = find_grids(&rules)
         .into_iter()
         .filter(|g| {
@@ -108,7 +115,7 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
             (x1 - x0) * (y1 - y0) < area * 0.85 && g.cells.len() >= 2
         })
         .collect();
-    let inside = |g: &crate::read::pdf::content::Glyph, r: [f32; 4]| {
+    let inside = |g: &Glyph, r: [f32; 4]| {
         let cx = (g.x0 + g.x1) / 2.0;
         let cy = g.y - g.size * 0.3;
         cx >= r[0] && cx <= r[2] && cy >= r[1] && cy <= r[3]
@@ -182,21 +189,20 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     }
 }
 
-/// A horizontal rule just below text that covers most of it.
-fn is_underline(r: &Rule, page: &PageContent) -> bool {
+/// A horizontal rule just below text that covers most of it. `by_y` holds
+/// the page's upright glyphs sorted by baseline.
+fn is_underline(r: &Rule, by_y: &[&Glyph]) -> bool {
     if !r.is_horizontal() {
         return false;
     }
-    let covered: f32 = page
-        .glyphs
+    // Baselines within 0.2 em above the rule; 0.2 em of 100 pt text is 20 pt.
+    let from = by_y.partition_point(|g| g.y < r.y0 - 20.0);
+    let covered: f32 = by_y
+        .get(from..)
+        .unwrap_or_default()
         .iter()
-        .filter(|g| {
-            g.upright
-                && g.y < r.y0
-                && r.y0 - g.y <= g.size * 0.2
-                && g.x0 >= r.x0 - 1.0
-                && g.x1 <= r.x1 + 1.0
-        })
+        .take_while(|g| g.y < r.y0)
+        .filter(|g| r.y0 - g.y <= g.size * 0.2 && g.x0 >= r.x0 - 1.0 && g.x1 <= r.x1 + 1.0)
         .map(|g| g.x1 - g.x0)
         .sum();
     covered >= (r.x1 - r.x0) * 0.7
@@ -293,7 +299,8 @@ fn cell_text(lines: &[Line], right: f32) -> String {
         // hard break (contact blocks: name, title, phone, e-mail).
         let first_word = raw.split_whitespace().next().unwrap_or("");
         let word_width = first_word.chars().count() as f32 * l.size() * 0.75;
-        let short_break = prev.is_some_and(|p| p.x1() + p.size() * 0.3 + word_width < right - p.size() * 0.8);
+        let short_break =
+            prev.is_some_and(|p| p.x1() + p.size() * 0.3 + word_width < right - p.size() * 0.8);
         let new_para = prev.is_none() || gap_break || short_break || label.is_some();
         let piece = match &label {
             Some((lab, rest)) if lab.is_bullet() => format!("• {rest}"),

@@ -120,20 +120,31 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         let cy = g.y - g.size * 0.3;
         cx >= r[0] && cx <= r[2] && cy >= r[1] && cy <= r[3]
     };
-    let boxes: Vec<[f32; 4]> = grids.iter().map(Grid::bbox).collect();
-    let mut items: Vec<Item> = build_lines(c, fonts, |g| !boxes.iter().any(|b| inside(g, *b)))
-        .into_iter()
-        .map(Item::Line)
-        .collect();
+    // A grid whose cells hold several columns of text is too coarse to be
+    // the table (a box around column groups): its text is read as lines.
+    let mut accepted: Vec<(&Grid, Vec<Vec<Line>>)> = Vec::new();
     for grid in &grids {
-        let table = grid_table(grid, |rect| build_lines(c, fonts, |g| inside(g, rect)));
-        if table
-            .rows
+        let cell_lines: Vec<Vec<Line>> = grid
+            .cells
             .iter()
-            .any(|r| r.cells.iter().any(|c| !c.text.is_empty()))
-        {
-            items.push(Item::Table(table, grid.bbox()[1]));
+            .map(|cell| build_lines(c, fonts, |g| inside(g, cell.rect)))
+            .collect();
+        let filled = cell_lines.iter().filter(|l| !l.is_empty()).count();
+        let coarse = cell_lines
+            .iter()
+            .filter(|ls| ls.iter().any(|l| l.spans.len() >= 3))
+            .count();
+        if filled > 0 && coarse * 10 <= filled * 3 {
+            accepted.push((grid, cell_lines));
         }
+    }
+    let boxes: Vec<[f32; 4]> = accepted.iter().map(|(g, _)| g.bbox()).collect();
+    let flow = build_lines(c, fonts, |g| !boxes.iter().any(|b| inside(g, *b)));
+    let mut items = borderless_tables(flow);
+    for (grid, cell_lines) in accepted {
+        let mut cached = cell_lines.into_iter();
+        let table = grid_table(grid, |_| cached.next().unwrap_or_default());
+        items.push(Item::Table(table, grid.bbox()[1]));
     }
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
     // A short rule at the left margin in the lower half, with no text on it
@@ -187,6 +198,87 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         width: c.width,
         footnote_rule,
     }
+}
+
+/// Runs of three or more lines that each have three or more spans set
+/// apart by wide gaps are a table without rules: columns are the merged
+/// horizontal extents of the spans, rows are the lines.
+fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(lines.len());
+    let mut run: Vec<Line> = Vec::new();
+    let flush = |run: &mut Vec<Line>, out: &mut Vec<Item>| {
+        if run.len() >= 3 {
+            if let Some(t) = columns_table(run) {
+                let top = run.first().map_or(0.0, Line::top);
+                out.push(Item::Table(t, top));
+                run.clear();
+                return;
+            }
+        }
+        out.extend(run.drain(..).map(Item::Line));
+    };
+    for l in lines {
+        let wide = l.spans.len() >= 3;
+        let near = run
+            .last()
+            .is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
+        if wide && near {
+            run.push(l);
+        } else {
+            flush(&mut run, &mut out);
+            if wide {
+                run.push(l);
+            } else {
+                out.push(Item::Line(l));
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn columns_table(run: &[Line]) -> Option<Table> {
+    let mut spans: Vec<(f32, f32)> = run
+        .iter()
+        .flat_map(|l| l.spans.iter().map(|s| (s.x0, s.x1)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cols: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in spans {
+        match cols.last_mut() {
+            Some(c) if a <= c.1 => c.1 = c.1.max(b),
+            _ => cols.push((a, b)),
+        }
+    }
+    if cols.len() < 3 {
+        return None;
+    }
+    let rows = run
+        .iter()
+        .map(|l| {
+            let mut texts = vec![String::new(); cols.len()];
+            for s in &l.spans {
+                let mid = (s.x0 + s.x1) / 2.0;
+                let i = cols
+                    .iter()
+                    .position(|c| mid >= c.0 && mid <= c.1)
+                    .unwrap_or(0);
+                if let Some(t) = texts.get_mut(i) {
+                    if !t.is_empty() {
+                        t.push(' ');
+                    }
+                    t.push_str(&normalize(&s.text));
+                }
+            }
+            Row {
+                cells: texts.into_iter().map(Cell::new).collect(),
+            }
+        })
+        .collect();
+    Some(Table {
+        rows,
+        header_rows: 0,
+    })
 }
 
 /// A horizontal rule just below text that covers most of it. `by_y` holds

@@ -234,7 +234,10 @@ impl Builder {
                 .is_some_and(|lab| lab.kind == LabelKind::Decimal && !lab.printed.ends_with(')'))
             && rest.split_whitespace().count() <= 10
             && !rest.ends_with('.');
-        let heading = big || numbered_heading;
+        // Figures are never headings, however large.
+        let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
+        let heading = (big || numbered_heading) && letters > digits;
         if let Some(o) = self.open.as_mut() {
             let same_page = o.page == number;
             let gap = l.y - o.last_y;

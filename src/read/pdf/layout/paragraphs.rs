@@ -119,7 +119,8 @@ impl Builder {
                 && o.lines == 1
                 && o.label.is_none()
                 && self.seen_body
-                && !text.ends_with([':', '.', ',', ';'])
+                && !text.contains(':')
+                && !text.ends_with(['.', ',', ';'])
                 && text.split_whitespace().count() <= 12
             {
                 o.heading = true;

@@ -293,7 +293,8 @@ impl Builder {
                 self.indents.len().saturating_sub(1).min(8) as u8
             }
             _ => {
-                if self.indents.first().is_some_and(|i| x < *i - 4.0) {
+                // Plain text at or left of the list's outermost label ends the list.
+                if self.indents.first().is_some_and(|i| x <= *i + 4.0) {
                     self.indents.clear();
                 }
                 0

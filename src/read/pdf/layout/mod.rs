@@ -400,7 +400,7 @@ fn cell_text(lines: &[Line], right: f32) -> String {
         };
         match paras.last_mut() {
             Some(last) if !new_para && is_word_fragment(last, &piece) => last.push_str(&piece),
-            Some(last) if !new_para => crate::text::join_wrapped(last, &piece),
+            Some(last) if !new_para => paragraphs::join_line(last, &piece),
             _ => paras.push(piece),
         }
         prev = Some(l);

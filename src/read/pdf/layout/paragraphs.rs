@@ -30,7 +30,7 @@ pub struct Builder {
     body: f32,
     heading_sizes: Vec<f32>,
     /// Left edges of the labels of the list being read, outermost first.
-    indents: Vec<f32>,
+    indents: Vec<(f32, f32)>,
     blocks: Vec<(Loc, BlockKind)>,
     open: Option<Open>,
     pending: Vec<Loc>,
@@ -261,7 +261,7 @@ impl Builder {
                     }
                 && (o.heading || o.bold == bold);
             if close && compatible {
-                join_wrapped(&mut o.text, &rest);
+                join_line(&mut o.text, &rest);
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
                 o.italic &= l.italic();
@@ -279,22 +279,36 @@ impl Builder {
         // Nesting from indentation: a label further right than the list's
         // current one goes one level deeper; text left of the list ends it.
         let x = l.x0();
+        // Word right-aligns roman numerals: nesting is read from where the
+        // text after a label starts, when the label stands apart.
+        let label_x1 = if line_has_label_span(l, &label) {
+            l.spans.first().map_or(f32::NAN, |s| s.x1)
+        } else {
+            f32::NAN
+        };
         if heading {
             self.indents.clear();
         }
         let level = match &label {
             Some(_) if !heading => {
-                while self.indents.last().is_some_and(|i| *i > x + 4.0) {
+                // Same level: same left edge, or same right edge of a label
+                // that stands apart (right-aligned roman numerals).
+                let same = |i: &(f32, f32)| (i.0 - x).abs() <= 4.0 || (i.1 - label_x1).abs() <= 1.5;
+                while self
+                    .indents
+                    .last()
+                    .is_some_and(|i| !same(i) && i.0 > x + 4.0)
+                {
                     self.indents.pop();
                 }
-                if !self.indents.last().is_some_and(|i| (*i - x).abs() <= 4.0) {
-                    self.indents.push(x);
+                if !self.indents.last().is_some_and(same) {
+                    self.indents.push((x, label_x1));
                 }
                 self.indents.len().saturating_sub(1).min(8) as u8
             }
             _ => {
                 // Plain text at or left of the list's outermost label ends the list.
-                if self.indents.first().is_some_and(|i| x <= *i + 4.0) {
+                if self.indents.first().is_some_and(|i| x <= i.0 + 4.0) {
                     self.indents.clear();
                 }
                 0
@@ -347,7 +361,7 @@ fn footnote_line(notes: &mut Vec<(String, String)>, l: &Line) {
     if !mark.is_empty() && mark.len() <= 3 {
         notes.push((mark.to_string(), rest.trim().to_string()));
     } else if let Some(last) = notes.last_mut() {
-        join_wrapped(&mut last.1, &text);
+        join_line(&mut last.1, &text);
     } else {
         notes.push((String::new(), text));
     }
@@ -366,4 +380,16 @@ fn line_has_label_span(l: &Line, label: &Option<Label>) -> bool {
             parse_label(&normalize(&s.text), LabelOptions::default())
                 .is_some_and(|(_, rest)| rest.is_empty())
         })
+}
+
+/// Joins a wrapped line; a web address broken at the line end is glued back.
+pub fn join_line(acc: &mut String, next: &str) {
+    let last = acc.split_whitespace().last().unwrap_or("");
+    let url = last.contains("://") || last.starts_with("www.");
+    if url && !last.ends_with(['.', ',', ';', ')']) && !next.starts_with(char::is_uppercase) {
+        acc.truncate(acc.trim_end().len());
+        acc.push_str(next.trim());
+    } else {
+        join_wrapped(acc, next);
+    }
 }

@@ -112,7 +112,8 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .into_iter()
         .filter(|g| {
             let [x0, y0, x1, y1] = g.bbox();
-            (x1 - x0) * (y1 - y0) < area * 0.85 && g.cells.len() >= 2
+            // Each cell scans the page's glyphs: very large grids are read as lines.
+            (x1 - x0) * (y1 - y0) < area * 0.85 && g.cells.len() >= 2 && g.cells.len() <= 3000
         })
         .collect();
     let inside = |g: &Glyph, r: [f32; 4]| {

@@ -222,11 +222,9 @@ impl<'a> Interpreter<'a> {
         let a = &op.operands;
         let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
         match op.operator.as_str() {
-            "q" => {
-                if self.stack.len() < 4096 {
-                    self.stack.push(self.gs);
-                }
-            }
+            // A bounded stack: a hostile stream of `q`s cannot exhaust memory.
+            "q" if self.stack.len() < 4096 => self.stack.push(self.gs),
+            "q" => {}
             "Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;

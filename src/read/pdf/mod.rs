@@ -126,7 +126,7 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             .and_then(|o| rect(&doc, o))
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let rotate = inherited(&doc, page_dict, b"Rotate")
-            .and_then(|o| obj::num(o))
+            .and_then(obj::num)
             .unwrap_or(0.0) as i64;
         let (base, width, height) = page_matrix(media, rotate);
         let mut resources: Vec<&Dictionary> = Vec::new();
@@ -174,11 +174,6 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
         it.run(&content, &resources, 0)
             .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
         let page_content = it.finish();
-        if page_content.unmapped > 0 {
-            for g in &page_content.glyphs {
-                let _ = g;
-            }
-        }
         for (i, f) in fonts.fonts.iter().enumerate() {
             if f.unmapped && warned_fonts.insert(i) {
                 notes.push((
@@ -267,4 +262,41 @@ fn page_links(
         ));
     }
     out
+}
+
+/// Debugging aid: every line of every page with its baseline, left edge,
+/// size and boldness, and the page's rules.
+#[doc(hidden)]
+pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
+    use std::fmt::Write;
+    let (pages, fonts, _) = interpret(bytes, options)?;
+    let mut out = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "=== page {} ({}x{})",
+            i + 1,
+            p.content.width,
+            p.content.height
+        );
+        for r in &p.content.rules {
+            let _ = writeln!(
+                out,
+                "rule {:.1},{:.1} - {:.1},{:.1}",
+                r.x0, r.y0, r.x1, r.y1
+            );
+        }
+        for l in layout::lines::build_lines(&p.content, &fonts, |_| true) {
+            let _ = writeln!(
+                out,
+                "y={:.1} x={:.1} s={:.1} b={} | {}",
+                l.y,
+                l.x0(),
+                l.size(),
+                l.bold(),
+                l.text()
+            );
+        }
+    }
+    Ok(out)
 }

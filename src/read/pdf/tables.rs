@@ -65,6 +65,11 @@ pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
     }
     h = merge(h, true);
     v = merge(v, false);
+    // Bound the pairwise touch test: a page of a million ruling pairs is
+    // not a table we can use.
+    if h.len().saturating_mul(v.len()) > 4_000_000 {
+        return Vec::new();
+    }
     // Connected components of touching rules.
     let n = h.len() + v.len();
     let mut parent: Vec<usize> = (0..n).collect();

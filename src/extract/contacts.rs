@@ -81,13 +81,18 @@ fn roles_in(text: &str) -> Vec<String> {
     let words: Vec<(usize, &str)> = text.match_indices(' ').map(|(i, _)| (i + 1, "")).collect();
     let mut starts = vec![0usize];
     starts.extend(words.iter().map(|(i, _)| *i));
+    let mut skip_to = 0usize;
     for s in starts {
+        if s < skip_to {
+            continue;
+        }
         let tail = text.get(s..).unwrap_or("");
         if let Some(c) = re.captures(tail) {
             let role = c.get(1).map_or("", |m| m.as_str());
             let after = tail.get(role.len()..).unwrap_or("");
-            if after.trim_start().starts_with(':') || after.trim().is_empty() {
+            if after.trim_start().starts_with(':') || after.trim().is_empty() || role_of(after).is_some() {
                 out.push(role.trim().to_string());
+                skip_to = s + role.len();
             }
         }
     }

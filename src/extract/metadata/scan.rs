@@ -187,6 +187,14 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 i += 1;
                 continue;
             }
+            // The caption of a box ("Summary and recommendations") before
+            // its rows or labels.
+            let caption = u.text.split_whitespace().count() <= 8
+                && units.get(i + 1).is_some_and(|n| n.shape == Shape::Row || known(n));
+            if caption {
+                i += 1;
+                continue;
+            }
             break;
         };
         i += consumed;

@@ -73,14 +73,14 @@ fn role_of(text: &str) -> Option<(String, String)> {
     sep_ok.then_some((role, rest))
 }
 
-/// Whether `text` holds a second role label ("Report Author: Relevant
-/// Director:" — two columns read across).
-fn roles_in(text: &str) -> Vec<String> {
+/// The role labels in `text` with where they start ("Report Author: Paul
+/// Staines Contact information:" holds two; "Report Author: Relevant
+/// Director:" is two columns read across).
+fn roles_in(text: &str) -> Vec<(usize, String)> {
     let Some(re) = ROLE.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
-    let words: Vec<(usize, &str)> = text.match_indices(' ').map(|(i, _)| (i + 1, "")).collect();
     let mut starts = vec![0usize];
-    starts.extend(words.iter().map(|(i, _)| *i));
+    starts.extend(text.match_indices(' ').map(|(i, _)| i + 1));
     let mut skip_to = 0usize;
     for s in starts {
         if s < skip_to {
@@ -90,11 +90,27 @@ fn roles_in(text: &str) -> Vec<String> {
         if let Some(c) = re.captures(tail) {
             let role = c.get(1).map_or("", |m| m.as_str());
             let after = tail.get(role.len()..).unwrap_or("");
-            if after.trim_start().starts_with(':') || after.trim().is_empty() || role_of(after).is_some() {
-                out.push(role.trim().to_string());
+            let labelled = after.trim_start().starts_with(':')
+                || after.trim().is_empty()
+                || role_of(after.trim()).is_some();
+            if labelled && (s == 0 || role.split_whitespace().count() >= 2) {
+                out.push((s, role.trim().to_string()));
                 skip_to = s + role.len();
             }
         }
+    }
+    out
+}
+
+/// Splits a line at the role labels it holds: (role, rest of its segment).
+fn segments(text: &str) -> Vec<(String, String)> {
+    let roles = roles_in(text);
+    let mut out = Vec::new();
+    for (k, (start, role)) in roles.iter().enumerate() {
+        let end = roles.get(k + 1).map_or(text.len(), |r| r.0);
+        let seg = text.get(start + role.len()..end).unwrap_or("");
+        let rest = seg.trim().trim_start_matches([':', '-', '–']).trim().to_string();
+        out.push((role.clone(), rest));
     }
     out
 }
@@ -417,16 +433,28 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             i += 1;
             continue;
         }
-        let Some((role, rest)) = role_of(&u.text) else {
+        let Some((mut role, mut rest)) = role_of(&u.text) else {
             i += 1;
             continue;
         };
-        let roles = roles_in(&u.text);
-        if roles.len() >= 2 {
+        let segs = segments(&u.text);
+        if segs.len() >= 2 && segs.iter().all(|(_, r)| r.is_empty()) {
+            let roles: Vec<String> = segs.into_iter().map(|(r, _)| r).collect();
             let (lines, next) = block_lines(&us, i + 1, 16);
-            out.extend(columns(&roles, &lines));
+            out.extend(columns(&roles, &lines).into_iter().filter(|c| c.name.is_some() || c.email.is_some()));
             i = next;
             continue;
+        }
+        if segs.len() >= 2 {
+            // Every segment but the last is a complete "Role: person".
+            let mut segs = segs;
+            if let Some((r, x)) = segs.pop() {
+                role = r;
+                rest = x;
+            }
+            for (r, x) in segs {
+                out.extend(people(&r, &[x]).into_iter().filter(|c| c.name.is_some() || c.email.is_some() || c.telephone.is_some()));
+            }
         }
         let mut lines = Vec::new();
         if !rest.is_empty() {
@@ -495,5 +523,9 @@ mod tests {
         assert_eq!(role_of("Relevant Corporate Director:").map(|r| r.0), Some("Relevant Corporate Director".into()));
         assert!(role_of("Contact the team for details").is_none());
         assert_eq!(roles_in("Report Author: Relevant Director:").len(), 2);
+        assert_eq!(
+            segments("Report Author: Paul Staines- Head of Programme Contact information:"),
+            vec![("Report Author".to_string(), "Paul Staines- Head of Programme".to_string()), ("Contact information".to_string(), String::new())]
+        );
     }
 }

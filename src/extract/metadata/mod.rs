@@ -25,6 +25,9 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     let scanned = scan::scan(&units);
     let mut md = Metadata::default();
     for entry in &scanned.entries {
+        if entry.parts.iter().all(|p| p.trim().is_empty()) && entry.meaning == Some(Meaning::Appendices) {
+            continue;
+        }
         md.fields.push(Field {
             label: entry.label.clone(),
             value: entry.parts.join("\n"),

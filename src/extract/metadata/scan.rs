@@ -80,6 +80,7 @@ fn list_follows(units: &[Unit], i: usize) -> bool {
 pub(crate) fn scan(units: &[Unit]) -> Scanned {
     let mut out = Scanned::default();
     let mut preamble: Vec<&Unit> = Vec::new();
+    let mut preamble_texts: Vec<String> = Vec::new();
     let mut i = 0usize;
     while i < units.len().min(LIMIT) {
         let Some(u) = units.get(i) else { break };
@@ -122,6 +123,11 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     if u.cells.len() > 2 {
                         break;
                     }
+                    out.entries.push(Entry {
+                        label: labels::clean_label(&first),
+                        meaning: None,
+                        parts: vec![value],
+                    });
                     i += 1;
                     continue;
                 }
@@ -174,6 +180,16 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 break;
             }
             if !seen {
+                // A title and a label that a reader ran together ("… future
+                // direction Purpose of report:").
+                if let Some((title, label)) = trailing_label(&u.text) {
+                    preamble_texts.push(title);
+                    let m = labels::meaning(&label);
+                    let mut entry = Entry { label: labels::clean_label(&label), meaning: m, parts: Vec::new() };
+                    i = take_value(units, i + 1, m.map_or(Extent::Prose, labels::extent), &mut entry);
+                    out.entries.push(entry);
+                    continue;
+                }
                 if let Some((c, d)) = committee_and_date(&u.text) {
                     out.committee.get_or_insert(c);
                     out.date.get_or_insert(d);
@@ -221,8 +237,24 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             out.entries.push(e);
         }
     }
-    out.title = title_from(&preamble);
+    out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
     out
+}
+
+/// Splits "Some title Purpose of report:" into the title and a known label
+/// that ends the line.
+fn trailing_label(text: &str) -> Option<(String, String)> {
+    if !text.ends_with(':') {
+        return None;
+    }
+    for (idx, _) in text.match_indices(' ') {
+        let head = text.get(..idx)?.trim();
+        let tail = text.get(idx + 1..)?.trim();
+        if head.split_whitespace().count() >= 2 && labels::meaning(tail).is_some() && tail.split_whitespace().count() >= 2 {
+            return Some((head.to_string(), tail.to_string()));
+        }
+    }
+    None
 }
 
 fn push_recs(out: &mut Scanned, label: &str, verbatim: Vec<String>, items: Vec<Recommendation>) {

@@ -50,6 +50,10 @@ fn attribute(label: &str) -> Option<&'static str> {
 /// Words that print labels inside a contact block rather than values.
 const NOISE: &[&str] = &[
     "telephone number",
+    "contact number",
+    "phone number",
+    "tel. number",
+    "tel number",
     "telephone",
     "tel no",
     "tel",
@@ -177,6 +181,9 @@ fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<Stri
     if t.is_empty() {
         return (None, None);
     }
+    if let Some(found) = email.and_then(|e| by_email(t, e)) {
+        return found;
+    }
     if let (Some(open), true) = (t.find('('), t.ends_with(')')) {
         let name = t.get(..open).unwrap_or("").trim();
         let job = t.get(open + 1..t.len() - 1).unwrap_or("").trim();
@@ -216,13 +223,67 @@ fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<Stri
     (None, Some(t.to_string()))
 }
 
+/// The name as the words up to the one matching the e-mail address's last
+/// local part (or its first letters, for a misspelt address); the job title
+/// is what follows, without separators or brackets.
+fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
+    let local = email.split('@').next()?.to_lowercase();
+    let parts: Vec<&str> = local.split(['.', '_']).filter(|p| p.len() > 1).collect();
+    let last = parts.last()?.trim_end_matches(|c: char| c.is_ascii_digit());
+    if last.len() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let stem: String = last.chars().take(4).collect();
+    let idx = words.iter().take(6).position(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        w == last || (w.len() >= 4 && w.starts_with(&stem))
+    })?;
+    let name = words.get(..=idx)?.join(" ");
+    let name = name.trim_end_matches([',', '-', '–']).to_string();
+    if !looks_like_name(&name) {
+        return None;
+    }
+    let job = words.get(idx + 1..)?.join(" ");
+    let job = job
+        .trim_start_matches(['-', '–', ',', '(', ' '])
+        .trim_end_matches([')', ' '])
+        .to_string();
+    Some((Some(name), (!job.is_empty()).then_some(job)))
+}
+
+/// Splits the lines of a block after each e-mail address that more text
+/// follows (two people run together on one line).
+fn split_after_emails(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut start = 0usize;
+        if let Some(re) = EMAIL.as_ref() {
+            for m in re.find_iter(line) {
+                let rest = line.get(m.end()..).unwrap_or("").trim();
+                if !rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic()) {
+                    out.push(line.get(start..m.end()).unwrap_or("").trim().to_string());
+                    start = m.end();
+                }
+            }
+        }
+        let tail = line.get(start..).unwrap_or("").trim();
+        if !tail.is_empty() {
+            out.push(tail.to_string());
+        }
+    }
+    out
+}
+
 /// Builds the people of one role from the lines of its block. A new person
 /// starts at a name-like line once the one before has contact details.
 fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     let mut cur: Option<Contact> = None;
     let mut has_details = false;
-    for line in lines {
+    let lines = split_after_emails(lines);
+    for line in &lines {
         let es = emails(line);
         let ps = phones(line);
         let rest = strip_details(line);
@@ -333,7 +394,9 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || role_of(&u.text).is_some()
             || u.text.split_whitespace().count() > 40
             || crate::text::parse_date(&u.text).is_some_and(|_| u.text.split_whitespace().count() <= 3)
-            || u.text.to_lowercase().starts_with("background")
+            || ["background", "appendix", "appendices", "annex"]
+                .iter()
+                .any(|w| u.text.to_lowercase().starts_with(w))
         {
             break;
         }
@@ -385,7 +448,7 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
     while let Some(u) = us.get(i) {
         if u.shape == Shape::Row {
             let first = normalize(u.cells.first().map_or("", String::as_str));
-            let role_cells = u.cells.iter().filter(|c| role_of(&normalize(c)).is_some_and(|r| r.1.is_empty() || c.contains('\n'))).count();
+            let role_cells = u.cells.iter().filter(|c| role_of(&normalize(c)).is_some()).count();
             if role_cells >= 2 {
                 i = table_columns(&us, i, &mut out);
                 continue;

@@ -166,7 +166,7 @@ const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "cllr", "councill
 
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=5).contains(&words.len())
+    (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.'))

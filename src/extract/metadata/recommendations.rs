@@ -135,7 +135,9 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             j += 1;
             continue;
         }
-        if prose >= 3 || u.text.split_whitespace().count() > 120 {
+        let heading_like = u.text.split_whitespace().count() <= 6
+            && !u.text.trim_end().ends_with(['.', ';', ':', ',']);
+        if prose >= 3 || u.text.split_whitespace().count() > 120 || (prose > 0 && heading_like) {
             break;
         }
         prose += 1;

@@ -1,0 +1,46 @@
+//! The plain-text reader: council-report text exports (Word "save as text",
+//! copy-paste, Markdown-ish exports, `pdftotext -layout`) into [`Document`]
+//! blocks.
+//!
+//! The work is split by concern: [`decode`] turns bytes into text, [`lines`]
+//! splits and classifies lines, [`tables`], [`flat`] and [`columns`] rebuild
+//! tables,
+//! [`html`] and [`inline`] resolve markup, [`notes`] finds footnotes,
+//! [`paragraphs`] rejoins hard-wrapped lines into paragraphs and
+//! [`structure`] decides headings and list levels.
+
+mod columns;
+mod decode;
+mod flat;
+mod html;
+mod inline;
+mod lines;
+mod notes;
+mod paragraphs;
+mod structure;
+mod tables;
+
+use crate::{Document, Error, Format, ParseOptions, Result};
+
+/// Reads a text file into a [`Document`].
+///
+/// Fails with [`ErrorKind::Empty`](crate::ErrorKind::Empty) on empty input,
+/// [`ErrorKind::NotText`](crate::ErrorKind::NotText) on binary data and
+/// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when the input or the
+/// number of blocks exceeds `options`.
+pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
+    let len = bytes.len() as u64;
+    if len > options.max_input_bytes {
+        return Err(Error::limit("max_input_bytes", len, options.max_input_bytes));
+    }
+    let text = decode::decode(bytes)?;
+    let lines = lines::split(&text);
+    let mut doc = Document::new(Format::Txt);
+    let (protos, layout) = paragraphs::collect(&lines, &mut doc);
+    structure::finish(protos, layout, &mut doc);
+    let blocks = doc.blocks.len() as u64;
+    if blocks > options.max_blocks {
+        return Err(Error::limit("max_blocks", blocks, options.max_blocks));
+    }
+    Ok(doc)
+}

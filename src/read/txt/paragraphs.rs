@@ -1,0 +1,403 @@
+//! The first pass: lines into proto-blocks (paragraphs with their layout
+//! facts, tables, footnotes, page breaks), rejoining hard-wrapped lines and
+//! paragraphs that a page break cut in two, and skipping page residue.
+
+use crate::document::{Label, Style};
+use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
+use crate::Document;
+
+use super::lines::{is_bare_url, is_page_residue, is_rule, known_label, Line};
+use super::notes::{self, superscript_mark, Note};
+use super::tables::{self, is_pipe_line, is_tab_cell_line, is_tab_row_line, ProtoTable};
+use super::{columns, flat, html, inline};
+
+/// A paragraph before headings and list levels are decided.
+#[derive(Debug, Clone, Default)]
+pub struct ParaProto {
+    /// Line where it starts.
+    pub line: u32,
+    /// Normalised text without label or markup.
+    pub text: String,
+    /// Its list label.
+    pub label: Option<Label>,
+    /// The bullet glyph as printed ('o' marks a second-level bullet).
+    pub glyph: Option<char>,
+    /// Leading white space of its first line.
+    pub indent: usize,
+    /// Source lines joined into it.
+    pub line_count: usize,
+    /// A blank line (or the start) comes before it.
+    pub blank_before: bool,
+    /// A blank line, the end, a list item or a table comes after it.
+    pub blank_after: bool,
+    /// It titles a table found right after it.
+    pub force_heading: bool,
+    /// Emphasis covering all of it.
+    pub style: Style,
+    /// It starts with a known front-matter label; `true` when a value follows.
+    pub known_label: Option<bool>,
+}
+
+/// A proto-block.
+#[derive(Debug, Clone)]
+pub enum Proto {
+    /// A paragraph (or heading to be).
+    Para(ParaProto),
+    /// A table.
+    Table(u32, ProtoTable),
+    /// A footnote: line, mark, text.
+    Note(u32, String, String),
+    /// A page break at a line.
+    PageBreak(u32),
+}
+
+/// Layout facts of the whole text.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    /// The wrap width when the text is hard-wrapped (lines end near one
+    /// width), else `None` (one line per paragraph).
+    pub wrap: Option<usize>,
+}
+
+fn layout(lines: &[Line]) -> Layout {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank() && !l.raw.starts_with('\t') && !is_pipe_line(l.text()))
+        .map(Line::width)
+        .collect();
+    if widths.len() < 5 {
+        return Layout { wrap: None };
+    }
+    widths.sort_unstable();
+    let p90 = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
+    let long = widths.iter().filter(|&&w| w > 130).count();
+    let wrapped = p90 <= 110 && long * 50 <= widths.len();
+    Layout {
+        wrap: wrapped.then_some(p90.max(40)),
+    }
+}
+
+fn line_text(lines: &[Line], i: usize) -> &str {
+    lines.get(i).map_or("", Line::text)
+}
+
+fn blank_at(lines: &[Line], i: usize) -> bool {
+    lines.get(i).is_none_or(|l| l.is_blank() || l.page_break)
+}
+
+/// Whether the line begins a block of its own (cannot continue a paragraph).
+fn starts_block(line: &Line) -> bool {
+    let t = line.text();
+    line.raw.starts_with('\t')
+        || is_tab_row_line(&line.raw)
+        || is_pipe_line(t)
+        || parse_label(t, LabelOptions::default()).is_some()
+        || known_label(t).is_some()
+        || superscript_mark(t).is_some()
+        || t.starts_with('<') && html::has_html(t)
+}
+
+/// Whether line `i` is an artefact to skip: a URL list left by a page break,
+/// a `mailto:` line, stand-alone page residue.
+fn is_artefact(lines: &[Line], i: usize) -> bool {
+    let t = line_text(lines, i);
+    if t.is_empty() {
+        return false;
+    }
+    if is_bare_url(t) {
+        let prev_blank = i == 0 || blank_at(lines, i - 1) || is_bare_url(line_text(lines, i - 1));
+        return t.to_lowercase().starts_with("mailto:") || prev_blank;
+    }
+    if t.to_lowercase().contains("intentionally left blank") && t.len() < 60 {
+        return true;
+    }
+    is_page_residue(t) && (i == 0 || blank_at(lines, i - 1)) && (blank_at(lines, i + 1) || lines.get(i + 1).is_some_and(|l| l.page_break))
+}
+
+/// The next line holding content at or after `j`, skipping blank lines,
+/// artefacts and footnotes (which are returned, to be emitted in place).
+fn next_content(lines: &[Line], mut j: usize, notes_out: &mut Vec<Note>) -> Option<usize> {
+    let limit = j + 40;
+    while j < limit {
+        let l = lines.get(j)?;
+        if l.is_blank() || is_rule(l) || is_artefact(lines, j) {
+            j += 1;
+            continue;
+        }
+        if let Some(n) = notes::read(lines, j) {
+            j = n.end.max(j + 1);
+            notes_out.push(n);
+            continue;
+        }
+        return Some(j);
+    }
+    None
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['"', '\'', '”', '’', '*', ')']);
+    t.ends_with(['.', ':', ';', '?', '!'])
+}
+
+/// A short stand-alone line that reads like a title.
+fn heading_like(lines: &[Line], k: usize, wrap: usize) -> bool {
+    let Some(l) = lines.get(k) else { return false };
+    let t = l.text();
+    l.width() * 10 < wrap * 6
+        && blank_at(lines, k + 1)
+        && !ends_sentence(t)
+        && t.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Reads the paragraph starting at line `i`; returns it, the footnotes met
+/// inside it, and the index after its last line.
+fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, usize) {
+    let first = lines.get(i).map_or("", |l| l.raw.as_str());
+    let text = first.trim();
+    let known = known_label(text).map(|(_, v)| v);
+    let parsed = if known.is_some() {
+        None
+    } else {
+        parse_label(text, LabelOptions::default())
+    };
+    let glyph = parsed
+        .as_ref()
+        .filter(|(l, _)| l.is_bullet())
+        .and_then(|_| text.chars().next());
+    let (label, mut acc) = match parsed {
+        Some((l, rest)) => (Some(l), rest.to_string()),
+        None => (None, text.to_string()),
+    };
+    let mut notes_found = Vec::new();
+    let mut last = i;
+    let mut count = 1;
+    loop {
+        let j = last + 1;
+        let Some(next) = lines.get(j) else { break };
+        if !next.is_blank() && !next.page_break {
+            let joins = lay.wrap.is_some_and(|w| {
+                let prev = lines.get(last).map_or(0, Line::width);
+                // A short line right above a label/value line is that
+                // block's title, not the end of this paragraph.
+                let titles_block = next.width() * 10 < w * 6
+                    && lines.get(j + 1).is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
+                !starts_block(next)
+                    && !titles_block
+                    && !is_bare_url(next.text())
+                    && (prev * 100 >= w * 55 || acc.ends_with('-'))
+            });
+            if joins {
+                join_wrapped(&mut acc, next.text());
+                last = j;
+                count += 1;
+                continue;
+            }
+            break;
+        }
+        // Across blank lines: a paragraph that a page break (or a stray
+        // blank line) cut in two.
+        if ends_sentence(&acc) || label.as_ref().is_some_and(|_| acc.is_empty()) {
+            break;
+        }
+        let mut pending = Vec::new();
+        let Some(k) = next_content(lines, j, &mut pending) else { break };
+        let nl = match lines.get(k) {
+            Some(l) => l,
+            None => break,
+        };
+        let nt = nl.text();
+        if starts_block(nl) || flat::starts_here(lines, k) {
+            break;
+        }
+        let lower = nt.starts_with(|c: char| c.is_lowercase());
+        let joins = match lay.wrap {
+            Some(w) => {
+                let prev = lines.get(last).map_or(0, Line::width);
+                prev * 10 >= w * 6 && !heading_like(lines, k, w) && k - last <= 12
+            }
+            None => lower && k - last <= 4,
+        };
+        if !joins {
+            break;
+        }
+        notes_found.extend(pending);
+        join_wrapped(&mut acc, nt);
+        last = k;
+        count += 1;
+    }
+    let blank_before = i == 0
+        || blank_at(lines, i - 1)
+        || is_artefact(lines, i - 1)
+        || lines.get(i).is_some_and(|l| l.page_break);
+    let blank_after = lines.get(last + 1).is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
+    let p = ParaProto {
+        line: lines.get(i).map_or(0, |l| l.no),
+        text: acc,
+        label,
+        glyph,
+        indent: lines.get(i).map_or(0, |l| l.indent),
+        line_count: count,
+        blank_before,
+        blank_after,
+        force_heading: lines.get(i).is_some_and(|l| l.toc) && count == 1,
+        style: Style::default(),
+        known_label: known,
+    };
+    (p, notes_found, last + 1)
+}
+
+/// Turns a raw paragraph into finished proto-paragraphs: markup resolved,
+/// HTML list items split off as bullet paragraphs.
+fn finish_para(mut p: ParaProto, doc: &mut Document, out: &mut Vec<Proto>) {
+    let pieces = if html::has_html(&p.text) {
+        html::to_lines(&p.text)
+    } else {
+        vec![std::mem::take(&mut p.text)]
+    };
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let (body, bullet) = match piece.strip_prefix("• ") {
+            Some(b) if k > 0 || p.label.is_none() => (b.to_string(), true),
+            _ => (piece, false),
+        };
+        let r = inline::resolve(&body);
+        doc.links.extend(r.links);
+        let mut q = p.clone();
+        q.text = normalize(&r.text);
+        q.style = r.style;
+        if k > 0 {
+            q.blank_before = false;
+            q.line_count = 1;
+        }
+        if bullet {
+            q.label = parse_label("• x", LabelOptions::default()).map(|(l, _)| l);
+            q.glyph = Some('•');
+            if k > 0 {
+                q.indent = p.indent + 1;
+            }
+        }
+        if !q.text.is_empty() || q.label.is_some() {
+            out.push(Proto::Para(q));
+        }
+    }
+}
+
+fn push_note(n: Note, lines: &[Line], out: &mut Vec<Proto>) {
+    let line = lines.get(n.start).map_or(0, |l| l.no);
+    out.push(Proto::Note(line, n.mark, normalize(&n.text)));
+}
+
+/// Reads a table at `i` with `parse`, then merges any continuation that a
+/// page break separated from it.
+fn read_table(
+    lines: &[Line],
+    i: usize,
+    doc: &mut Document,
+    parse: fn(&[Line], usize, &mut Vec<crate::document::Link>) -> (ProtoTable, usize),
+    is_start: fn(&Line) -> bool,
+) -> (ProtoTable, usize) {
+    let (mut table, mut end) = parse(lines, i, &mut doc.links);
+    loop {
+        let mut k = end;
+        while k < end + 6 && lines.get(k).is_some_and(|l| l.is_blank() || is_artefact(lines, k)) {
+            k += 1;
+        }
+        if k == end || !lines.get(k).is_some_and(is_start) {
+            break;
+        }
+        let mut scratch = Vec::new();
+        let (next, next_end) = parse(lines, k, &mut scratch);
+        let empty_header = next.empty_header;
+        match tables::merge_split(&mut table, next, empty_header) {
+            Ok(()) => {
+                doc.links.extend(scratch);
+                let line = lines.get(k).map(|l| crate::document::Loc::line(l.no));
+                doc.warn(
+                    "table-split-merged",
+                    "a table continued after a page break was merged into one",
+                    line,
+                );
+                end = next_end;
+            }
+            Err(_) => break,
+        }
+    }
+    (table, end)
+}
+
+/// The first pass over all lines.
+pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
+    let lay = layout(lines);
+    let mut out: Vec<Proto> = Vec::new();
+    let mut previous_flat_header: Option<Vec<String>> = None;
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if line.page_break && !out.is_empty() {
+            out.push(Proto::PageBreak(line.no));
+        }
+        if line.is_blank() || is_rule(line) {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = notes::read(lines, i) {
+            let end = n.end.max(i + 1);
+            push_note(n, lines, &mut out);
+            i = end;
+            continue;
+        }
+        if is_artefact(lines, i) {
+            i += 1;
+            continue;
+        }
+        let text = line.text();
+        if is_pipe_line(text) {
+            let (t, end) = read_table(lines, i, doc, tables::parse_pipe, |l| is_pipe_line(l.text()));
+            out.push(Proto::Table(line.no, t));
+            i = end.max(i + 1);
+            continue;
+        }
+        if is_tab_row_line(&line.raw) {
+            let (t, end) = read_table(lines, i, doc, tables::parse_tab_rows, |l| is_tab_row_line(&l.raw));
+            out.push(Proto::Table(line.no, t));
+            i = end.max(i + 1);
+            continue;
+        }
+        if is_tab_cell_line(&line.raw) {
+            let (t, end) = tables::parse_tab_cells(lines, i, &mut doc.links);
+            out.push(Proto::Table(line.no, t));
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some((t, end)) = columns::read(lines, i) {
+            out.push(Proto::Table(line.no, t));
+            i = end.max(i + 1);
+            continue;
+        }
+        if flat::starts_here(lines, i) {
+            if let Some(f) = flat::read(lines, i, previous_flat_header.as_deref(), &mut doc.links) {
+                if let Some(Proto::Para(p)) = out.last_mut() {
+                    if p.label.is_none() && p.line_count == 1 && p.text.split_whitespace().count() <= 10 {
+                        p.force_heading = true;
+                    }
+                }
+                if f.inferred_column {
+                    doc.warn(
+                        "table-column-inferred",
+                        "a flattened table lost a column header; the column was inferred from the cells",
+                        Some(crate::document::Loc::line(line.no)),
+                    );
+                }
+                previous_flat_header = f.table.rows.first().cloned();
+                out.push(Proto::Table(line.no, f.table));
+                i = f.end.max(i + 1);
+                continue;
+            }
+        }
+        let (p, found, end) = read_para(lines, i, lay);
+        finish_para(p, doc, &mut out);
+        for n in found {
+            push_note(n, lines, &mut out);
+        }
+        i = end.max(i + 1);
+    }
+    (out, lay)
+}

@@ -240,12 +240,36 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         w == last || (w.len() >= 4 && w.starts_with(&stem))
     })?;
-    let name = words.get(..=idx)?.join(" ");
+    // The first name: the word matching the address's first part, else
+    // the word before the surname (with an honorific before it).
+    let first = parts.first().copied().unwrap_or("");
+    let start = (0..idx)
+        .rev()
+        .take(3)
+        .find(|k| {
+            words.get(*k).is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.len() >= 2 && first.len() >= 2 && (first.starts_with(&w) || w.starts_with(first))
+            })
+        })
+        .unwrap_or_else(|| idx.saturating_sub(1));
+    let start = if start > 0
+        && words
+            .get(start - 1)
+            .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        start - 1
+    } else {
+        start
+    };
+    let name = words.get(start..=idx)?.join(" ");
     let name = name.trim_end_matches([',', '-', '–']).to_string();
     if !looks_like_name(&name) {
         return None;
     }
-    let job = words.get(idx + 1..)?.join(" ");
+    let before = words.get(..start)?.join(" ");
+    let after = words.get(idx + 1..)?.join(" ");
+    let job = format!("{before} {after}");
     let job = job
         .trim_start_matches(['-', '–', ',', '(', ' '])
         .trim_end_matches([')', ' '])
@@ -523,6 +547,7 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         if !rest.is_empty() {
             lines.push(rest);
         }
+        let inline = !lines.is_empty();
         let (more, next) = block_lines(&us, i + 1, 12);
         // "Contact details" heading a block of roles: the roles carry it.
         if lines.is_empty() && more.is_empty() {
@@ -530,8 +555,10 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             continue;
         }
         lines.extend(more);
+        // A role standing alone on its line heads a block that gives contact
+        // details; without any, the words were not a contact block.
         out.extend(people(&role, &lines).into_iter().filter(|c| {
-            c.name.is_some() || c.email.is_some() || c.telephone.is_some()
+            c.email.is_some() || c.telephone.is_some() || (inline && c.name.is_some())
         }));
         i = next;
     }

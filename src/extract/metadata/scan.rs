@@ -206,8 +206,22 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             // The caption of a box ("Summary and recommendations") before
             // its rows or labels.
             let caption = u.text.split_whitespace().count() <= 8
-                && units.get(i + 1).is_some_and(|n| n.shape == Shape::Row || known(n));
+                && units.get(i + 1).is_some_and(|n| n.shape == Shape::Row);
             if caption {
+                i += 1;
+                continue;
+            }
+            // A value's second line standing apart ("Past Pathway of report:
+            // A – 15 January" / "B – 16 January" / "Future Pathway…").
+            let continuation = u.label.is_none()
+                && !u.is_heading()
+                && u.text.split_whitespace().count() <= 25
+                && units.get(i + 1).is_some_and(known)
+                && out.entries.last().is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
+            if continuation {
+                if let Some(last) = out.entries.last_mut() {
+                    last.parts.push(u.text.clone());
+                }
                 i += 1;
                 continue;
             }

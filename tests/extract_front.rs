@@ -446,3 +446,17 @@ fn kinds_from_content() {
     ]));
     assert_eq!(appendix.kind, Kind::Appendix);
 }
+
+#[test]
+fn contacts_side_by_side_joined_into_one_paragraph() {
+    let r = report(&doc(&[
+        "5. Contact details",
+        "Report Author Relevant Director Joe McKay John Betts Acting Chief Accountant Interim Corporate Director Finance 03000 419601 03000 410066 joe.mckay@kent.gov.uk John.betts@kent.gov.uk",
+    ]));
+    let got: Vec<(&str, Option<&str>, Option<&str>)> =
+        r.contacts.iter().map(|c| (c.role.as_str(), c.name.as_deref(), c.telephone.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![("Report Author", Some("Joe McKay"), Some("03000 419601")), ("Relevant Director", Some("John Betts"), Some("03000 410066"))]
+    );
+}

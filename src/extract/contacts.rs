@@ -97,7 +97,11 @@ fn roles_in(text: &str) -> Vec<(usize, String)> {
             let labelled = after.trim_start().starts_with(':')
                 || after.trim().is_empty()
                 || role_of(after.trim()).is_some();
-            if labelled && (s == 0 || role.split_whitespace().count() >= 2) {
+            // A role right after another one ("Report Author Relevant
+            // Director Joe McKay…") is the next column's header.
+            let adjacent = !out.is_empty()
+                && text.get(skip_to..s).is_some_and(|g| g.trim_matches([' ', ':']).is_empty());
+            if (labelled || adjacent) && (s == 0 || role.split_whitespace().count() >= 2) {
                 out.push((s, role.trim().to_string()));
                 skip_to = s + role.len();
             }
@@ -525,9 +529,14 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             continue;
         };
         let segs = segments(&u.text);
-        if segs.len() >= 2 && segs.iter().all(|(_, r)| r.is_empty()) {
+        let heads = segs.len().saturating_sub(1);
+        if segs.len() >= 2 && segs.iter().take(heads).all(|(_, r)| r.is_empty()) {
+            let first_line = segs.last().map(|(_, r)| r.clone()).unwrap_or_default();
             let roles: Vec<String> = segs.into_iter().map(|(r, _)| r).collect();
-            let (lines, next) = block_lines(&us, i + 1, 16);
+            let (mut lines, next) = block_lines(&us, i + 1, 16);
+            if !first_line.is_empty() {
+                lines.insert(0, first_line);
+            }
             out.extend(columns(&roles, &lines).into_iter().filter(|c| c.name.is_some() || c.email.is_some()));
             i = next;
             continue;

@@ -460,3 +460,165 @@ fn contacts_side_by_side_joined_into_one_paragraph() {
         vec![("Report Author", Some("Joe McKay"), Some("03000 419601")), ("Relevant Director", Some("John Betts"), Some("03000 410066"))]
     );
 }
+
+// ---- The real fixtures, through the real readers ----
+
+fn parse(path: &str) -> Report {
+    council_reports::parse_path(std::path::Path::new(path)).unwrap()
+}
+
+#[test]
+fn fixtures_front_matter_in_every_format() {
+    for ext in ["txt", "docx", "pdf"] {
+        let fop = parse(&format!("fixtures/{ext}/fop-work-programme-2023.{ext}"));
+        check_fixture_fop(&fop, ext);
+
+        let osp = parse(&format!("fixtures/{ext}/oxford-strategic-partnership-2023.{ext}"));
+        let m = &osp.metadata;
+        assert_eq!(m.committee.as_deref(), Some("Council"), "{ext}");
+        assert_eq!(m.title.as_deref(), Some("The Oxford Strategic Partnership"), "{ext}");
+        assert_eq!(m.purpose.as_deref(), Some("To note the annual update on the Oxford Strategic Partnership"), "{ext}");
+        assert_eq!(m.key_decision.as_deref(), Some("No"), "{ext}");
+        assert_eq!(m.cabinet_member.as_deref(), Some("Councillor Brown, Leader"), "{ext}");
+        assert_eq!(m.corporate_priority.as_deref(), Some("All Oxford City Council strategic priorities"), "{ext}");
+        assert_eq!(m.policy_framework.as_deref(), Some("None."), "{ext}");
+        assert_eq!(m.recommendations.len(), 1, "{ext}");
+        assert_eq!(m.appendices.first().map(|a| a.label.as_str()), Some("Appendix 1"), "{ext}");
+        let author = osp.contacts.iter().find(|c| c.name.as_deref() == Some("Mish Tullar")).expect(ext);
+        assert_eq!(author.email.as_deref(), Some("mtullar@oxford.gov.uk"), "{ext}");
+        assert_eq!(author.telephone.as_deref(), Some("07483 010499"), "{ext}");
+
+        let apu = parse(&format!("fixtures/{ext}/annual-partnerships-update-2018.{ext}"));
+        let m = &apu.metadata;
+        assert_eq!(m.committee.as_deref(), Some("Council"), "{ext}");
+        assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2018-11-06"), "{ext}");
+        assert_eq!(m.report_of.as_deref(), Some("Policy and Performance Service Manager"), "{ext}");
+        assert_eq!(m.recommendations.len(), 1, "{ext}");
+        assert_eq!(m.recommendations[0].text, "Council is RECOMMENDED to note the report.", "{ext}");
+        assert!(apu.contacts.iter().any(|c| c.email.as_deref() == Some("lauren.rushen@oxfordshire.gov.uk")), "{ext}");
+
+        let p2030 = parse(&format!("fixtures/{ext}/oxfordshire-partnership-2030.{ext}"));
+        assert_eq!(
+            p2030.metadata.title.as_deref(),
+            Some("Oxfordshire Partnership and Oxfordshire 2030: future direction"),
+            "{ext}"
+        );
+        assert!(p2030.metadata.purpose.as_deref().is_some_and(|p| p.starts_with("This report sets out:")), "{ext}");
+        assert_eq!(p2030.metadata.recommendations.len(), 1, "{ext}");
+
+        let peer = parse(&format!("fixtures/{ext}/peer-challenge-progress-2024.{ext}"));
+        assert!(peer.metadata.fields.is_empty(), "{ext}");
+        assert_eq!(peer.metadata.title, None, "{ext}");
+        for r in [&fop, &osp, &apu, &p2030, &peer] {
+            assert_eq!(r.kind, Kind::Report, "{ext}");
+        }
+    }
+}
+
+fn check_fixture_fop(r: &Report, ext: &str) {
+    let m = &r.metadata;
+    assert_eq!(m.committee.as_deref(), Some("Future Oxfordshire Partnership (FOP)"), "{ext}");
+    assert_eq!(m.title.as_deref(), Some("Future Oxfordshire Partnership Work Programme"), "{ext}");
+    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2023-11-28"), "{ext}");
+    assert_eq!(m.report_of.as_deref(), Some("Paul Staines- Head of Programme"), "{ext}");
+    assert_eq!(m.status.as_deref(), Some("Open"), "{ext}");
+    assert_eq!(m.recommendations.len(), 3, "{ext}");
+    let c = r.contacts.first().expect(ext);
+    assert_eq!((c.name.as_deref(), c.job_title.as_deref()), (Some("Paul Staines"), Some("Head of Programme")), "{ext}");
+}
+
+// ---- Kent papers (../shared/wild), as pdftotext -layout text through the txt reader ----
+
+fn kent_layout(name: &str) -> Option<Report> {
+    let dir = std::env::var("COUNCIL_REPORTS_WILD").unwrap_or_else(|_| "../shared/wild".into());
+    let pdf = std::path::Path::new(&dir).join("kent").join(format!("{name}.pdf"));
+    if !pdf.exists() {
+        eprintln!("skipped: {} is absent (the wild corpus is not part of a fresh clone)", pdf.display());
+        return None;
+    }
+    let out = match std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output() {
+        Ok(o) if o.status.success() => o.stdout,
+        _ => {
+            eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+            return None;
+        }
+    };
+    Some(council_reports::parse_bytes(&out, Format::Txt).unwrap())
+}
+
+#[test]
+fn kent_transfer_report_front_matter_and_contacts() {
+    let Some(r) = kent_layout("2025-01-30-cabinet-24-00109-transfer-the-18-25-section-of-the-strengthening-independence-service-report") else {
+        return;
+    };
+    let m = &r.metadata;
+    assert_eq!(r.kind, Kind::Report);
+    assert_eq!(m.committee.as_deref(), Some("Cabinet"));
+    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-30"));
+    assert!(m.report_of.as_deref().unwrap().starts_with("Sue Chandler, Cabinet Member for Integrated Children’s Services; Dan Watkins"));
+    assert!(m.title.as_deref().unwrap().starts_with("Transfer the 18-25 section of the Strengthening Independence Service"));
+    assert_eq!(m.key_decision.as_deref(), Some("Yes"));
+    assert_eq!(field(&r, "Key Decision"), Some("Yes - It affects more than 2 Electoral Divisions"));
+    assert_eq!(field(&r, "Decision no"), Some("24/00109"));
+    assert_eq!(m.status.as_deref(), Some("Unrestricted"));
+    assert!(m.purpose.as_deref().unwrap().starts_with("Transitions involve"));
+    let numbers: Vec<Option<&str>> = m.recommendations.iter().map(|r| r.number.as_deref()).collect();
+    assert_eq!(numbers, vec![Some("A"), Some("B")]);
+    assert!(m.recommendations.iter().all(|r| !r.text.contains("Cabinet is asked to")));
+    let names: Vec<&str> = r.contacts.iter().filter_map(|c| c.name.as_deref()).collect();
+    for who in ["Sharon Howard", "Alyson Wagget", "Kevin Kasaven", "Mark Albiston"] {
+        assert!(names.contains(&who), "{who} missing from {names:?}");
+    }
+    let sharon = r.contacts.iter().find(|c| c.name.as_deref() == Some("Sharon Howard")).unwrap();
+    assert_eq!(sharon.email.as_deref(), Some("sharon.howard@kent.gov.uk"));
+    assert_eq!(sharon.telephone.as_deref(), Some("+443000412070"));
+}
+
+#[test]
+fn kent_commissioning_plan_prose_recommendation_and_columns() {
+    let Some(r) = kent_layout("2025-01-30-cabinet-24-00096-commissioning-plan-for-education-provision-in-kent-2025-29-report") else {
+        return;
+    };
+    let m = &r.metadata;
+    assert_eq!(m.title.as_deref(), Some("Commissioning Plan for Education Provision in Kent 2025-29"));
+    assert_eq!(m.committee.as_deref(), Some("Cabinet"));
+    assert_eq!(m.recommendations.len(), 1);
+    assert_eq!(m.recommendations[0].number, None);
+    assert_eq!(field(&r, "Electoral Division"), Some("All"));
+    let got: Vec<(&str, Option<&str>, Option<&str>)> =
+        r.contacts.iter().map(|c| (c.role.as_str(), c.name.as_deref(), c.email.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Report Author", Some("Nick Abrahams"), Some("nicholas.abrahams@kent.gov.uk")),
+            ("Relevant Director", Some("Christine McInnes"), Some("Christine.mcinnes@kent.gov.uk")),
+        ]
+    );
+}
+
+#[test]
+fn kent_minutes_agenda_decision_assessment() {
+    if let Some(r) = kent_layout("2025-01-30-cabinet-minutes-of-the-meeting-held-on-9th-january-2025") {
+        assert_eq!(r.kind, Kind::Minutes);
+        assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"));
+        assert_eq!(r.metadata.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-09"));
+    }
+    if let Some(r) = kent_layout("2025-03-04-cabinet-agenda-frontsheet-04th-mar-2025-10-00-cabinet") {
+        assert_eq!(r.kind, Kind::Agenda);
+        assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"));
+        assert_eq!(r.metadata.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-03-04"));
+    }
+    if let Some(r) = kent_layout("2025-01-30-cabinet-24-00115-prod") {
+        assert_eq!(r.kind, Kind::Decision);
+    }
+    if let Some(r) = kent_layout("2025-01-30-cabinet-24-00115-eqia") {
+        assert_eq!(r.kind, Kind::Assessment);
+    }
+    if let Some(r) = kent_layout("2025-03-04-cabinet-cabinet-report-4-march-2025") {
+        assert_eq!(r.kind, Kind::Report);
+        let numbers: Vec<Option<&str>> = r.metadata.recommendations.iter().map(|r| r.number.as_deref()).collect();
+        assert_eq!(numbers, vec![Some("1"), Some("2"), Some("3")]);
+        assert_eq!(r.contacts.len(), 2);
+        assert_eq!(r.contacts[1].job_title.as_deref(), Some("Interim Corporate Director, Finance"));
+    }
+}

@@ -50,6 +50,10 @@ fn attribute(label: &str) -> Option<&'static str> {
 /// Words that print labels inside a contact block rather than values.
 const NOISE: &[&str] = &[
     "telephone number",
+    "contact number",
+    "phone number",
+    "tel. number",
+    "tel number",
     "telephone",
     "tel no",
     "tel",
@@ -68,35 +72,53 @@ fn role_of(text: &str) -> Option<(String, String)> {
     let rest = caps.get(2).map_or("", |m| m.as_str()).trim().to_string();
     // "Contact the team on…" is a sentence.
     let sep_ok = text.trim().len() == role.len()
-        || text
-            .trim()
-            .get(role.len()..)
-            .is_some_and(|t| t.trim_start().starts_with([':', '-', '–']))
-        || (!rest.is_empty()
-            && rest.chars().next().is_some_and(char::is_uppercase)
-            && !role.eq_ignore_ascii_case("contact"));
+        || text.trim().get(role.len()..).is_some_and(|t| t.trim_start().starts_with([':', '-', '–']))
+        || (!rest.is_empty() && rest.chars().next().is_some_and(char::is_uppercase) && !role.eq_ignore_ascii_case("contact"));
     sep_ok.then_some((role, rest))
 }
 
-/// Whether `text` holds a second role label ("Report Author: Relevant
-/// Director:" — two columns read across).
-fn roles_in(text: &str) -> Vec<String> {
-    let Some(re) = ROLE.as_ref() else {
-        return Vec::new();
-    };
+/// The role labels in `text` with where they start ("Report Author: Paul
+/// Staines Contact information:" holds two; "Report Author: Relevant
+/// Director:" is two columns read across).
+fn roles_in(text: &str) -> Vec<(usize, String)> {
+    let Some(re) = ROLE.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
-    let words: Vec<(usize, &str)> = text.match_indices(' ').map(|(i, _)| (i + 1, "")).collect();
     let mut starts = vec![0usize];
-    starts.extend(words.iter().map(|(i, _)| *i));
+    starts.extend(text.match_indices(' ').map(|(i, _)| i + 1));
+    let mut skip_to = 0usize;
     for s in starts {
+        if s < skip_to {
+            continue;
+        }
         let tail = text.get(s..).unwrap_or("");
         if let Some(c) = re.captures(tail) {
             let role = c.get(1).map_or("", |m| m.as_str());
             let after = tail.get(role.len()..).unwrap_or("");
-            if after.trim_start().starts_with(':') || after.trim().is_empty() {
-                out.push(role.trim().to_string());
+            let labelled = after.trim_start().starts_with(':')
+                || after.trim().is_empty()
+                || role_of(after.trim()).is_some();
+            // A role right after another one ("Report Author Relevant
+            // Director Joe McKay…") is the next column's header.
+            let adjacent = !out.is_empty()
+                && text.get(skip_to..s).is_some_and(|g| g.trim_matches([' ', ':']).is_empty());
+            if (labelled || adjacent) && (s == 0 || role.split_whitespace().count() >= 2) {
+                out.push((s, role.trim().to_string()));
+                skip_to = s + role.len();
             }
         }
+    }
+    out
+}
+
+/// Splits a line at the role labels it holds: (role, rest of its segment).
+fn segments(text: &str) -> Vec<(String, String)> {
+    let roles = roles_in(text);
+    let mut out = Vec::new();
+    for (k, (start, role)) in roles.iter().enumerate() {
+        let end = roles.get(k + 1).map_or(text.len(), |r| r.0);
+        let seg = text.get(start + role.len()..end).unwrap_or("");
+        let rest = seg.trim().trim_start_matches([':', '-', '–']).trim().to_string();
+        out.push((role.clone(), rest));
     }
     out
 }
@@ -111,11 +133,7 @@ fn emails(text: &str) -> Vec<String> {
 fn phones(text: &str) -> Vec<String> {
     PHONE
         .as_ref()
-        .map(|re| {
-            re.find_iter(text)
-                .map(|m| m.as_str().trim().to_string())
-                .collect()
-        })
+        .map(|re| re.find_iter(text).map(|m| m.as_str().trim().to_string()).collect())
         .unwrap_or_default()
 }
 
@@ -134,10 +152,7 @@ fn strip_details(text: &str) -> String {
             let end = pos + n.len();
             // Only whole words.
             let before_ok = pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
-            let after_ok = !lower
-                .get(end..)
-                .unwrap_or("")
-                .starts_with(|c: char| c.is_alphanumeric());
+            let after_ok = !lower.get(end..).unwrap_or("").starts_with(|c: char| c.is_alphanumeric());
             if !(before_ok && after_ok) {
                 break;
             }
@@ -147,29 +162,15 @@ fn strip_details(text: &str) -> String {
     }
     let s = s.replace("()", " ").replace("( )", " ");
     normalize(&s)
-        .trim_matches(|c: char| {
-            c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace()
-        })
+        .trim_matches(|c: char| c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace())
         .to_string()
 }
 
-const HONORIFICS: &[&str] = &[
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "cllr",
-    "councillor",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-];
+const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "cllr", "councillor", "prof", "professor", "sir", "dame"];
 
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=5).contains(&words.len())
+    (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.starts_with(|c: char| c.is_uppercase())
                 || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.'))
@@ -183,6 +184,9 @@ fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<Stri
     let t = text.trim();
     if t.is_empty() {
         return (None, None);
+    }
+    if let Some(found) = email.and_then(|e| by_email(t, e)) {
+        return found;
     }
     if let (Some(open), true) = (t.find('('), t.ends_with(')')) {
         let name = t.get(..open).unwrap_or("").trim();
@@ -202,17 +206,13 @@ fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<Stri
     }
     if let Some(email) = email {
         let local = email.split('@').next().unwrap_or("").to_lowercase();
-        let parts: Vec<&str> = local
-            .split(['.', '_', '-'])
-            .filter(|p| p.len() > 1)
-            .collect();
+        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| p.len() > 1).collect();
         let words: Vec<&str> = t.split_whitespace().collect();
         if let Some(last) = parts.last() {
-            if let Some(idx) = words.iter().position(|w| {
-                w.to_lowercase()
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    == *last
-            }) {
+            if let Some(idx) = words
+                .iter()
+                .position(|w| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()) == *last)
+            {
                 let name = words.get(..=idx).unwrap_or(&[]).join(" ");
                 let job = words.get(idx + 1..).unwrap_or(&[]).join(" ");
                 if looks_like_name(&name) {
@@ -227,19 +227,96 @@ fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<Stri
     (None, Some(t.to_string()))
 }
 
+/// The name as the words up to the one matching the e-mail address's last
+/// local part (or its first letters, for a misspelt address); the job title
+/// is what follows, without separators or brackets.
+fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
+    let local = email.split('@').next()?.to_lowercase();
+    let parts: Vec<&str> = local.split(['.', '_']).filter(|p| p.len() > 1).collect();
+    let last = parts.last()?.trim_end_matches(|c: char| c.is_ascii_digit());
+    if last.len() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let stem: String = last.chars().take(4).collect();
+    let idx = words.iter().take(6).position(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        w == last || (w.len() >= 4 && w.starts_with(&stem))
+    })?;
+    // The first name: the word matching the address's first part, else
+    // the word before the surname (with an honorific before it).
+    let first = parts.first().copied().unwrap_or("");
+    let start = (0..idx)
+        .rev()
+        .take(3)
+        .find(|k| {
+            words.get(*k).is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.len() >= 2 && first.len() >= 2 && (first.starts_with(&w) || w.starts_with(first))
+            })
+        })
+        .unwrap_or_else(|| idx.saturating_sub(1));
+    let start = if start > 0
+        && words
+            .get(start - 1)
+            .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        start - 1
+    } else {
+        start
+    };
+    let name = words.get(start..=idx)?.join(" ");
+    let name = name.trim_end_matches([',', '-', '–']).to_string();
+    if !looks_like_name(&name) {
+        return None;
+    }
+    let before = words.get(..start)?.join(" ");
+    let after = words.get(idx + 1..)?.join(" ");
+    let job = format!("{before} {after}");
+    let job = job
+        .trim_start_matches(['-', '–', ',', '(', ' '])
+        .trim_end_matches([')', ' '])
+        .to_string();
+    Some((Some(name), (!job.is_empty()).then_some(job)))
+}
+
+/// Splits the lines of a block after each e-mail address that more text
+/// follows (two people run together on one line).
+fn split_after_emails(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut start = 0usize;
+        if let Some(re) = EMAIL.as_ref() {
+            for m in re.find_iter(line) {
+                let rest = line.get(m.end()..).unwrap_or("").trim();
+                if !rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic()) {
+                    out.push(line.get(start..m.end()).unwrap_or("").trim().to_string());
+                    start = m.end();
+                }
+            }
+        }
+        let tail = line.get(start..).unwrap_or("").trim();
+        if !tail.is_empty() {
+            out.push(tail.to_string());
+        }
+    }
+    out
+}
+
 /// Builds the people of one role from the lines of its block. A new person
 /// starts at a name-like line once the one before has contact details.
 fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     let mut cur: Option<Contact> = None;
     let mut has_details = false;
-    for line in lines {
+    let lines = split_after_emails(lines);
+    for line in &lines {
         let es = emails(line);
         let ps = phones(line);
         let rest = strip_details(line);
         let starts_person = !rest.is_empty()
-            && (cur.is_none()
-                || (has_details && looks_like_name(rest.split(',').next().unwrap_or(&rest))));
+            && (cur.is_none() || (has_details && looks_like_name(rest.split(',').next().unwrap_or(&rest))));
         if starts_person {
             if let Some(c) = cur.take() {
                 out.push(c);
@@ -304,10 +381,7 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
         let mut name = None;
         if let Some(e) = &email {
             let local = e.split('@').next().unwrap_or("").to_lowercase();
-            let parts: Vec<&str> = local
-                .split(['.', '_', '-'])
-                .filter(|p| p.len() > 1)
-                .collect();
+            let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| p.len() > 1).collect();
             if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
                 let pos = words.iter().position(|w| w.to_lowercase() == *last);
                 if let Some(pos) = pos {
@@ -315,9 +389,7 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
                     while start > 0
                         && words.get(start - 1).is_some_and(|w| {
                             w.starts_with(|c: char| c.is_uppercase())
-                                && (w
-                                    .to_lowercase()
-                                    .starts_with(&first.chars().take(3).collect::<String>())
+                                && (w.to_lowercase().starts_with(&first.chars().take(3).collect::<String>())
                                     || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
                         })
                     {
@@ -349,9 +421,10 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.shape == Shape::Row
             || role_of(&u.text).is_some()
             || u.text.split_whitespace().count() > 40
-            || crate::text::parse_date(&u.text)
-                .is_some_and(|_| u.text.split_whitespace().count() <= 3)
-            || u.text.to_lowercase().starts_with("background")
+            || crate::text::parse_date(&u.text).is_some_and(|_| u.text.split_whitespace().count() <= 3)
+            || ["background", "appendix", "appendices", "annex"]
+                .iter()
+                .any(|w| u.text.to_lowercase().starts_with(w))
         {
             break;
         }
@@ -365,21 +438,11 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
 /// side.
 fn table_columns(us: &[Unit], i: usize, out: &mut Vec<Contact>) -> usize {
     let Some(head) = us.get(i) else { return i + 1 };
-    let roles: Vec<Option<String>> = head
-        .cells
-        .iter()
-        .map(|c| role_of(&normalize(c)).map(|r| r.0))
-        .collect();
+    let roles: Vec<Option<String>> = head.cells.iter().map(|c| role_of(&normalize(c)).map(|r| r.0)).collect();
     let mut cols: Vec<Vec<String>> = head
         .cells
         .iter()
-        .map(|c| {
-            role_of(&normalize(c))
-                .map(|r| r.1)
-                .filter(|r| !r.is_empty())
-                .into_iter()
-                .collect()
-        })
+        .map(|c| role_of(&normalize(c)).map(|r| r.1).filter(|r| !r.is_empty()).into_iter().collect())
         .collect();
     let mut j = i + 1;
     while let Some(u) = us.get(j) {
@@ -413,13 +476,7 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
     while let Some(u) = us.get(i) {
         if u.shape == Shape::Row {
             let first = normalize(u.cells.first().map_or("", String::as_str));
-            let role_cells = u
-                .cells
-                .iter()
-                .filter(|c| {
-                    role_of(&normalize(c)).is_some_and(|r| r.1.is_empty() || c.contains('\n'))
-                })
-                .count();
+            let role_cells = u.cells.iter().filter(|c| role_of(&normalize(c)).is_some()).count();
             if role_cells >= 2 {
                 i = table_columns(&us, i, &mut out);
                 continue;
@@ -442,29 +499,19 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                         break;
                     }
                     let label = normalize(r.cells.first().map_or("", String::as_str));
-                    let val = normalize(
-                        &r.cells
-                            .iter()
-                            .skip(1)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    );
+                    let val = normalize(&r.cells.iter().skip(1).cloned().collect::<Vec<_>>().join(" "));
                     match attribute(&label) {
                         Some("name") => contact.name = Some(val),
                         Some("job") => contact.job_title = Some(val),
                         Some("phone") => contact.telephone = Some(val),
-                        Some("email") => {
-                            contact.email = emails(&val).into_iter().next().or(Some(val))
-                        }
+                        Some("email") => contact.email = emails(&val).into_iter().next().or(Some(val)),
                         Some(_) => {}
                         None => break,
                     }
                     j += 1;
                 }
                 lines.clear();
-                if contact.name.is_some() || contact.email.is_some() || contact.telephone.is_some()
-                {
+                if contact.name.is_some() || contact.email.is_some() || contact.telephone.is_some() {
                     out.push(contact);
                 }
                 i = j;
@@ -477,21 +524,39 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             i += 1;
             continue;
         }
-        let Some((role, rest)) = role_of(&u.text) else {
+        let Some((mut role, mut rest)) = role_of(&u.text) else {
             i += 1;
             continue;
         };
-        let roles = roles_in(&u.text);
-        if roles.len() >= 2 {
-            let (lines, next) = block_lines(&us, i + 1, 16);
-            out.extend(columns(&roles, &lines));
+        let segs = segments(&u.text);
+        let heads = segs.len().saturating_sub(1);
+        if segs.len() >= 2 && segs.iter().take(heads).all(|(_, r)| r.is_empty()) {
+            let first_line = segs.last().map(|(_, r)| r.clone()).unwrap_or_default();
+            let roles: Vec<String> = segs.into_iter().map(|(r, _)| r).collect();
+            let (mut lines, next) = block_lines(&us, i + 1, 16);
+            if !first_line.is_empty() {
+                lines.insert(0, first_line);
+            }
+            out.extend(columns(&roles, &lines).into_iter().filter(|c| c.name.is_some() || c.email.is_some()));
             i = next;
             continue;
+        }
+        if segs.len() >= 2 {
+            // Every segment but the last is a complete "Role: person".
+            let mut segs = segs;
+            if let Some((r, x)) = segs.pop() {
+                role = r;
+                rest = x;
+            }
+            for (r, x) in segs {
+                out.extend(people(&r, &[x]).into_iter().filter(|c| c.name.is_some() || c.email.is_some() || c.telephone.is_some()));
+            }
         }
         let mut lines = Vec::new();
         if !rest.is_empty() {
             lines.push(rest);
         }
+        let inline = !lines.is_empty();
         let (more, next) = block_lines(&us, i + 1, 12);
         // "Contact details" heading a block of roles: the roles carry it.
         if lines.is_empty() && more.is_empty() {
@@ -499,11 +564,11 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             continue;
         }
         lines.extend(more);
-        out.extend(
-            people(&role, &lines)
-                .into_iter()
-                .filter(|c| c.name.is_some() || c.email.is_some() || c.telephone.is_some()),
-        );
+        // A role standing alone on its line heads a block that gives contact
+        // details; without any, the words were not a contact block.
+        out.extend(people(&role, &lines).into_iter().filter(|c| {
+            c.email.is_some() || c.telephone.is_some() || (inline && c.name.is_some())
+        }));
         i = next;
     }
     dedupe(out)
@@ -528,48 +593,24 @@ mod tests {
     fn name_and_job_shapes() {
         assert_eq!(
             name_and_job("Paul Staines- Head of Programme", None),
-            (
-                Some("Paul Staines".into()),
-                Some("Head of Programme".into())
-            )
+            (Some("Paul Staines".into()), Some("Head of Programme".into()))
         );
         assert_eq!(
-            name_and_job(
-                "Dave Shipton (Head of Finance Policy, Planning and Strategy)",
-                None
-            ),
-            (
-                Some("Dave Shipton".into()),
-                Some("Head of Finance Policy, Planning and Strategy".into())
-            )
+            name_and_job("Dave Shipton (Head of Finance Policy, Planning and Strategy)", None),
+            (Some("Dave Shipton".into()), Some("Head of Finance Policy, Planning and Strategy".into()))
         );
         assert_eq!(
-            name_and_job(
-                "Dr Mike Gogarty Interim Strategic Lead for Public Health",
-                Some("Mike.gogarty@kent.gov.uk")
-            ),
-            (
-                Some("Dr Mike Gogarty".into()),
-                Some("Interim Strategic Lead for Public Health".into())
-            )
+            name_and_job("Dr Mike Gogarty Interim Strategic Lead for Public Health", Some("Mike.gogarty@kent.gov.uk")),
+            (Some("Dr Mike Gogarty".into()), Some("Interim Strategic Lead for Public Health".into()))
         );
     }
 
     #[test]
     fn details_found_and_stripped() {
         let line = "Contact: Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)";
-        assert_eq!(
-            emails(line),
-            vec!["lauren.rushen@oxfordshire.gov.uk".to_string()]
-        );
-        assert_eq!(
-            strip_details("Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)"),
-            "Lauren Rushen"
-        );
-        assert_eq!(
-            phones("Telephone number 03000 410058"),
-            vec!["03000 410058".to_string()]
-        );
+        assert_eq!(emails(line), vec!["lauren.rushen@oxfordshire.gov.uk".to_string()]);
+        assert_eq!(strip_details("Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)"), "Lauren Rushen");
+        assert_eq!(phones("Telephone number 03000 410058"), vec!["03000 410058".to_string()]);
         assert_eq!(phones("+443000412070"), vec!["+443000412070".to_string()]);
         assert_eq!(phones("07483 010499"), vec!["07483 010499".to_string()]);
         assert!(phones("in 2024 there were 19,407 children").is_empty());
@@ -577,15 +618,13 @@ mod tests {
 
     #[test]
     fn roles() {
-        assert_eq!(
-            role_of("Report Author: Paul Staines- Head of Programme").map(|r| r.0),
-            Some("Report Author".into())
-        );
-        assert_eq!(
-            role_of("Relevant Corporate Director:").map(|r| r.0),
-            Some("Relevant Corporate Director".into())
-        );
+        assert_eq!(role_of("Report Author: Paul Staines- Head of Programme").map(|r| r.0), Some("Report Author".into()));
+        assert_eq!(role_of("Relevant Corporate Director:").map(|r| r.0), Some("Relevant Corporate Director".into()));
         assert!(role_of("Contact the team for details").is_none());
         assert_eq!(roles_in("Report Author: Relevant Director:").len(), 2);
+        assert_eq!(
+            segments("Report Author: Paul Staines- Head of Programme Contact information:"),
+            vec![("Report Author".to_string(), "Paul Staines- Head of Programme".to_string()), ("Contact information".to_string(), String::new())]
+        );
     }
 }

@@ -173,7 +173,7 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
             continue;
         }
         let head = text.get(..idx).unwrap_or("");
-        if head.split_whitespace().count() > 8 {
+        if head.split_whitespace().count() > 12 {
             break;
         }
         // A colon inside a time ("10:00") or a URL is not a label end.

@@ -25,6 +25,9 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     let scanned = scan::scan(&units);
     let mut md = Metadata::default();
     for entry in &scanned.entries {
+        if entry.parts.iter().all(|p| p.trim().is_empty()) && entry.meaning == Some(Meaning::Appendices) {
+            continue;
+        }
         md.fields.push(Field {
             label: entry.label.clone(),
             value: entry.parts.join("\n"),
@@ -122,7 +125,23 @@ fn yes_no(value: &str) -> String {
 /// "Cabinet – 30 January 2025", "County Council 13th March 2025",
 /// "Future Oxfordshire Partnership (FOP):".
 pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
+    // A superscript ordinal that a reader put after the year ("30 January
+    // 2025th") belongs to no word.
     let value = value.trim();
+    let unglued;
+    let value = match value.char_indices().find(|(i, _)| {
+        let t = value.get(*i..).unwrap_or("");
+        let y = t.get(..4).unwrap_or("");
+        y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|o| t.get(4..6) == Some(*o))
+            && t.get(6..).is_none_or(|r| !r.starts_with(char::is_alphanumeric))
+    }) {
+        Some((i, _)) => {
+            unglued = format!("{}{}", value.get(..i + 4).unwrap_or(""), value.get(i + 6..).unwrap_or(""));
+            unglued.as_str()
+        }
+        None => value,
+    };
     let clean = |s: &str| {
         title_block::committee_case(
             s.trim()
@@ -190,6 +209,8 @@ mod tests {
         );
         let (c, _) = split_committee("Cabinet, 30 January 2025");
         assert_eq!(c, "Cabinet");
+        let (c, d) = split_committee("Cabinet – 30 January 2025th");
+        assert_eq!((c.as_str(), d.unwrap().text.as_str()), ("Cabinet", "30 January 2025"));
     }
 
     #[test]

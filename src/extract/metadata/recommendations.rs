@@ -28,15 +28,7 @@ fn style(l: &Label) -> (LabelKind, bool, char) {
         LabelKind::UpperRoman => LabelKind::UpperAlpha,
         k => k,
     };
-    (
-        kind,
-        open,
-        if close.is_ascii_alphanumeric() {
-            ' '
-        } else {
-            close
-        },
-    )
+    (kind, open, if close.is_ascii_alphanumeric() { ' ' } else { close })
 }
 
 /// Whether a short paragraph ending in a colon introduces the list.
@@ -66,6 +58,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
     let mut first_style: Option<(LabelKind, bool, char)> = None;
     let mut last_value: Option<String> = None;
     let mut prose = 0usize;
+    let mut first_level: Option<u8> = None;
     let rest = rest.trim();
     if !rest.is_empty() {
         out.verbatim.push(rest.to_string());
@@ -99,9 +92,8 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 break;
             }
             let st = style(l);
-            let nested = u.level > 0
-                || first_style
-                    .is_some_and(|f| f != st && (l.is_bullet() || f.0 == LabelKind::Decimal));
+            let nested = u.level > *first_level.get_or_insert(u.level)
+                || first_style.is_some_and(|f| f != st && (l.is_bullet() || f.0 == LabelKind::Decimal));
             if nested && !out.items.is_empty() {
                 if let Some(last) = out.items.last_mut() {
                     last.text.push('\n');
@@ -112,8 +104,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 continue;
             }
             if let Some(f) = first_style {
-                let restart = !l.is_bullet()
-                    && (l.value == "1" || l.value.eq_ignore_ascii_case("a"))
+                let restart = !l.is_bullet() && (l.value == "1" || l.value.eq_ignore_ascii_case("a"))
                     && last_value.is_some();
                 let heading_like = !l.is_bullet()
                     && u.text.split_whitespace().count() <= 6
@@ -126,11 +117,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             last_value = Some(l.value.clone());
             out.verbatim.push(u.printed());
             out.items.push(Recommendation {
-                number: if l.is_bullet() {
-                    None
-                } else {
-                    Some(l.value.clone())
-                },
+                number: if l.is_bullet() { None } else { Some(l.value.clone()) },
                 text: u.text.clone(),
             });
             j += 1;
@@ -140,12 +127,17 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
         if !out.items.is_empty() && prose == 0 {
             break;
         }
-        if out.items.is_empty() && is_lead_in(&u.text) {
+        let introduces_list = units.get(j + 1).is_some_and(|n| n.label.is_some())
+            && u.text.split_whitespace().count() <= 30
+            && !u.text.trim_end().ends_with('.');
+        if out.items.is_empty() && (is_lead_in(&u.text) || introduces_list) {
             out.verbatim.push(u.text.clone());
             j += 1;
             continue;
         }
-        if prose >= 3 || u.text.split_whitespace().count() > 120 {
+        let heading_like = u.text.split_whitespace().count() <= 6
+            && !u.text.trim_end().ends_with(['.', ';', ':', ',']);
+        if prose >= 3 || u.text.split_whitespace().count() > 120 || (prose > 0 && heading_like) {
             break;
         }
         prose += 1;
@@ -188,12 +180,11 @@ pub(crate) fn unlabelled_run(units: &[Unit], start: usize) -> Option<Parsed> {
         j += 1;
     }
     out.next = j;
-    let after_ok = match units.get(j) {
-        None => true,
-        Some(u) => match &u.label {
-            Some(ul) if !ul.is_bullet() => ul.value == "1" || style(ul) != st,
-            _ => u.is_heading(),
-        },
-    };
+    // Only a list the body numbering starts again after is set apart from
+    // the body; a run that simply goes on is the body itself.
+    let after_ok = units.get(j).is_some_and(|u| match &u.label {
+        Some(ul) if !ul.is_bullet() => ul.value == "1" && style(ul) != st,
+        _ => false,
+    });
     (!out.items.is_empty() && after_ok).then_some(out)
 }

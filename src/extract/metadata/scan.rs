@@ -82,6 +82,7 @@ fn list_follows(units: &[Unit], i: usize) -> bool {
 pub(crate) fn scan(units: &[Unit]) -> Scanned {
     let mut out = Scanned::default();
     let mut preamble: Vec<&Unit> = Vec::new();
+    let mut preamble_texts: Vec<String> = Vec::new();
     let mut i = 0usize;
     while i < units.len().min(LIMIT) {
         let Some(u) = units.get(i) else { break };
@@ -129,6 +130,11 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     if u.cells.len() > 2 {
                         break;
                     }
+                    out.entries.push(Entry {
+                        label: labels::clean_label(&first),
+                        meaning: None,
+                        parts: vec![value],
+                    });
                     i += 1;
                     continue;
                 }
@@ -181,6 +187,16 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 break;
             }
             if !seen {
+                // A title and a label that a reader ran together ("… future
+                // direction Purpose of report:").
+                if let Some((title, label)) = trailing_label(&u.text) {
+                    preamble_texts.push(title);
+                    let m = labels::meaning(&label);
+                    let mut entry = Entry { label: labels::clean_label(&label), meaning: m, parts: Vec::new() };
+                    i = take_value(units, i + 1, m.map_or(Extent::Prose, labels::extent), &mut entry);
+                    out.entries.push(entry);
+                    continue;
+                }
                 if let Some((c, d)) = committee_and_date(&u.text) {
                     out.committee.get_or_insert(c);
                     out.date.get_or_insert(d);
@@ -190,6 +206,28 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 preamble.push(u);
                 if preamble.len() > PREAMBLE {
                     break;
+                }
+                i += 1;
+                continue;
+            }
+            // The caption of a box ("Summary and recommendations") before
+            // its rows or labels.
+            let caption = u.text.split_whitespace().count() <= 8
+                && units.get(i + 1).is_some_and(|n| n.shape == Shape::Row);
+            if caption {
+                i += 1;
+                continue;
+            }
+            // A value's second line standing apart ("Past Pathway of report:
+            // A – 15 January" / "B – 16 January" / "Future Pathway…").
+            let continuation = u.label.is_none()
+                && !u.is_heading()
+                && u.text.split_whitespace().count() <= 25
+                && units.get(i + 1).is_some_and(known)
+                && out.entries.last().is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
+            if continuation {
+                if let Some(last) = out.entries.last_mut() {
+                    last.parts.push(u.text.clone());
                 }
                 i += 1;
                 continue;
@@ -220,8 +258,24 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             out.entries.push(e);
         }
     }
-    out.title = title_from(&preamble);
+    out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
     out
+}
+
+/// Splits "Some title Purpose of report:" into the title and a known label
+/// that ends the line.
+fn trailing_label(text: &str) -> Option<(String, String)> {
+    if !text.ends_with(':') {
+        return None;
+    }
+    for (idx, _) in text.match_indices(' ') {
+        let head = text.get(..idx)?.trim();
+        let tail = text.get(idx + 1..)?.trim();
+        if head.split_whitespace().count() >= 2 && labels::meaning(tail).is_some() && tail.split_whitespace().count() >= 2 {
+            return Some((head.to_string(), tail.to_string()));
+        }
+    }
+    None
 }
 
 fn push_recs(out: &mut Scanned, label: &str, verbatim: Vec<String>, items: Vec<Recommendation>) {

@@ -96,7 +96,11 @@ pub(crate) fn meeting_kind(us: &[Unit]) -> Option<Kind> {
         Some(Kind::Decision)
     } else if is_assessment(&top) {
         Some(Kind::Assessment)
-    } else if top.iter().take(3).any(|t| t == "agenda" || t.starts_with("agenda ") && !t.starts_with("agenda item")) {
+    } else if top
+        .iter()
+        .take(3)
+        .any(|t| t == "agenda" || t.starts_with("agenda ") && !t.starts_with("agenda item"))
+    {
         Some(Kind::Agenda)
     } else if is_minutes(&top, us) {
         Some(Kind::Minutes)

@@ -25,7 +25,9 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     let scanned = scan::scan(&units);
     let mut md = Metadata::default();
     for entry in &scanned.entries {
-        if entry.parts.iter().all(|p| p.trim().is_empty()) && entry.meaning == Some(Meaning::Appendices) {
+        if entry.parts.iter().all(|p| p.trim().is_empty())
+            && entry.meaning == Some(Meaning::Appendices)
+        {
             continue;
         }
         md.fields.push(Field {
@@ -78,13 +80,11 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
                 md.date = date;
             }
         }
-        Some(Meaning::Date) => {
-            if md.date.is_none() && !first.is_empty() {
-                md.date = Some(DateValue {
-                    text: first.to_string(),
-                    iso: parse_date(first),
-                });
-            }
+        Some(Meaning::Date) if md.date.is_none() && !first.is_empty() => {
+            md.date = Some(DateValue {
+                text: first.to_string(),
+                iso: parse_date(first),
+            });
         }
         Some(Meaning::ReportOf) => set(
             &mut md.report_of,
@@ -132,12 +132,20 @@ pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
     let value = match value.char_indices().find(|(i, _)| {
         let t = value.get(*i..).unwrap_or("");
         let y = t.get(..4).unwrap_or("");
-        y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].iter().any(|o| t.get(4..6) == Some(*o))
-            && t.get(6..).is_none_or(|r| !r.starts_with(char::is_alphanumeric))
+        y.len() == 4
+            && y.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| t.get(4..6) == Some(*o))
+            && t.get(6..)
+                .is_none_or(|r| !r.starts_with(char::is_alphanumeric))
     }) {
         Some((i, _)) => {
-            unglued = format!("{}{}", value.get(..i + 4).unwrap_or(""), value.get(i + 6..).unwrap_or(""));
+            unglued = format!(
+                "{}{}",
+                value.get(..i + 4).unwrap_or(""),
+                value.get(i + 6..).unwrap_or("")
+            );
             unglued.as_str()
         }
         None => value,
@@ -210,7 +218,10 @@ mod tests {
         let (c, _) = split_committee("Cabinet, 30 January 2025");
         assert_eq!(c, "Cabinet");
         let (c, d) = split_committee("Cabinet – 30 January 2025th");
-        assert_eq!((c.as_str(), d.unwrap().text.as_str()), ("Cabinet", "30 January 2025"));
+        assert_eq!(
+            (c.as_str(), d.unwrap().text.as_str()),
+            ("Cabinet", "30 January 2025")
+        );
     }
 
     #[test]

@@ -192,8 +192,17 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 if let Some((title, label)) = trailing_label(&u.text) {
                     preamble_texts.push(title);
                     let m = labels::meaning(&label);
-                    let mut entry = Entry { label: labels::clean_label(&label), meaning: m, parts: Vec::new() };
-                    i = take_value(units, i + 1, m.map_or(Extent::Prose, labels::extent), &mut entry);
+                    let mut entry = Entry {
+                        label: labels::clean_label(&label),
+                        meaning: m,
+                        parts: Vec::new(),
+                    };
+                    i = take_value(
+                        units,
+                        i + 1,
+                        m.map_or(Extent::Prose, labels::extent),
+                        &mut entry,
+                    );
                     out.entries.push(entry);
                     continue;
                 }
@@ -224,7 +233,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 && !u.is_heading()
                 && u.text.split_whitespace().count() <= 25
                 && units.get(i + 1).is_some_and(known)
-                && out.entries.last().is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
+                && out
+                    .entries
+                    .last()
+                    .is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
             if continuation {
                 if let Some(last) = out.entries.last_mut() {
                     last.parts.push(u.text.clone());
@@ -271,7 +283,10 @@ fn trailing_label(text: &str) -> Option<(String, String)> {
     for (idx, _) in text.match_indices(' ') {
         let head = text.get(..idx)?.trim();
         let tail = text.get(idx + 1..)?.trim();
-        if head.split_whitespace().count() >= 2 && labels::meaning(tail).is_some() && tail.split_whitespace().count() >= 2 {
+        if head.split_whitespace().count() >= 2
+            && labels::meaning(tail).is_some()
+            && tail.split_whitespace().count() >= 2
+        {
             return Some((head.to_string(), tail.to_string()));
         }
     }

@@ -1,9 +1,743 @@
-//! People named as author, director or contact.
+//! People named as author, director or contact: "Report author" table rows
+//! (with Job title / Telephone / e-mail rows under them), "Report Author:
+//! Name- Job" lines, "Contact Officer: Name (email)" lines, and blocks headed
+//! "Report Author(s)", "Relevant Director", "Lead Director(s)", "Contact
+//! details" — also two such blocks set side by side in columns.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::metadata::units::{units, Shape, Unit};
 use crate::report::Contact;
+use crate::text::normalize;
 use crate::Document;
 
+static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").ok()
+});
+
+static PHONE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?:\+\s?44\s?\(?0?\)?\s?|\b0)\d(?:[\s-]?\d){8,10}\b").ok());
+
+/// A role label at the start of a line, with the rest of the line.
+static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^((?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+    )
+    .ok()
+});
+
+/// Labels of the attribute rows under a person in a table.
+fn attribute(label: &str) -> Option<&'static str> {
+    let k = label
+        .to_lowercase()
+        .trim_end_matches([':', ' ', '.'])
+        .to_string();
+    match k.as_str() {
+        "name" | "contact name" | "officer" => Some("name"),
+        "job title" | "title" | "position" | "role" | "designation" | "post" => Some("job"),
+        "telephone" | "tel" | "tel no" | "phone" | "telephone number" | "tel number"
+        | "direct line" | "mobile" | "direct dial" => Some("phone"),
+        "e-mail" | "email" | "email address" | "e-mail address" | "mail" => Some("email"),
+        "service area or department" | "service area" | "department" | "directorate" => {
+            Some("skip")
+        }
+        _ => None,
+    }
+}
+
+/// Words that print labels inside a contact block rather than values.
+const NOISE: &[&str] = &[
+    "telephone number",
+    "contact number",
+    "phone number",
+    "tel. number",
+    "tel number",
+    "telephone",
+    "tel no",
+    "tel",
+    "phone",
+    "mobile",
+    "email address",
+    "e-mail address",
+    "e-mail",
+    "email",
+];
+
+/// A role found at the start of a unit.
+fn role_of(text: &str) -> Option<(String, String)> {
+    let caps = ROLE.as_ref()?.captures(text.trim())?;
+    let role = caps.get(1)?.as_str().trim().to_string();
+    let rest = caps.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    // "Contact the team on…" is a sentence.
+    let sep_ok = text.trim().len() == role.len()
+        || text
+            .trim()
+            .get(role.len()..)
+            .is_some_and(|t| t.trim_start().starts_with([':', '-', '–']))
+        || (!rest.is_empty()
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && !role.eq_ignore_ascii_case("contact"));
+    sep_ok.then_some((role, rest))
+}
+
+/// The role labels in `text` with where they start ("Report Author: Paul
+/// Staines Contact information:" holds two; "Report Author: Relevant
+/// Director:" is two columns read across).
+fn roles_in(text: &str) -> Vec<(usize, String)> {
+    let Some(re) = ROLE.as_ref() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut starts = vec![0usize];
+    starts.extend(text.match_indices(' ').map(|(i, _)| i + 1));
+    let mut skip_to = 0usize;
+    for s in starts {
+        if s < skip_to {
+            continue;
+        }
+        let tail = text.get(s..).unwrap_or("");
+        if let Some(c) = re.captures(tail) {
+            let role = c.get(1).map_or("", |m| m.as_str());
+            let after = tail.get(role.len()..).unwrap_or("");
+            let labelled = after.trim_start().starts_with(':')
+                || after.trim().is_empty()
+                || role_of(after.trim()).is_some();
+            // A role right after another one ("Report Author Relevant
+            // Director Joe McKay…") is the next column's header.
+            let adjacent = !out.is_empty()
+                && text
+                    .get(skip_to..s)
+                    .is_some_and(|g| g.trim_matches([' ', ':']).is_empty());
+            if (labelled || adjacent) && (s == 0 || role.split_whitespace().count() >= 2) {
+                out.push((s, role.trim().to_string()));
+                skip_to = s + role.len();
+            }
+        }
+    }
+    out
+}
+
+/// Splits a line at the role labels it holds: (role, rest of its segment).
+fn segments(text: &str) -> Vec<(String, String)> {
+    let roles = roles_in(text);
+    let mut out = Vec::new();
+    for (k, (start, role)) in roles.iter().enumerate() {
+        let end = roles.get(k + 1).map_or(text.len(), |r| r.0);
+        let seg = text.get(start + role.len()..end).unwrap_or("");
+        let rest = seg
+            .trim()
+            .trim_start_matches([':', '-', '–'])
+            .trim()
+            .to_string();
+        out.push((role.clone(), rest));
+    }
+    out
+}
+
+fn emails(text: &str) -> Vec<String> {
+    EMAIL
+        .as_ref()
+        .map(|re| re.find_iter(text).map(|m| m.as_str().to_string()).collect())
+        .unwrap_or_default()
+}
+
+fn phones(text: &str) -> Vec<String> {
+    PHONE
+        .as_ref()
+        .map(|re| {
+            re.find_iter(text)
+                .map(|m| m.as_str().trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Removes e-mail addresses, phone numbers, their labels and empty brackets.
+fn strip_details(text: &str) -> String {
+    let mut s = text.to_string();
+    for e in emails(text) {
+        s = s.replace(&e, " ");
+    }
+    for p in phones(text) {
+        s = s.replace(&p, " ");
+    }
+    let mut lower = s.to_lowercase();
+    for n in NOISE {
+        while let Some(pos) = lower.find(n) {
+            let end = pos + n.len();
+            // Only whole words.
+            let before_ok = pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
+            let after_ok = !lower
+                .get(end..)
+                .unwrap_or("")
+                .starts_with(|c: char| c.is_alphanumeric());
+            if !(before_ok && after_ok) {
+                break;
+            }
+            s.replace_range(pos..end, " ");
+            lower = s.to_lowercase();
+        }
+    }
+    let s = s.replace("()", " ").replace("( )", " ");
+    normalize(&s)
+        .trim_matches(|c: char| {
+            c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace()
+        })
+        .to_string()
+}
+
+const HONORIFICS: &[&str] = &[
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "cllr",
+    "councillor",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+];
+
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.'))
+        })
+        && !s.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Splits "Name- Job", "Name (Job)", "Name, Job"; with an e-mail address,
+/// the name is the words up to the one that matches its local part.
+fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<String>) {
+    let t = text.trim();
+    if t.is_empty() {
+        return (None, None);
+    }
+    if let Some(found) = email.and_then(|e| by_email(t, e)) {
+        return found;
+    }
+    if let (Some(open), true) = (t.find('('), t.ends_with(')')) {
+        let name = t.get(..open).unwrap_or("").trim();
+        let job = t.get(open + 1..t.len() - 1).unwrap_or("").trim();
+        if looks_like_name(name) && !job.is_empty() {
+            return (Some(name.to_string()), Some(job.to_string()));
+        }
+    }
+    for sep in ["- ", " – ", " — ", " - ", ", "] {
+        if let Some(pos) = t.find(sep) {
+            let name = t.get(..pos).unwrap_or("").trim();
+            let job = t.get(pos + sep.len()..).unwrap_or("").trim();
+            if looks_like_name(name) && !job.is_empty() {
+                return (Some(name.to_string()), Some(job.to_string()));
+            }
+        }
+    }
+    if let Some(email) = email {
+        let local = email.split('@').next().unwrap_or("").to_lowercase();
+        let parts: Vec<&str> = local
+            .split(['.', '_', '-'])
+            .filter(|p| p.len() > 1)
+            .collect();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if let Some(last) = parts.last() {
+            if let Some(idx) = words.iter().position(|w| {
+                w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    == *last
+            }) {
+                let name = words.get(..=idx).unwrap_or(&[]).join(" ");
+                let job = words.get(idx + 1..).unwrap_or(&[]).join(" ");
+                if looks_like_name(&name) {
+                    return (Some(name), (!job.is_empty()).then_some(job));
+                }
+            }
+        }
+    }
+    if looks_like_name(t) {
+        return (Some(t.to_string()), None);
+    }
+    (None, Some(t.to_string()))
+}
+
+/// The name as the words up to the one matching the e-mail address's last
+/// local part (or its first letters, for a misspelt address); the job title
+/// is what follows, without separators or brackets.
+fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
+    let local = email.split('@').next()?.to_lowercase();
+    let parts: Vec<&str> = local.split(['.', '_']).filter(|p| p.len() > 1).collect();
+    let last = parts.last()?.trim_end_matches(|c: char| c.is_ascii_digit());
+    if last.len() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let stem: String = last.chars().take(4).collect();
+    let idx = words.iter().take(6).position(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        w == last || (w.len() >= 4 && w.starts_with(&stem))
+    })?;
+    // The first name: the word matching the address's first part, else
+    // the word before the surname (with an honorific before it).
+    let first = parts.first().copied().unwrap_or("");
+    let start = (0..idx)
+        .rev()
+        .take(3)
+        .find(|k| {
+            words.get(*k).is_some_and(|w| {
+                let w = w.to_lowercase();
+                w.len() >= 2 && first.len() >= 2 && (first.starts_with(&w) || w.starts_with(first))
+            })
+        })
+        .unwrap_or_else(|| idx.saturating_sub(1));
+    let start = if start > 0
+        && words
+            .get(start - 1)
+            .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+    {
+        start - 1
+    } else {
+        start
+    };
+    let name = words.get(start..=idx)?.join(" ");
+    let name = name.trim_end_matches([',', '-', '–']).to_string();
+    if !looks_like_name(&name) {
+        return None;
+    }
+    let before = words.get(..start)?.join(" ");
+    let after = words.get(idx + 1..)?.join(" ");
+    let job = format!("{before} {after}");
+    let job = job
+        .trim_start_matches(['-', '–', ',', '(', ' '])
+        .trim_end_matches([')', ' '])
+        .to_string();
+    Some((Some(name), (!job.is_empty()).then_some(job)))
+}
+
+/// Splits the lines of a block after each e-mail address that more text
+/// follows (two people run together on one line).
+fn split_after_emails(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let mut start = 0usize;
+        if let Some(re) = EMAIL.as_ref() {
+            for m in re.find_iter(line) {
+                let rest = line.get(m.end()..).unwrap_or("").trim();
+                if !rest.is_empty() && rest.starts_with(|c: char| c.is_alphabetic()) {
+                    out.push(line.get(start..m.end()).unwrap_or("").trim().to_string());
+                    start = m.end();
+                }
+            }
+        }
+        let tail = line.get(start..).unwrap_or("").trim();
+        if !tail.is_empty() {
+            out.push(tail.to_string());
+        }
+    }
+    out
+}
+
+/// Builds the people of one role from the lines of its block. A new person
+/// starts at a name-like line once the one before has contact details.
+fn people(role: &str, lines: &[String]) -> Vec<Contact> {
+    let mut out: Vec<Contact> = Vec::new();
+    let mut cur: Option<Contact> = None;
+    let mut has_details = false;
+    let lines = split_after_emails(lines);
+    for line in &lines {
+        let es = emails(line);
+        let ps = phones(line);
+        let rest = strip_details(line);
+        let starts_person = !rest.is_empty()
+            && (cur.is_none()
+                || (has_details && looks_like_name(rest.split(',').next().unwrap_or(&rest))));
+        if starts_person {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+            let (name, job) = name_and_job(&rest, es.first().map(String::as_str));
+            cur = Some(Contact {
+                role: role.to_string(),
+                name,
+                job_title: job,
+                email: None,
+                telephone: None,
+            });
+            has_details = false;
+        } else if !rest.is_empty() {
+            if let Some(c) = cur.as_mut() {
+                match &mut c.job_title {
+                    None => c.job_title = Some(rest.clone()),
+                    Some(j) if !has_details => {
+                        j.push(' ');
+                        j.push_str(&rest);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(c) = cur.as_mut() {
+            if c.email.is_none() {
+                c.email = es.first().cloned();
+            }
+            if c.telephone.is_none() {
+                c.telephone = ps.first().cloned();
+            }
+            if !es.is_empty() || !ps.is_empty() {
+                has_details = true;
+            }
+        } else if !es.is_empty() || !ps.is_empty() {
+            cur = Some(Contact {
+                role: role.to_string(),
+                name: None,
+                job_title: None,
+                email: es.first().cloned(),
+                telephone: ps.first().cloned(),
+            });
+            has_details = true;
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// People of several roles read across side-by-side columns: the lines
+/// interleave, so names are found through the e-mail addresses in order.
+fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
+    let joined = lines.join(" ");
+    let es = emails(&joined);
+    let ps = phones(&joined);
+    let rest = strip_details(&joined);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (k, role) in roles.iter().enumerate() {
+        let email = es.get(k).cloned();
+        let mut name = None;
+        if let Some(e) = &email {
+            let local = e.split('@').next().unwrap_or("").to_lowercase();
+            let parts: Vec<&str> = local
+                .split(['.', '_', '-'])
+                .filter(|p| p.len() > 1)
+                .collect();
+            if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
+                let pos = words.iter().position(|w| w.to_lowercase() == *last);
+                if let Some(pos) = pos {
+                    let mut start = pos;
+                    while start > 0
+                        && words.get(start - 1).is_some_and(|w| {
+                            w.starts_with(|c: char| c.is_uppercase())
+                                && (w
+                                    .to_lowercase()
+                                    .starts_with(&first.chars().take(3).collect::<String>())
+                                    || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+                        })
+                    {
+                        start -= 1;
+                    }
+                    name = Some(words.get(start..=pos).unwrap_or(&[]).join(" "));
+                }
+            }
+        }
+        out.push(Contact {
+            role: role.clone(),
+            name,
+            job_title: None,
+            email,
+            telephone: ps.get(k).cloned(),
+        });
+    }
+    out
+}
+
+/// The lines of a contact block: the units after the role label, until the
+/// next role, a heading, a numbered paragraph or running prose.
+fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) {
+    let mut lines = Vec::new();
+    while let Some(u) = us.get(i) {
+        if lines.len() >= limit
+            || u.is_heading()
+            || u.is_counted()
+            || u.shape == Shape::Row
+            || role_of(&u.text).is_some()
+            || u.text.split_whitespace().count() > 40
+            || crate::text::parse_date(&u.text)
+                .is_some_and(|_| u.text.split_whitespace().count() <= 3)
+            || ["background", "appendix", "appendices", "annex"]
+                .iter()
+                .any(|w| u.text.to_lowercase().starts_with(w))
+        {
+            break;
+        }
+        lines.push(u.text.clone());
+        i += 1;
+    }
+    (lines, i)
+}
+
+/// Column-wise reading of a table whose first row holds role labels side by
+/// side.
+fn table_columns(us: &[Unit], i: usize, out: &mut Vec<Contact>) -> usize {
+    let Some(head) = us.get(i) else { return i + 1 };
+    let roles: Vec<Option<String>> = head
+        .cells
+        .iter()
+        .map(|c| role_of(&normalize(c)).map(|r| r.0))
+        .collect();
+    let mut cols: Vec<Vec<String>> = head
+        .cells
+        .iter()
+        .map(|c| {
+            role_of(&normalize(c))
+                .map(|r| r.1)
+                .filter(|r| !r.is_empty())
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    let mut j = i + 1;
+    while let Some(u) = us.get(j) {
+        if u.block != head.block {
+            break;
+        }
+        if u.shape == Shape::Row {
+            for (k, c) in u.cells.iter().enumerate() {
+                if let Some(col) = cols.get_mut(k) {
+                    col.extend(c.split('\n').map(normalize).filter(|l| !l.is_empty()));
+                }
+            }
+        } else if let Some(col) = cols.first_mut() {
+            col.push(u.text.clone());
+        }
+        j += 1;
+    }
+    for (role, lines) in roles.iter().zip(cols.iter()) {
+        if let Some(role) = role {
+            out.extend(people(role, lines));
+        }
+    }
+    j
+}
+
 /// Finds the contacts of `doc`.
-pub fn extract(_doc: &Document) -> Vec<Contact> {
-    Vec::new()
+pub fn extract(doc: &Document) -> Vec<Contact> {
+    let us = units(&doc.blocks);
+    let mut out: Vec<Contact> = Vec::new();
+    let mut i = 0usize;
+    while let Some(u) = us.get(i) {
+        if u.shape == Shape::Row {
+            let first = normalize(u.cells.first().map_or("", String::as_str));
+            let role_cells = u
+                .cells
+                .iter()
+                .filter(|c| role_of(&normalize(c)).is_some())
+                .count();
+            if role_cells >= 2 {
+                i = table_columns(&us, i, &mut out);
+                continue;
+            }
+            if let Some((role, rest)) = role_of(&first) {
+                let value: Vec<String> = u.cells.iter().skip(1).map(|c| normalize(c)).collect();
+                let value = format!("{rest} {}", value.join(" "));
+                let mut lines: Vec<String> = vec![value.trim().to_string()];
+                // Attribute rows below ("Job title | …", "Telephone | …").
+                let mut j = i + 1;
+                let mut contact = people(&role, &lines).pop().unwrap_or(Contact {
+                    role: role.clone(),
+                    name: None,
+                    job_title: None,
+                    email: None,
+                    telephone: None,
+                });
+                while let Some(r) = us.get(j) {
+                    if r.shape != Shape::Row {
+                        break;
+                    }
+                    let label = normalize(r.cells.first().map_or("", String::as_str));
+                    let val = normalize(
+                        &r.cells
+                            .iter()
+                            .skip(1)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                    match attribute(&label) {
+                        Some("name") => contact.name = Some(val),
+                        Some("job") => contact.job_title = Some(val),
+                        Some("phone") => contact.telephone = Some(val),
+                        Some("email") => {
+                            contact.email = emails(&val).into_iter().next().or(Some(val))
+                        }
+                        Some(_) => {}
+                        None => break,
+                    }
+                    j += 1;
+                }
+                lines.clear();
+                if contact.name.is_some() || contact.email.is_some() || contact.telephone.is_some()
+                {
+                    out.push(contact);
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if u.is_bullet() {
+            i += 1;
+            continue;
+        }
+        let Some((mut role, mut rest)) = role_of(&u.text) else {
+            i += 1;
+            continue;
+        };
+        let segs = segments(&u.text);
+        let heads = segs.len().saturating_sub(1);
+        if segs.len() >= 2 && segs.iter().take(heads).all(|(_, r)| r.is_empty()) {
+            let first_line = segs.last().map(|(_, r)| r.clone()).unwrap_or_default();
+            let roles: Vec<String> = segs.into_iter().map(|(r, _)| r).collect();
+            let (mut lines, next) = block_lines(&us, i + 1, 16);
+            if !first_line.is_empty() {
+                lines.insert(0, first_line);
+            }
+            out.extend(
+                columns(&roles, &lines)
+                    .into_iter()
+                    .filter(|c| c.name.is_some() || c.email.is_some()),
+            );
+            i = next;
+            continue;
+        }
+        if segs.len() >= 2 {
+            // Every segment but the last is a complete "Role: person".
+            let mut segs = segs;
+            if let Some((r, x)) = segs.pop() {
+                role = r;
+                rest = x;
+            }
+            for (r, x) in segs {
+                out.extend(
+                    people(&r, &[x])
+                        .into_iter()
+                        .filter(|c| c.name.is_some() || c.email.is_some() || c.telephone.is_some()),
+                );
+            }
+        }
+        let mut lines = Vec::new();
+        if !rest.is_empty() {
+            lines.push(rest);
+        }
+        let inline = !lines.is_empty();
+        let (more, next) = block_lines(&us, i + 1, 12);
+        // "Contact details" heading a block of roles: the roles carry it.
+        if lines.is_empty() && more.is_empty() {
+            i = next;
+            continue;
+        }
+        lines.extend(more);
+        // A role standing alone on its line heads a block that gives contact
+        // details; without any, the words were not a contact block.
+        out.extend(people(&role, &lines).into_iter().filter(|c| {
+            c.email.is_some() || c.telephone.is_some() || (inline && c.name.is_some())
+        }));
+        i = next;
+    }
+    dedupe(out)
+}
+
+/// The same person printed twice under the same role counts once.
+fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
+    let mut out: Vec<Contact> = Vec::new();
+    for c in list {
+        if !out.iter().any(|o| o == &c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_and_job_shapes() {
+        assert_eq!(
+            name_and_job("Paul Staines- Head of Programme", None),
+            (
+                Some("Paul Staines".into()),
+                Some("Head of Programme".into())
+            )
+        );
+        assert_eq!(
+            name_and_job(
+                "Dave Shipton (Head of Finance Policy, Planning and Strategy)",
+                None
+            ),
+            (
+                Some("Dave Shipton".into()),
+                Some("Head of Finance Policy, Planning and Strategy".into())
+            )
+        );
+        assert_eq!(
+            name_and_job(
+                "Dr Mike Gogarty Interim Strategic Lead for Public Health",
+                Some("Mike.gogarty@kent.gov.uk")
+            ),
+            (
+                Some("Dr Mike Gogarty".into()),
+                Some("Interim Strategic Lead for Public Health".into())
+            )
+        );
+    }
+
+    #[test]
+    fn details_found_and_stripped() {
+        let line = "Contact: Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)";
+        assert_eq!(
+            emails(line),
+            vec!["lauren.rushen@oxfordshire.gov.uk".to_string()]
+        );
+        assert_eq!(
+            strip_details("Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)"),
+            "Lauren Rushen"
+        );
+        assert_eq!(
+            phones("Telephone number 03000 410058"),
+            vec!["03000 410058".to_string()]
+        );
+        assert_eq!(phones("+443000412070"), vec!["+443000412070".to_string()]);
+        assert_eq!(phones("07483 010499"), vec!["07483 010499".to_string()]);
+        assert!(phones("in 2024 there were 19,407 children").is_empty());
+    }
+
+    #[test]
+    fn roles() {
+        assert_eq!(
+            role_of("Report Author: Paul Staines- Head of Programme").map(|r| r.0),
+            Some("Report Author".into())
+        );
+        assert_eq!(
+            role_of("Relevant Corporate Director:").map(|r| r.0),
+            Some("Relevant Corporate Director".into())
+        );
+        assert!(role_of("Contact the team for details").is_none());
+        assert_eq!(roles_in("Report Author: Relevant Director:").len(), 2);
+        assert_eq!(
+            segments("Report Author: Paul Staines- Head of Programme Contact information:"),
+            vec![
+                (
+                    "Report Author".to_string(),
+                    "Paul Staines- Head of Programme".to_string()
+                ),
+                ("Contact information".to_string(), String::new())
+            ]
+        );
+    }
 }

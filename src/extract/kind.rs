@@ -1,9 +1,209 @@
-//! What kind of paper a document is.
+//! What kind of paper a document is, judged from its content only: minutes,
+//! an agenda front sheet, a record of decision, an impact assessment, an
+//! appendix, or an officer's report.
 
-use crate::report::{Kind, Metadata, NumberedParagraph};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::metadata::units::{units, Unit};
+use crate::report::{DateValue, Kind, Metadata, NumberedParagraph};
+use crate::text::{find_date, normalize};
 use crate::Document;
 
+/// How many units from the top decide the kind.
+const TOP: usize = 14;
+
+static MINUTES_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bminutes\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+(?:held|on|at)\b")
+        .ok()
+});
+
+static APPENDIX_START: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:appendix|annex|annexe)\s+[A-Z0-9]{1,3}\b").ok());
+
+fn top_text(us: &[Unit]) -> Vec<String> {
+    us.iter().take(TOP).map(|u| u.text.to_lowercase()).collect()
+}
+
+fn is_decision(top: &[String]) -> bool {
+    top.iter().take(8).any(|t| {
+        t.contains("record of decision")
+            || t.contains("decision taken by")
+            || t.contains("decision to be taken by")
+    })
+}
+
+fn is_assessment(top: &[String]) -> bool {
+    top.iter().take(6).any(|t| {
+        let words = t.split_whitespace().count();
+        words <= 14
+            && (t.contains("equality impact assessment")
+                || t.contains("equalities impact assessment")
+                || t.contains("equality analysis")
+                || t.contains("eqia")
+                || t.contains("dpia")
+                || t.contains("data protection impact assessment")
+                || t.contains("impact assessment form"))
+    })
+}
+
+fn is_minutes(top: &[String], us: &[Unit]) -> bool {
+    if top.iter().take(8).any(|t| {
+        t.starts_with("minutes of")
+            || t.contains("minutes of a meeting")
+            || t.contains("minutes of the meeting of")
+    }) {
+        return true;
+    }
+    let present = top.iter().any(|t| t.starts_with("present"));
+    let resolved = us.iter().take(400).any(|u| u.text.starts_with("RESOLVED"));
+    present && resolved
+}
+
+fn is_agenda(top: &[String]) -> bool {
+    top.iter().take(6).any(|t| {
+        t == "agenda"
+            || t.starts_with("agenda ") && !t.starts_with("agenda item")
+            || t.contains("agenda front sheet")
+            || t.starts_with("dear member")
+            || t.starts_with("notice of meeting")
+            || t.starts_with("summons")
+    })
+}
+
+/// Whether the metadata holds report front matter: at least two typed
+/// fields among title, committee, date, report_of, purpose.
+fn has_front_matter(md: &Metadata) -> bool {
+    [
+        md.title.is_some(),
+        md.committee.is_some(),
+        md.date.is_some(),
+        md.report_of.is_some(),
+        md.purpose.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count()
+        >= 2
+}
+
+/// The kind of a document decided from the top of it alone (before any
+/// metadata exists): minutes, agenda, decision or assessment.
+pub(crate) fn meeting_kind(us: &[Unit]) -> Option<Kind> {
+    let top = top_text(us);
+    if is_decision(&top) {
+        Some(Kind::Decision)
+    } else if is_assessment(&top) {
+        Some(Kind::Assessment)
+    } else if top
+        .iter()
+        .take(3)
+        .any(|t| t == "agenda" || t.starts_with("agenda ") && !t.starts_with("agenda item"))
+    {
+        Some(Kind::Agenda)
+    } else if is_minutes(&top, us) {
+        Some(Kind::Minutes)
+    } else if is_agenda(&top) {
+        Some(Kind::Agenda)
+    } else {
+        None
+    }
+}
+
+/// The committee and date of minutes or an agenda front sheet.
+pub(crate) fn meeting_header(us: &[Unit]) -> (Option<String>, Option<DateValue>) {
+    let kind = meeting_kind(us);
+    if !matches!(kind, Some(Kind::Minutes) | Some(Kind::Agenda)) {
+        return (None, None);
+    }
+    let mut committee = None;
+    let mut date = None;
+    for u in us.iter().take(TOP) {
+        if let Some((c, d)) = super::metadata::committee_and_date(&u.text) {
+            return (Some(c), Some(d));
+        }
+        if kind == Some(Kind::Minutes) {
+            if let Some(caps) = MINUTES_OF.as_ref().and_then(|re| re.captures(&u.text)) {
+                if let Some(m) = caps.get(1) {
+                    committee = Some(super::metadata::committee_case(m.as_str().trim()));
+                }
+            }
+        }
+        if date.is_none() {
+            if let Some((range, iso)) = find_date(&u.text) {
+                let text = u.text.get(range).unwrap_or("").to_string();
+                date = Some(DateValue {
+                    text,
+                    iso: Some(iso),
+                });
+            }
+        }
+        if committee.is_none() && kind == Some(Kind::Agenda) {
+            committee = capital_name(&u.text);
+        }
+        if committee.is_some() && date.is_some() {
+            break;
+        }
+    }
+    (committee, date)
+}
+
+/// A committee printed in capitals on its own ("CABINET"), or after
+/// "AGENDA" on the same line.
+fn capital_name(text: &str) -> Option<String> {
+    let t = normalize(text);
+    let t = t.strip_prefix("AGENDA").map(str::trim).unwrap_or(&t);
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .take_while(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars().all(|c| !c.is_lowercase())
+                && ![
+                    "MONDAY",
+                    "TUESDAY",
+                    "WEDNESDAY",
+                    "THURSDAY",
+                    "FRIDAY",
+                    "SATURDAY",
+                    "SUNDAY",
+                ]
+                .contains(&w.trim_end_matches(','))
+        })
+        .collect();
+    let name = words.join(" ");
+    let upper = name.to_uppercase();
+    if words.is_empty()
+        || words.len() > 6
+        || upper == "AGENDA"
+        || upper.ends_with("COUNCIL") && words.len() <= 3 && upper.contains("COUNTY")
+        || upper.contains("ITEMS")
+    {
+        return None;
+    }
+    Some(super::metadata::committee_case(&name))
+}
+
 /// Judges the kind of `doc` from its content.
-pub fn classify(_doc: &Document, _metadata: &Metadata, _paragraphs: &[NumberedParagraph]) -> Kind {
-    Kind::Report
+pub fn classify(doc: &Document, metadata: &Metadata, paragraphs: &[NumberedParagraph]) -> Kind {
+    let us = units(&doc.blocks);
+    if let Some(k) = meeting_kind(&us) {
+        return k;
+    }
+    if has_front_matter(metadata) {
+        return Kind::Report;
+    }
+    let starts_as_appendix = us.iter().take(3).any(|u| {
+        APPENDIX_START
+            .as_ref()
+            .is_some_and(|re| re.is_match(u.text.trim()))
+    });
+    if starts_as_appendix {
+        return Kind::Appendix;
+    }
+    if us.len() >= 5 || !paragraphs.is_empty() {
+        Kind::Report
+    } else {
+        Kind::Other
+    }
 }

@@ -10,6 +10,8 @@ pub mod partnerships;
 pub mod projects;
 pub mod sections;
 pub mod tables;
+#[cfg(test)]
+mod testdoc;
 
 use crate::document::Warning;
 use crate::report::{Report, Source, SCHEMA_VERSION};

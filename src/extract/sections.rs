@@ -1,21 +1,403 @@
-//! Headings.
+//! Headings: the report's outline.
+//!
+//! A section is a heading block, a bold one-line paragraph that reads as a
+//! heading (short, no final full stop, not a `Label: value` line), or a
+//! numbered paragraph that is really a numbered heading ("1. Introduction"
+//! over paragraphs 1.1, 1.2). Readers disagree on heading levels (a docx
+//! outline level, a pdf font size rank, a txt guess), so levels are
+//! renumbered by rank: the highest level present becomes 1.
 
-use crate::document::BlockKind;
+use crate::document::{Block, BlockKind, LabelKind, Paragraph};
 use crate::report::Section;
 use crate::Document;
 
-/// Every heading of `doc`, in reading order.
+/// Every section of `doc`, in reading order.
 pub fn extract(doc: &Document) -> Vec<Section> {
-    doc.blocks
+    outline(doc).sections.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The sections of a document and, for every block, the nearest section at
+/// or above it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Outline {
+    /// Each section with the index of the block it comes from.
+    pub sections: Vec<(usize, Section)>,
+    /// For block `i`, the index in `sections` of the nearest section at or
+    /// before it.
+    pub current: Vec<Option<usize>>,
+    /// Whether block `i` is itself a section.
+    pub is_section: Vec<bool>,
+}
+
+impl Outline {
+    /// The heading text of the nearest section at or above block `i`.
+    pub fn heading_at(&self, i: usize) -> Option<String> {
+        let s = self.current.get(i).copied().flatten()?;
+        self.sections.get(s).map(|(_, sec)| sec.heading.clone())
+    }
+
+    /// Whether block `i` is a section.
+    pub fn is_section(&self, i: usize) -> bool {
+        self.is_section.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Builds the outline of `doc`.
+pub(crate) fn outline(doc: &Document) -> Outline {
+    let blocks = &doc.blocks;
+    // Ranks of the real heading levels present, so that formats agree.
+    let mut levels: Vec<u8> = blocks
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::Heading(h) => Some(Section {
-                heading: h.text.clone(),
-                number: h.label.as_ref().map(|l| l.value.clone()),
-                level: h.level,
-                loc: b.loc,
-            }),
+            BlockKind::Heading(h) => Some(h.level),
             _ => None,
         })
-        .collect()
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let rank = |level: u8| -> u8 {
+        let r = levels.iter().position(|l| *l == level).unwrap_or(0);
+        u8::try_from(r + 1).unwrap_or(u8::MAX)
+    };
+
+    let mut out = Outline {
+        sections: Vec::new(),
+        current: Vec::with_capacity(blocks.len()),
+        is_section: Vec::with_capacity(blocks.len()),
+    };
+    let dotted = uses_dotted_numbering(blocks);
+    let mut last_real_rank: u8 = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let found = match &block.kind {
+            // A "heading" in lower case is table or body text a reader
+            // mistook for one, not a section.
+            BlockKind::Heading(h)
+                if !h.text.is_empty() && !h.text.chars().next().is_some_and(char::is_lowercase) =>
+            {
+                let level = rank(h.level);
+                last_real_rank = level;
+                let (heading, number) = split_number(&h.text, h.label.as_ref());
+                Some(Section {
+                    heading,
+                    number,
+                    level,
+                    loc: block.loc,
+                })
+            }
+            BlockKind::Paragraph(p) => {
+                if is_numbered_heading(blocks, i, p, dotted) {
+                    Some(Section {
+                        heading: p.text.clone(),
+                        number: p.label.as_ref().map(|l| l.value.clone()),
+                        level: last_real_rank.saturating_add(1).max(1),
+                        loc: block.loc,
+                    })
+                } else if is_pseudo_heading(p) {
+                    Some(Section {
+                        heading: p.text.clone(),
+                        number: None,
+                        level: last_real_rank.saturating_add(1).max(1),
+                        loc: block.loc,
+                    })
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        match found {
+            Some(s) => {
+                out.sections.push((i, s));
+                out.is_section.push(true);
+            }
+            None => out.is_section.push(false),
+        }
+        out.current.push(out.sections.len().checked_sub(1));
+    }
+    out
+}
+
+/// A heading's number: from the reader's label, else a leading "1." /
+/// "2.3" typed into the text ("2.   Devolution").
+fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, Option<String>) {
+    if let Some(l) = label {
+        return (text.to_string(), Some(l.value.clone()));
+    }
+    if let Some((l, rest)) = crate::text::parse_label(text, crate::text::LabelOptions::default()) {
+        let punctuated = l.printed != l.value || l.value.contains('.');
+        if l.kind == LabelKind::Decimal && punctuated && !rest.is_empty() {
+            return (rest.to_string(), Some(l.value));
+        }
+    }
+    // A bare section number ("5 Legal implications", "1 | Introduction"),
+    // as a pdf heading line often prints it.
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    if (1..=2).contains(&digits.len()) {
+        let rest = text.get(digits.len()..).unwrap_or("");
+        let spaced = rest.starts_with(' ');
+        let rest = rest.trim_start().trim_start_matches('|').trim_start();
+        if spaced && rest.starts_with(char::is_uppercase) {
+            return (rest.to_string(), Some(digits));
+        }
+    }
+    (text.to_string(), None)
+}
+
+/// Whether `text` reads as a heading: short, one line, no final full stop,
+/// not a `Label: value` line, and starting with a capital or digit.
+pub(crate) fn reads_as_heading(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    if t.is_empty() || words > 14 || t.chars().count() > 120 || t.contains('\n') {
+        return false;
+    }
+    if t.ends_with(['.', ':', ';', ',']) {
+        return false;
+    }
+    if is_label_value(t) {
+        return false;
+    }
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether `text` is a `Label: value` line ("Report Author: Paul Staines").
+pub(crate) fn is_label_value(text: &str) -> bool {
+    let Some(pos) = text.find(':') else {
+        return false;
+    };
+    let label = text.get(..pos).unwrap_or("");
+    let value = text.get(pos + 1..).unwrap_or("").trim();
+    // "Recommendation 1: Co-design shared outcomes" is a titled heading,
+    // not a label: a label has no digits, and few words.
+    let label_words = label.split_whitespace().count();
+    label_words > 0
+        && label_words <= 5
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && !value.is_empty()
+        && !label.contains(['(', '"', '“'])
+        && looks_like_label_word(label)
+}
+
+fn looks_like_label_word(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    const LABELS: &[&str] = &[
+        "author",
+        "contact",
+        "officer",
+        "director",
+        "background",
+        "papers",
+        "telephone",
+        "tel",
+        "e-mail",
+        "email",
+        "date",
+        "to",
+        "from",
+        "by",
+        "report",
+        "subject",
+        "title",
+        "status",
+        "classification",
+        "decision",
+        "division",
+        "summary",
+        "purpose",
+        "key",
+        "name",
+        "job",
+        "appendix",
+        "appendices",
+        "annex",
+        "chair",
+        "chairman",
+        "lead",
+        "website",
+        "address",
+    ];
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| LABELS.contains(&w))
+}
+
+/// A bold, unlabelled one-line paragraph that reads as a heading.
+fn is_pseudo_heading(p: &Paragraph) -> bool {
+    if p.label.is_some() || !p.style.bold || !reads_as_heading(&p.text) {
+        return false;
+    }
+    // Front-matter lines set in bold ("COUNCIL – 6 NOVEMBER 2018", "Report
+    // by …") are metadata, not sections.
+    let lower = p.text.to_lowercase();
+    if lower.starts_with("report by") || lower.starts_with("report of") {
+        return false;
+    }
+    !has_full_date(&p.text)
+}
+
+fn has_full_date(text: &str) -> bool {
+    crate::text::find_date(text).is_some_and(|(_, iso)| iso.len() == 10)
+}
+
+/// Whether the document numbers its paragraphs with decimals ("1.1",
+/// "2.3.1"): then its plain integers ("11. Contact details") are headings.
+fn uses_dotted_numbering(blocks: &[Block]) -> bool {
+    let (mut dotted, mut plain) = (0usize, 0usize);
+    for b in blocks {
+        if let BlockKind::Paragraph(p) = &b.kind {
+            if let Some(l) = p.label.as_ref().filter(|l| l.kind == LabelKind::Decimal) {
+                if l.value.contains('.') {
+                    dotted += 1;
+                } else {
+                    plain += 1;
+                }
+            }
+        }
+    }
+    // Integer headings are few beside the decimals under them.
+    dotted >= 3 && dotted >= plain
+}
+
+/// A paragraph numbered with a plain integer ("1." / "2") whose text is a
+/// heading: bold, or followed by decimal paragraphs of that number ("1.1"),
+/// or, in a document numbered with decimals, any short one-sentence line
+/// ("11. Contact details", "9. Recommendation(s):").
+fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) -> bool {
+    let Some(label) = &p.label else {
+        return false;
+    };
+    if label.kind != LabelKind::Decimal || label.value.contains('.') {
+        return false;
+    }
+    if dotted {
+        let t = p.text.trim();
+        let words = t.split_whitespace().count();
+        let one_sentence = !t.trim_end_matches(['.', ':', '?']).contains(". ");
+        let capital = t.chars().next().is_some_and(|c| c.is_uppercase());
+        if words <= 16 && one_sentence && capital && !t.contains('\n') {
+            return true;
+        }
+    }
+    if !reads_as_heading(&p.text) || p.text.split_whitespace().count() > 10 {
+        return false;
+    }
+    if p.style.bold {
+        return true;
+    }
+    let child = format!("{}.1", label.value);
+    next_labelled(blocks, i).is_some_and(|v| v == child)
+}
+
+/// The label value of the next labelled paragraph after block `i`,
+/// looking past at most a few unlabelled blocks.
+fn next_labelled(blocks: &[Block], i: usize) -> Option<String> {
+    for b in blocks.iter().skip(i + 1).take(4) {
+        match &b.kind {
+            BlockKind::Paragraph(q) => {
+                if let Some(l) = &q.label {
+                    return Some(l.value.clone());
+                }
+            }
+            BlockKind::Heading(_) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Heading, Label, Loc, Style};
+    use crate::format::Format;
+
+    fn label(printed: &str, value: &str, kind: LabelKind) -> Label {
+        Label {
+            printed: printed.into(),
+            value: value.into(),
+            kind,
+        }
+    }
+
+    fn para(text: &str, label: Option<Label>, bold: bool) -> BlockKind {
+        BlockKind::Paragraph(Paragraph {
+            text: text.into(),
+            label,
+            level: 0,
+            style: Style {
+                bold,
+                italic: false,
+            },
+        })
+    }
+
+    #[test]
+    fn headings_bold_lines_and_numbered_headings() {
+        let mut doc = Document::new(Format::Docx);
+        let h = |level, text: &str| {
+            BlockKind::Heading(Heading {
+                level,
+                text: text.into(),
+                label: None,
+            })
+        };
+        doc.push(Loc::line(1), h(2, "Introduction"));
+        doc.push(Loc::line(2), para("Body text.", None, false));
+        doc.push(Loc::line(3), para("COUNCIL – 6 NOVEMBER 2018", None, true));
+        doc.push(Loc::line(4), para("A bold sub heading", None, true));
+        doc.push(Loc::line(5), para("Executive Summary:", None, true));
+        doc.push(Loc::line(6), h(3, "Deeper"));
+        doc.push(
+            Loc::line(7),
+            para(
+                "Devolution",
+                Some(label("2.", "2", LabelKind::Decimal)),
+                false,
+            ),
+        );
+        doc.push(
+            Loc::line(8),
+            para(
+                "Text of 2.1.",
+                Some(label("2.1", "2.1", LabelKind::Decimal)),
+                false,
+            ),
+        );
+        doc.push(Loc::line(9), h(2, "3. Numbered in text"));
+        doc.push(Loc::line(10), h(2, "4 | Bare number"));
+        let s = extract(&doc);
+        let got: Vec<(&str, Option<&str>, u8)> = s
+            .iter()
+            .map(|s| (s.heading.as_str(), s.number.as_deref(), s.level))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Introduction", None, 1),
+                ("A bold sub heading", None, 2),
+                ("Deeper", None, 2),
+                ("Devolution", Some("2"), 3),
+                ("Numbered in text", Some("3"), 1),
+                ("Bare number", Some("4"), 1),
+            ]
+        );
+        let o = outline(&doc);
+        assert_eq!(o.heading_at(1).as_deref(), Some("Introduction"));
+        assert_eq!(o.heading_at(7).as_deref(), Some("Devolution"));
+    }
+
+    #[test]
+    fn label_value_lines_are_not_headings() {
+        assert!(is_label_value("Report Author: Paul Staines"));
+        assert!(!is_label_value(
+            "Recommendation 1: Co-design shared outcomes"
+        ));
+        assert!(reads_as_heading(
+            "Recommendation 1: Co-design shared outcomes"
+        ));
+        assert!(!reads_as_heading("Contact Officer: Lauren Rushen"));
+        assert!(!reads_as_heading("This ends with a stop."));
+    }
 }

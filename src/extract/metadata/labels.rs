@@ -1,0 +1,325 @@
+//! The vocabulary of front-matter labels, mapped by meaning (SCHEMA.md):
+//! "From", "By", "Report of" and "Report by" all name who the report is from.
+
+use crate::text::normalize;
+
+/// What a label means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    /// The report's title ("Title of Report", "Subject").
+    Title,
+    /// The body it goes to ("To").
+    Committee,
+    /// The meeting or report date.
+    Date,
+    /// Who it is from ("Report of", "From", "By").
+    ReportOf,
+    /// "Status" / "Classification".
+    Status,
+    /// "Purpose of report" / "Summary" / "Executive Summary".
+    Purpose,
+    /// "Key decision".
+    KeyDecision,
+    /// "Cabinet Member with responsibility".
+    CabinetMember,
+    /// "Corporate Priority".
+    CorporatePriority,
+    /// "Policy Framework".
+    PolicyFramework,
+    /// "Recommendation(s)".
+    Recommendations,
+    /// "Appendices".
+    Appendices,
+    /// A label of the box with no typed field of its own ("Decision no",
+    /// "Past Pathway of report", "Electoral Division").
+    Other,
+}
+
+/// How a label's value runs on into the following blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extent {
+    /// One value; the next block is taken only when the label stands alone.
+    Single,
+    /// Several people, one per following block ("From:" over several lines).
+    People,
+    /// Prose over several paragraphs and bullets ("Summary:").
+    Prose,
+}
+
+/// Known labels, lower case, without trailing punctuation. Longer labels
+/// come before their prefixes so that the longest one matches.
+const LABELS: &[(&str, Meaning)] = &[
+    ("title of report", Meaning::Title),
+    ("title of the report", Meaning::Title),
+    ("report title", Meaning::Title),
+    ("title of decision", Meaning::Title),
+    ("subject", Meaning::Title),
+    ("title", Meaning::Title),
+    ("to", Meaning::Committee),
+    ("report to", Meaning::Committee),
+    ("meeting", Meaning::Committee),
+    ("committee", Meaning::Committee),
+    ("date of meeting", Meaning::Date),
+    ("meeting date", Meaning::Date),
+    ("date of report", Meaning::Date),
+    ("date", Meaning::Date),
+    ("report of the", Meaning::ReportOf),
+    ("report of", Meaning::ReportOf),
+    ("report by", Meaning::ReportOf),
+    ("report from", Meaning::ReportOf),
+    ("from", Meaning::ReportOf),
+    ("by", Meaning::ReportOf),
+    ("status", Meaning::Status),
+    ("classification", Meaning::Status),
+    ("executive summary and purpose", Meaning::Purpose),
+    ("executive summary", Meaning::Purpose),
+    ("purpose of report", Meaning::Purpose),
+    ("purpose of the report", Meaning::Purpose),
+    ("purpose", Meaning::Purpose),
+    ("summary", Meaning::Purpose),
+    ("report summary", Meaning::Purpose),
+    ("key decision", Meaning::KeyDecision),
+    ("is this a key decision", Meaning::KeyDecision),
+    ("cabinet member with responsibility", Meaning::CabinetMember),
+    ("cabinet member responsible", Meaning::CabinetMember),
+    ("cabinet member", Meaning::CabinetMember),
+    ("portfolio holder", Meaning::CabinetMember),
+    ("lead member", Meaning::CabinetMember),
+    ("corporate priority", Meaning::CorporatePriority),
+    ("corporate priorities", Meaning::CorporatePriority),
+    ("council priority", Meaning::CorporatePriority),
+    ("policy framework", Meaning::PolicyFramework),
+    ("recommendation(s)", Meaning::Recommendations),
+    ("recommendations", Meaning::Recommendations),
+    ("recommendation", Meaning::Recommendations),
+    ("appendices", Meaning::Appendices),
+    ("decision no", Meaning::Other),
+    ("decision no.", Meaning::Other),
+    ("decision number", Meaning::Other),
+    ("decision reference", Meaning::Other),
+    ("past pathway of report", Meaning::Other),
+    ("past pathway of paper", Meaning::Other),
+    ("past pathway", Meaning::Other),
+    ("future pathway of report", Meaning::Other),
+    ("future pathway of paper", Meaning::Other),
+    ("future pathway", Meaning::Other),
+    ("electoral divisions", Meaning::Other),
+    ("electoral division", Meaning::Other),
+    ("electoral division(s)", Meaning::Other),
+    ("wards affected", Meaning::Other),
+    ("ward(s) affected", Meaning::Other),
+    ("wards", Meaning::Other),
+    ("is the decision eligible for call-in", Meaning::Other),
+    ("eligible for call-in", Meaning::Other),
+    ("exempt information", Meaning::Other),
+    ("forward plan reference", Meaning::Other),
+    ("agenda item", Meaning::Other),
+    ("item no", Meaning::Other),
+];
+
+/// The meaning of a label standing alone ("Report of:", "Title of Report",
+/// "Is the decision eligible for call-in?"), matched case-insensitively,
+/// tolerant of trailing colons and question marks.
+pub(crate) fn meaning(label: &str) -> Option<Meaning> {
+    let key = key(label);
+    LABELS.iter().find(|(l, _)| *l == key).map(|(_, m)| *m)
+}
+
+/// The lookup form of a label: normalised, lower case, trailing `:`/`?`/`-`
+/// and white space removed, inner white space folded.
+pub(crate) fn key(label: &str) -> String {
+    let s = normalize(label).to_lowercase();
+    s.trim_end_matches([':', '?', ' ', '-', '–', '*'])
+        .trim_start_matches('*')
+        .trim()
+        .to_string()
+}
+
+/// How the value of a label of this meaning runs on.
+pub(crate) fn extent(m: Meaning) -> Extent {
+    match m {
+        Meaning::ReportOf => Extent::People,
+        Meaning::Purpose => Extent::Prose,
+        _ => Extent::Single,
+    }
+}
+
+/// Labels that may stand without a colon at the start of a line ("Report by
+/// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
+const BARE: &[&str] = &["report by", "report of", "by", "to", "from"];
+
+/// A label split off the start of a line: the label as printed (without its
+/// colon), its meaning and the rest of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Split {
+    /// The label as printed, without trailing colon.
+    pub label: String,
+    /// What it means (None for a label we do not know, which only counts
+    /// where the caller allows it).
+    pub meaning: Option<Meaning>,
+    /// The value on the same line (may be empty).
+    pub rest: String,
+}
+
+/// Splits "Label: value" (or "Label? value", or a known label alone) at the
+/// start of `text`. With `bare`, a few labels are also accepted without a
+/// colon when a value follows ("Report by X").
+pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
+    let text = text.trim();
+    // "Label: value" / "Label? value": the first colon or question mark
+    // within the first few words.
+    for (idx, c) in text.char_indices() {
+        if c != ':' && c != '?' {
+            continue;
+        }
+        let head = text.get(..idx).unwrap_or("");
+        if head.split_whitespace().count() > 12 {
+            break;
+        }
+        // A colon inside a time ("10:00") or a URL is not a label end.
+        let after = text.get(idx + c.len_utf8()..).unwrap_or("");
+        if c == ':'
+            && (after.starts_with("//") || after.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            continue;
+        }
+        let full = text.get(..idx + c.len_utf8()).unwrap_or("");
+        if let Some(m) = meaning(full) {
+            return Some(Split {
+                label: clean_label(head),
+                meaning: Some(m),
+                rest: after.trim().to_string(),
+            });
+        }
+        if c == ':' {
+            return Some(Split {
+                label: clean_label(head),
+                meaning: None,
+                rest: after.trim().to_string(),
+            })
+            .filter(|s| plausible_label(&s.label));
+        }
+    }
+    if let Some(m) = meaning(text) {
+        return Some(Split {
+            label: clean_label(text),
+            meaning: Some(m),
+            rest: String::new(),
+        });
+    }
+    if bare {
+        let lower = text.to_lowercase();
+        for b in BARE {
+            if let Some(rest) = lower.strip_prefix(b) {
+                if rest.starts_with(' ') && rest.trim().len() > 2 {
+                    let label = text.get(..b.len()).unwrap_or(b);
+                    let value = text.get(b.len()..).unwrap_or("").trim();
+                    // "By 2030 we will…" is a sentence, not a label.
+                    if value.starts_with(|c: char| c.is_uppercase()) {
+                        return Some(Split {
+                            label: label.to_string(),
+                            meaning: meaning(label),
+                            rest: value.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A label as printed, trimmed of colons, asterisks and white space.
+pub(crate) fn clean_label(label: &str) -> String {
+    normalize(label)
+        .trim_matches(|c: char| c == ':' || c == '*' || c.is_whitespace())
+        .to_string()
+}
+
+/// Whether an unknown "X:" prefix looks like a label rather than the start
+/// of a sentence: a few words, starting with a capital, no sentence stop.
+pub(crate) fn plausible_label(label: &str) -> bool {
+    let words = label.split_whitespace().count();
+    (1..=12).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && !label.contains(['.', ';', '('])
+}
+
+/// Whether `text` is the first part of a known label split over two lines or
+/// cells ("Title of" + "Report:"), and the label `next` completes it.
+pub(crate) fn joins(text: &str, next: &str) -> Option<String> {
+    let a = key(text);
+    if a.is_empty() || meaning(&a).is_some() {
+        return None;
+    }
+    let joined = format!("{} {}", text.trim(), next.trim());
+    let s = split(&joined, false)?;
+    if s.meaning.is_some() && key(&s.label).len() > a.len() {
+        Some(joined)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_map_by_meaning() {
+        assert_eq!(meaning("Report of:"), Some(Meaning::ReportOf));
+        assert_eq!(meaning("FROM"), Some(Meaning::ReportOf));
+        assert_eq!(meaning("Title of Report:"), Some(Meaning::Title));
+        assert_eq!(meaning("Subject"), Some(Meaning::Title));
+        assert_eq!(meaning("Classification:"), Some(Meaning::Status));
+        assert_eq!(
+            meaning("Executive Summary and Purpose:"),
+            Some(Meaning::Purpose)
+        );
+        assert_eq!(
+            meaning("Recommendation(s):"),
+            Some(Meaning::Recommendations)
+        );
+        assert_eq!(
+            meaning("Is the decision eligible for call-in?"),
+            Some(Meaning::Other)
+        );
+        assert_eq!(meaning("Introduction"), None);
+    }
+
+    #[test]
+    fn splits_label_and_value() {
+        let s = split("To:  Future Oxfordshire Partnership (FOP):", false).unwrap();
+        assert_eq!(
+            (s.label.as_str(), s.meaning, s.rest.as_str()),
+            (
+                "To",
+                Some(Meaning::Committee),
+                "Future Oxfordshire Partnership (FOP):"
+            )
+        );
+        let s = split("Is the decision eligible for call-in? Yes", false).unwrap();
+        assert_eq!((s.meaning, s.rest.as_str()), (Some(Meaning::Other), "Yes"));
+        let s = split("Report by Policy and Performance Service Manager", true).unwrap();
+        assert_eq!(
+            (s.meaning, s.rest.as_str()),
+            (
+                Some(Meaning::ReportOf),
+                "Policy and Performance Service Manager"
+            )
+        );
+        assert!(split("By 2030 we will", true).is_none());
+        assert!(split("The meeting starts at 10:00 today", false).is_none());
+        let s = split("How this report contributes to the Vision:", false).unwrap();
+        assert_eq!(s.meaning, None);
+    }
+
+    #[test]
+    fn label_split_over_two_lines() {
+        assert_eq!(
+            joins("Title of", "Report:").as_deref(),
+            Some("Title of Report:")
+        );
+        assert_eq!(joins("To:", "Council"), None);
+    }
+}

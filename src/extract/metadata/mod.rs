@@ -1,0 +1,236 @@
+//! Front matter: the "To / Date / Report of / Title" block, the Kent-style
+//! "From / To / Subject / Decision no / Key Decision / Summary /
+//! Recommendation(s)" block, the "Summary and recommendations" box, and the
+//! "COUNCIL – 6 NOVEMBER 2018 / TITLE / Report by …" title block, in
+//! whichever shape a reader delivers them (paragraphs, headings, table rows).
+
+mod appendices;
+mod labels;
+mod recommendations;
+mod scan;
+mod title_block;
+pub(crate) mod units;
+
+use crate::document::Warning;
+use crate::report::{DateValue, Field, Metadata};
+use crate::text::{find_date, parse_date};
+use crate::Document;
+use labels::Meaning;
+
+pub(crate) use title_block::{committee_and_date, committee_case};
+
+/// Extracts the front matter of `doc`.
+pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
+    let units = units::units(&doc.blocks);
+    let scanned = scan::scan(&units);
+    let mut md = Metadata::default();
+    for entry in &scanned.entries {
+        if entry.parts.iter().all(|p| p.trim().is_empty())
+            && entry.meaning == Some(Meaning::Appendices)
+        {
+            continue;
+        }
+        md.fields.push(Field {
+            label: entry.label.clone(),
+            value: entry.parts.join("\n"),
+        });
+        apply(&mut md, entry);
+    }
+    if md.title.is_none() && !scanned.entries.is_empty() {
+        md.title = scanned.title.clone();
+    }
+    if md.committee.is_none() {
+        md.committee = scanned.committee.clone();
+    }
+    if md.date.is_none() {
+        md.date = scanned.date.clone();
+    }
+    if md.committee.is_none() || md.date.is_none() {
+        let (committee, date) = super::kind::meeting_header(&units);
+        if md.committee.is_none() {
+            md.committee = committee;
+        }
+        if md.date.is_none() {
+            md.date = date;
+        }
+    }
+    md.recommendations = scanned.recommendations;
+    if md.recommendations.is_empty() {
+        md.recommendations = body_recommendations(&units);
+    }
+    md.appendices = appendices::extract(&units);
+    md
+}
+
+/// Fills the typed field an entry stands for (the first one wins).
+fn apply(md: &mut Metadata, entry: &scan::Entry) {
+    let first = entry.parts.first().map(String::as_str).unwrap_or("").trim();
+    let all = entry.parts.join(" ");
+    let set = |slot: &mut Option<String>, v: String| {
+        if slot.is_none() && !v.is_empty() {
+            *slot = Some(v);
+        }
+    };
+    match entry.meaning {
+        Some(Meaning::Title) => set(&mut md.title, all.trim().to_string()),
+        Some(Meaning::Committee) => {
+            let (committee, date) = split_committee(&all);
+            set(&mut md.committee, committee);
+            if md.date.is_none() {
+                md.date = date;
+            }
+        }
+        Some(Meaning::Date) if md.date.is_none() && !first.is_empty() => {
+            md.date = Some(DateValue {
+                text: first.to_string(),
+                iso: parse_date(first),
+            });
+        }
+        Some(Meaning::ReportOf) => set(
+            &mut md.report_of,
+            entry
+                .parts
+                .iter()
+                .map(|p| p.trim())
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        Some(Meaning::Status) => set(&mut md.status, first.to_string()),
+        Some(Meaning::Purpose) => set(&mut md.purpose, entry.parts.join("\n").trim().to_string()),
+        Some(Meaning::KeyDecision) => set(&mut md.key_decision, yes_no(first)),
+        Some(Meaning::CabinetMember) => set(&mut md.cabinet_member, all.trim().to_string()),
+        Some(Meaning::CorporatePriority) => set(&mut md.corporate_priority, all.trim().to_string()),
+        Some(Meaning::PolicyFramework) => set(&mut md.policy_framework, all.trim().to_string()),
+        _ => {}
+    }
+}
+
+/// "Yes - It affects more than 2 Electoral Divisions" -> "Yes"; other
+/// answers as printed.
+fn yes_no(value: &str) -> String {
+    let word: String = value
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    match word.as_str() {
+        "yes" => "Yes".to_string(),
+        "no" => "No".to_string(),
+        _ => value.trim_end_matches(['.', ' ']).to_string(),
+    }
+}
+
+/// Splits a "To" value into the body and a date printed with it:
+/// "Cabinet – 30 January 2025", "County Council 13th March 2025",
+/// "Future Oxfordshire Partnership (FOP):".
+pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
+    // A superscript ordinal that a reader put after the year ("30 January
+    // 2025th") belongs to no word.
+    let value = value.trim();
+    let unglued;
+    let value = match value.char_indices().find(|(i, _)| {
+        let t = value.get(*i..).unwrap_or("");
+        let y = t.get(..4).unwrap_or("");
+        y.len() == 4
+            && y.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| t.get(4..6) == Some(*o))
+            && t.get(6..)
+                .is_none_or(|r| !r.starts_with(char::is_alphanumeric))
+    }) {
+        Some((i, _)) => {
+            unglued = format!(
+                "{}{}",
+                value.get(..i + 4).unwrap_or(""),
+                value.get(i + 6..).unwrap_or("")
+            );
+            unglued.as_str()
+        }
+        None => value,
+    };
+    let clean = |s: &str| {
+        title_block::committee_case(
+            s.trim()
+                .trim_end_matches([':', ',', '–', '-', '—', ' '])
+                .trim(),
+        )
+    };
+    if let Some((range, iso)) = find_date(value) {
+        let tail = value.get(range.end..).unwrap_or("").trim();
+        let tail_ok = tail.is_empty() || tail.split_whitespace().count() <= 4;
+        let head = value.get(..range.start).unwrap_or("");
+        if tail_ok && !head.trim().is_empty() {
+            // "Thursday," before the date belongs to the date.
+            let (head, date_text) =
+                title_block::take_weekday(head, value.get(range.clone()).unwrap_or(""));
+            return (
+                clean(&head),
+                Some(DateValue {
+                    text: date_text,
+                    iso: Some(iso),
+                }),
+            );
+        }
+    }
+    (clean(value), None)
+}
+
+/// Recommendations stated after the front matter: the first "Recommendation"
+/// heading or label anywhere in the document that is followed by items.
+fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendation> {
+    for (i, u) in units.iter().enumerate() {
+        if u.is_bullet() {
+            continue;
+        }
+        let Some(s) = labels::split(&u.text, false) else {
+            continue;
+        };
+        if s.meaning != Some(Meaning::Recommendations) {
+            continue;
+        }
+        let parsed = recommendations::parse(units, i, &s.rest);
+        if !parsed.items.is_empty() {
+            return parsed.items;
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committee_and_date_split() {
+        let (c, d) = split_committee("Cabinet – 30 January 2025");
+        assert_eq!(c, "Cabinet");
+        assert_eq!(d.unwrap().iso.as_deref(), Some("2025-01-30"));
+        let (c, d) = split_committee("County Council 13th March 2025");
+        assert_eq!(c, "County Council");
+        assert_eq!(d.unwrap().text, "13th March 2025");
+        let (c, d) = split_committee("Future Oxfordshire Partnership (FOP):");
+        assert_eq!(
+            (c.as_str(), d),
+            ("Future Oxfordshire Partnership (FOP)", None)
+        );
+        let (c, _) = split_committee("Cabinet, 30 January 2025");
+        assert_eq!(c, "Cabinet");
+        let (c, d) = split_committee("Cabinet – 30 January 2025th");
+        assert_eq!(
+            (c.as_str(), d.unwrap().text.as_str()),
+            ("Cabinet", "30 January 2025")
+        );
+    }
+
+    #[test]
+    fn key_decision_answer() {
+        assert_eq!(
+            yes_no("Yes - It affects more than 2 Electoral Divisions"),
+            "Yes"
+        );
+        assert_eq!(yes_no("NO"), "No");
+        assert_eq!(yes_no("Not applicable."), "Not applicable");
+    }
+}

@@ -1,0 +1,416 @@
+//! The front-matter scanner: walks the units from the top of the document,
+//! pairing labels with values, until the body starts.
+
+use super::labels::{self, Extent, Meaning, Split};
+use super::recommendations;
+use super::title_block::committee_and_date;
+use super::units::{Shape, Unit};
+use crate::report::{DateValue, Recommendation};
+
+/// One label/value pair of the front matter.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The label as printed, without colon.
+    pub label: String,
+    /// What it means, if known.
+    pub meaning: Option<Meaning>,
+    /// The value, one part per paragraph (bullets as "• ").
+    pub parts: Vec<String>,
+}
+
+/// What the scan found.
+#[derive(Debug, Default)]
+pub(crate) struct Scanned {
+    /// Label/value pairs in order.
+    pub entries: Vec<Entry>,
+    /// A title line standing before the labels.
+    pub title: Option<String>,
+    /// A body named by a title-block line ("COUNCIL – 6 NOVEMBER 2018").
+    pub committee: Option<String>,
+    /// The date of that line.
+    pub date: Option<DateValue>,
+    /// Recommendations found in the front matter.
+    pub recommendations: Vec<Recommendation>,
+}
+
+/// How far down the front matter may reach, in units.
+const LIMIT: usize = 120;
+/// How many unlabelled lines may stand before the first label.
+const PREAMBLE: usize = 6;
+
+/// Section names that start the body even when printed with a colon.
+const BODY_STARTS: &[&str] = &[
+    "introduction",
+    "background",
+    "introduction and background",
+    "background and introduction",
+    "context",
+    "report",
+    "main issues",
+    "detail",
+    "details",
+    "the report",
+    "discussion",
+];
+
+/// Whether a unit's text could be a label we take: a known one, or an
+/// unknown "X:" where the caller allows it.
+fn label_of(u: &Unit, bare: bool) -> Option<Split> {
+    if u.is_counted() || u.is_bullet() {
+        return None;
+    }
+    let s = labels::split(&u.text, bare)?;
+    if BODY_STARTS.contains(&labels::key(&s.label).as_str()) {
+        return None;
+    }
+    Some(s)
+}
+
+fn known(u: &Unit) -> bool {
+    label_of(u, false).is_some_and(|s| s.meaning.is_some())
+}
+
+/// Whether the units at `i` hold a list (the value of a "This report sets
+/// out:" line) rather than a new label's value.
+fn list_follows(units: &[Unit], i: usize) -> bool {
+    units
+        .get(i)
+        .is_some_and(|u| u.label.is_some() || u.level > 0)
+}
+
+/// Scans the front matter.
+pub(crate) fn scan(units: &[Unit]) -> Scanned {
+    let mut out = Scanned::default();
+    let mut preamble: Vec<&Unit> = Vec::new();
+    let mut preamble_texts: Vec<String> = Vec::new();
+    let mut i = 0usize;
+    while i < units.len().min(LIMIT) {
+        let Some(u) = units.get(i) else { break };
+        let seen = !out.entries.is_empty();
+
+        // A table row: label cell and value cells.
+        if u.shape == Shape::Row {
+            let first = crate::text::normalize(u.cells.first().map_or("", String::as_str));
+            let value: Vec<String> = u
+                .cells
+                .iter()
+                .skip(1)
+                .map(|c| {
+                    c.split('\n')
+                        .map(crate::text::normalize)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect();
+            let value = value.join(" ");
+            match labels::split(&first, false) {
+                Some(s) if s.meaning.is_some() || first.trim_end().ends_with(':') => {
+                    let mut v = s.rest.clone();
+                    if !v.is_empty() && !value.is_empty() {
+                        v.push(' ');
+                    }
+                    v.push_str(&value);
+                    if s.meaning == Some(Meaning::Recommendations) {
+                        let parsed = recommendations::parse(units, i, &v);
+                        push_recs(&mut out, &s.label, parsed.verbatim, parsed.items);
+                        i = parsed.next;
+                        continue;
+                    }
+                    out.entries.push(Entry {
+                        label: s.label,
+                        meaning: s.meaning,
+                        parts: vec![v],
+                    });
+                    i += 1;
+                    continue;
+                }
+                _ if seen => {
+                    // Rows of a box that are not label pairs ("Appendix 1 |
+                    // Title") stay in the box; a wide table ends it.
+                    if u.cells.len() > 2 {
+                        break;
+                    }
+                    out.entries.push(Entry {
+                        label: labels::clean_label(&first),
+                        meaning: None,
+                        parts: vec![value],
+                    });
+                    i += 1;
+                    continue;
+                }
+                _ => {
+                    if u.cells.len() > 2 || preamble.len() >= PREAMBLE {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+
+        // Numbered items.
+        if u.is_counted() {
+            if seen && out.recommendations.is_empty() {
+                if let Some(parsed) = recommendations::unlabelled_run(units, i) {
+                    out.recommendations = parsed.items;
+                    i = parsed.next;
+                    continue;
+                }
+            }
+            break;
+        }
+
+        // "Title of" + "Report:" split over two units.
+        let mut text = u.text.clone();
+        let mut consumed = 1usize;
+        if let Some(next) = units.get(i + 1) {
+            if next.shape != Shape::Row {
+                if let Some(joined) = labels::joins(&u.text, &next.text) {
+                    text = joined;
+                    consumed = 2;
+                }
+            }
+        }
+        let probe = Unit {
+            text: text.clone(),
+            ..u.clone()
+        };
+        let split = label_of(&probe, true).filter(|s| {
+            s.meaning.is_some()
+                || (seen
+                    && !u.is_heading()
+                    && (!s.rest.is_empty() || !list_follows(units, i + consumed))
+                    && units.get(i + consumed).is_some())
+        });
+        let Some(s) = split else {
+            if u.is_bullet() && seen {
+                break;
+            }
+            if !seen {
+                // A title and a label that a reader ran together ("… future
+                // direction Purpose of report:").
+                if let Some((title, label)) = trailing_label(&u.text) {
+                    preamble_texts.push(title);
+                    let m = labels::meaning(&label);
+                    let mut entry = Entry {
+                        label: labels::clean_label(&label),
+                        meaning: m,
+                        parts: Vec::new(),
+                    };
+                    i = take_value(
+                        units,
+                        i + 1,
+                        m.map_or(Extent::Prose, labels::extent),
+                        &mut entry,
+                    );
+                    out.entries.push(entry);
+                    continue;
+                }
+                if let Some((c, d)) = committee_and_date(&u.text) {
+                    out.committee.get_or_insert(c);
+                    out.date.get_or_insert(d);
+                    i += 1;
+                    continue;
+                }
+                preamble.push(u);
+                if preamble.len() > PREAMBLE {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            // The caption of a box ("Summary and recommendations") before
+            // its rows or labels.
+            let caption = u.text.split_whitespace().count() <= 8
+                && units.get(i + 1).is_some_and(|n| n.shape == Shape::Row);
+            if caption {
+                i += 1;
+                continue;
+            }
+            // A value's second line standing apart ("Past Pathway of report:
+            // A – 15 January" / "B – 16 January" / "Future Pathway…").
+            let continuation = u.label.is_none()
+                && !u.is_heading()
+                && u.text.split_whitespace().count() <= 25
+                && units.get(i + 1).is_some_and(known)
+                && out
+                    .entries
+                    .last()
+                    .is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
+            if continuation {
+                if let Some(last) = out.entries.last_mut() {
+                    last.parts.push(u.text.clone());
+                }
+                i += 1;
+                continue;
+            }
+            break;
+        };
+        i += consumed;
+        if s.meaning == Some(Meaning::Recommendations) {
+            let parsed = recommendations::parse(units, i - 1, &s.rest);
+            push_recs(&mut out, &s.label, parsed.verbatim, parsed.items);
+            i = parsed.next;
+            continue;
+        }
+        // "To: County Council   Date: 13 March 2025": a second label inside.
+        let (rest, inner) = inner_label(&s.rest);
+        let mut entry = Entry {
+            label: s.label.clone(),
+            meaning: s.meaning,
+            parts: Vec::new(),
+        };
+        if !rest.is_empty() {
+            entry.parts.push(rest);
+        }
+        let extent = s.meaning.map_or(Extent::Prose, labels::extent);
+        i = take_value(units, i, extent, &mut entry);
+        out.entries.push(entry);
+        if let Some(e) = inner {
+            out.entries.push(e);
+        }
+    }
+    out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
+    out
+}
+
+/// Splits "Some title Purpose of report:" into the title and a known label
+/// that ends the line.
+fn trailing_label(text: &str) -> Option<(String, String)> {
+    if !text.ends_with(':') {
+        return None;
+    }
+    for (idx, _) in text.match_indices(' ') {
+        let head = text.get(..idx)?.trim();
+        let tail = text.get(idx + 1..)?.trim();
+        if head.split_whitespace().count() >= 2
+            && labels::meaning(tail).is_some()
+            && tail.split_whitespace().count() >= 2
+        {
+            return Some((head.to_string(), tail.to_string()));
+        }
+    }
+    None
+}
+
+fn push_recs(out: &mut Scanned, label: &str, verbatim: Vec<String>, items: Vec<Recommendation>) {
+    out.entries.push(Entry {
+        label: label.to_string(),
+        meaning: Some(Meaning::Recommendations),
+        parts: verbatim,
+    });
+    if out.recommendations.is_empty() {
+        out.recommendations = items;
+    }
+}
+
+/// Splits a second known label out of a value ("County Council Date: 13
+/// March 2025").
+fn inner_label(value: &str) -> (String, Option<Entry>) {
+    for (idx, _) in value.match_indices(' ') {
+        let tail = value.get(idx + 1..).unwrap_or("");
+        if let Some(s) = labels::split(tail, false) {
+            if s.meaning == Some(Meaning::Date) && tail.to_lowercase().starts_with("date") {
+                let head = value.get(..idx).unwrap_or("").trim().to_string();
+                return (
+                    head,
+                    Some(Entry {
+                        label: s.label,
+                        meaning: s.meaning,
+                        parts: vec![s.rest],
+                    }),
+                );
+            }
+        }
+    }
+    (value.to_string(), None)
+}
+
+/// Takes the value's continuation from the units after the label; returns
+/// the index of the first unit not taken.
+fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -> usize {
+    let stop = |u: &Unit| u.is_heading() || u.shape == Shape::Row || known(u);
+    match extent {
+        Extent::Single => {
+            if entry.parts.is_empty() {
+                if let Some(u) = units.get(i) {
+                    if !stop(u) && !u.is_counted()
+                        || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
+                    {
+                        entry.parts.push(u.printed());
+                        i += 1;
+                    }
+                }
+            }
+        }
+        Extent::People => {
+            while let Some(u) = units.get(i) {
+                let words = u.text.split_whitespace().count();
+                if stop(u) || u.label.is_some() || words > 25 || u.text.ends_with(':') {
+                    break;
+                }
+                // A lone line of a name wrapped over two lines ("and Education")
+                // joins the person above.
+                if u.text.starts_with(|c: char| c.is_lowercase()) {
+                    if let Some(last) = entry.parts.last_mut() {
+                        last.push(' ');
+                        last.push_str(&u.text);
+                        i += 1;
+                        continue;
+                    }
+                }
+                entry.parts.push(u.text.clone());
+                i += 1;
+            }
+        }
+        Extent::Prose => {
+            while let Some(u) = units.get(i) {
+                if stop(u) || (u.is_counted() && u.level == 0) {
+                    break;
+                }
+                // An unlabelled "Heading:" line followed by plain text is the
+                // next label, unless it introduces a list.
+                if !entry.parts.is_empty()
+                    && u.label.is_none()
+                    && label_of(u, false).is_some_and(|s| s.rest.is_empty())
+                    && !list_follows(units, i + 1)
+                {
+                    break;
+                }
+                if !entry.parts.is_empty() && u.label.is_none() && u.bold && u.text.ends_with(':') {
+                    break;
+                }
+                entry.parts.push(u.printed());
+                i += 1;
+            }
+        }
+    }
+    i
+}
+
+/// The title among the lines before the first label: the first heading, else
+/// the first short line that is not a council name or a date.
+fn title_from(preamble: &[&Unit]) -> Option<String> {
+    let usable = |u: &&&Unit| {
+        let t = u.text.trim();
+        let words = t.split_whitespace().count();
+        words > 0
+            && words <= 25
+            && !t.to_lowercase().starts_with("agenda item")
+            && !t.to_lowercase().starts_with("item no")
+            && !is_council_name(t)
+            && crate::text::parse_date(t).is_none_or(|_| words > 4)
+    };
+    preamble
+        .iter()
+        .filter(usable)
+        .find(|u| u.is_heading())
+        .or_else(|| preamble.iter().find(usable))
+        .map(|u| u.text.trim().to_string())
+}
+
+/// "KENT COUNTY COUNCIL", "Oxford City Council".
+fn is_council_name(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.ends_with("council") && text.split_whitespace().count() <= 5
+}

@@ -1,0 +1,139 @@
+//! The title block some councils print instead of labels:
+//! "COUNCIL – 6 NOVEMBER 2018" / "ANNUAL PARTNERSHIPS UPDATE" /
+//! "Report by Policy and Performance Service Manager".
+
+use crate::report::DateValue;
+use crate::text::find_date;
+
+const SMALL: &[&str] = &[
+    "of", "and", "the", "for", "to", "in", "on", "at", "a", "an", "&",
+];
+
+/// A body's name as a data user wants it: an all-capitals name ("COUNCIL",
+/// "CABINET MEMBER FOR PLANNING") in title case, anything else as printed.
+pub(crate) fn committee_case(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            // Keep acronyms in brackets ("(FOP)") and short all-caps tokens
+            // with digits as printed.
+            if w.starts_with('(') || w.chars().any(|c| c.is_ascii_digit()) {
+                return w.to_string();
+            }
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Moves a weekday standing right before a date ("Cabinet, Thursday, 30
+/// January") from the head into the date text.
+pub(crate) fn take_weekday(head: &str, date: &str) -> (String, String) {
+    let trimmed = head.trim_end().trim_end_matches(',').trim_end();
+    if let Some(pos) = trimmed.rfind(|c: char| !c.is_alphabetic()) {
+        let word = trimmed.get(pos + 1..).unwrap_or("");
+        if WEEKDAYS.contains(&word.to_lowercase().as_str()) {
+            let rest = trimmed.get(..=pos).unwrap_or("");
+            let text = format!(
+                "{}{}",
+                head.get(trimmed.len() - word.len()..).unwrap_or(""),
+                date
+            );
+            return (rest.to_string(), text.trim().to_string());
+        }
+    } else if WEEKDAYS.contains(&trimmed.to_lowercase().as_str()) {
+        return (
+            String::new(),
+            format!("{} {}", head.trim(), date).trim().to_string(),
+        );
+    }
+    (head.to_string(), date.to_string())
+}
+
+/// A line that names a body and a date and nothing else: "COUNCIL – 6
+/// NOVEMBER 2018", "Cabinet - 30 January 2025". Returns the body (in
+/// [`committee_case`]) and the date.
+pub(crate) fn committee_and_date(text: &str) -> Option<(String, DateValue)> {
+    let (range, iso) = find_date(text)?;
+    let tail = text.get(range.end..)?.trim();
+    if !tail.is_empty() {
+        return None;
+    }
+    let head = text.get(..range.start)?;
+    let (head, date_text) = take_weekday(head, text.get(range)?);
+    let head = head
+        .trim()
+        .trim_end_matches(['–', '-', '—', ',', ':', ' '])
+        .trim();
+    let words = head.split_whitespace().count();
+    if words == 0 || words > 6 || head.contains(['.', ';']) {
+        return None;
+    }
+    Some((
+        committee_case(head),
+        DateValue {
+            text: date_text,
+            iso: Some(iso),
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn council_date_line() {
+        let (c, d) = committee_and_date("COUNCIL – 6 NOVEMBER 2018").unwrap();
+        assert_eq!(
+            (c.as_str(), d.text.as_str(), d.iso.as_deref()),
+            ("Council", "6 NOVEMBER 2018", Some("2018-11-06"))
+        );
+        assert!(committee_and_date("The meeting on 6 November 2018 agreed").is_none());
+        assert!(committee_and_date("6 November 2018").is_none());
+    }
+
+    #[test]
+    fn title_case_of_capitals() {
+        assert_eq!(committee_case("COUNTY COUNCIL"), "County Council");
+        assert_eq!(
+            committee_case("CABINET MEMBER FOR PLANNING"),
+            "Cabinet Member for Planning"
+        );
+        assert_eq!(
+            committee_case("Future Oxfordshire Partnership (FOP)"),
+            "Future Oxfordshire Partnership (FOP)"
+        );
+    }
+
+    #[test]
+    fn weekday_goes_with_the_date() {
+        let (h, d) = take_weekday("Cabinet, Thursday, ", "30 January 2025");
+        assert_eq!(
+            (h.trim_end_matches([',', ' ']), d.as_str()),
+            ("Cabinet", "Thursday, 30 January 2025")
+        );
+    }
+}

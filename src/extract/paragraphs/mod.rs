@@ -1,0 +1,160 @@
+//! The report's own numbered paragraphs, with their sub-items.
+//!
+//! The main numbering is chosen by [`sequence`]; everything between one
+//! main paragraph and the next (or the next section) belongs to it: labelled
+//! paragraphs become its items, nested by [`items`]; unlabelled prose (an
+//! indented quotation, text after its bullets) joins its text. A
+//! `Label: value` line or a short non-sentence line (a signature, a date)
+//! ends it.
+
+mod items;
+mod sequence;
+
+use crate::document::{Block, BlockKind, Warning};
+use crate::extract::sections::{self, is_label_value, Outline};
+use crate::report::NumberedParagraph;
+use crate::Document;
+
+use items::ItemNester;
+
+/// Extracts the numbered paragraphs of `doc`.
+pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedParagraph> {
+    let outline = sections::outline(doc);
+    let main = sequence::main_sequence(doc, &|i| outline.is_section(i));
+    let mut out = Vec::with_capacity(main.len());
+    for (k, &start) in main.iter().enumerate() {
+        let end = main.get(k + 1).copied().unwrap_or(doc.blocks.len());
+        if let Some(p) = build(doc, &outline, start, end) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Builds the paragraph that starts at block `start`, reading up to `end`.
+fn build(doc: &Document, outline: &Outline, start: usize, end: usize) -> Option<NumberedParagraph> {
+    let block = doc.blocks.get(start)?;
+    let BlockKind::Paragraph(p) = &block.kind else {
+        return None;
+    };
+    let label = p.label.as_ref()?;
+    let mut para = NumberedParagraph {
+        number: label.value.clone(),
+        label: label.printed.clone(),
+        section: outline.heading_at(start),
+        text: p.text.clone(),
+        items: Vec::new(),
+        loc: block.loc,
+    };
+    let mut nester = ItemNester::default();
+    let rest = doc.blocks.get(start + 1..end).unwrap_or(&[]);
+    for (off, b) in rest.iter().enumerate() {
+        let j = start + 1 + off;
+        if outline.is_section(j) {
+            break;
+        }
+        match &b.kind {
+            BlockKind::Heading(_) => break,
+            BlockKind::Paragraph(q) => {
+                if let Some(l) = &q.label {
+                    if !q.text.is_empty() {
+                        para.items.push(nester.push(l, q.level, &q.text));
+                    }
+                    continue;
+                }
+                let text = q.text.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                if is_label_value(text) || is_block_label(text, q.style.bold) {
+                    break;
+                }
+                if text.ends_with(':') && leads_nowhere(rest.get(off + 1..).unwrap_or(&[])) {
+                    // A lead-in to a heading or table ("Activity over the
+                    // last 12 months:"), not part of this paragraph.
+                    continue;
+                }
+                if !is_prose(text) {
+                    break;
+                }
+                match para.items.last_mut() {
+                    Some(item) if is_open(&item.text) => {
+                        item.text.push(' ');
+                        item.text.push_str(text);
+                    }
+                    _ => {
+                        // The rest of a sentence a page or column break cut
+                        // joins with a space; a new paragraph with "\n".
+                        let lower = text.chars().next().is_some_and(char::is_lowercase);
+                        let cut = !ends_sentence(&para.text);
+                        para.text.push(if lower || cut { ' ' } else { '\n' });
+                        para.text.push_str(text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(para)
+}
+
+/// Whether the blocks after a lead-in line reach a heading, a table or the
+/// end before any more text.
+fn leads_nowhere(after: &[Block]) -> bool {
+    for b in after {
+        match &b.kind {
+            BlockKind::Paragraph(p) if !p.text.is_empty() => return false,
+            BlockKind::Heading(_) | BlockKind::Table(_) => return true,
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether an unlabelled line reads as prose that can continue a paragraph,
+/// as opposed to a signature, a job title or a date.
+fn is_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let ends = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*']);
+    let sentence_end = ends.ends_with(['.', '?', '!', ':', ';']) || ends.len() < text.len();
+    sentence_end || words >= 12
+}
+
+/// Whether `text` ends a sentence or a lead-in.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '*'])
+        .ends_with(['.', '?', '!', ':', ';'])
+}
+
+/// Whether a line opens a new block of the report rather than continuing a
+/// paragraph: a short bold line ending in ":" ("Recommendation(s):"), or one
+/// of the labels that end a report's body.
+fn is_block_label(text: &str, bold: bool) -> bool {
+    let t = text.trim();
+    if !t.ends_with(':') || t.split_whitespace().count() > 6 {
+        return false;
+    }
+    let lower = t.trim_end_matches(':').trim().to_lowercase();
+    bold || matches!(
+        lower.as_str(),
+        "recommendation"
+            | "recommendations"
+            | "recommendation(s)"
+            | "background documents"
+            | "background papers"
+            | "contact details"
+            | "appendices"
+            | "report author"
+    )
+}
+
+/// Whether an item's text is left open (a dangling "Projects Underway-"),
+/// so that the next unlabelled line completes it.
+fn is_open(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(['-', '–', '—'])
+}
+
+#[cfg(test)]
+mod tests;

@@ -25,7 +25,10 @@ fn doc(lines: &[&str]) -> Document {
                 .split('|')
                 .map(|c| Cell::new(c.trim().replace("\\n", "\n")))
                 .collect();
-            table.get_or_insert_with(Table::default).rows.push(Row { cells });
+            table
+                .get_or_insert_with(Table::default)
+                .rows
+                .push(Row { cells });
             continue;
         }
         if let Some(t) = table.take() {
@@ -36,10 +39,23 @@ fn doc(lines: &[&str]) -> Document {
                 Some((l, r)) if !l.is_bullet() => (Some(l), r.to_string()),
                 _ => (None, h.to_string()),
             };
-            d.push(loc, BlockKind::Heading(Heading { level: 1, text: normalize(&text), label }));
+            d.push(
+                loc,
+                BlockKind::Heading(Heading {
+                    level: 1,
+                    text: normalize(&text),
+                    label,
+                }),
+            );
         } else if let Some(f) = raw.strip_prefix('^') {
             let (mark, text) = f.split_once(' ').unwrap_or((f, ""));
-            d.push(loc, BlockKind::Footnote(Footnote { mark: mark.into(), text: text.into() }));
+            d.push(
+                loc,
+                BlockKind::Footnote(Footnote {
+                    mark: mark.into(),
+                    text: text.into(),
+                }),
+            );
         } else {
             let (level, body) = match raw.strip_prefix("> ") {
                 Some(b) => (1, b),
@@ -51,7 +67,12 @@ fn doc(lines: &[&str]) -> Document {
             };
             d.push(
                 loc,
-                BlockKind::Paragraph(Paragraph { text: normalize(&text), label, level, ..Paragraph::default() }),
+                BlockKind::Paragraph(Paragraph {
+                    text: normalize(&text),
+                    label,
+                    level,
+                    ..Paragraph::default()
+                }),
             );
         }
     }
@@ -62,12 +83,22 @@ fn doc(lines: &[&str]) -> Document {
 }
 
 fn report(d: &Document) -> Report {
-    let source = Source { path: None, format: Format::Txt, bytes: 0, sha256: String::new(), pages: None };
+    let source = Source {
+        path: None,
+        format: Format::Txt,
+        bytes: 0,
+        sha256: String::new(),
+        pages: None,
+    };
     extract::extract(d, source)
 }
 
 fn field<'a>(r: &'a Report, label: &str) -> Option<&'a str> {
-    r.metadata.fields.iter().find(|f| f.label == label).map(|f| f.value.as_str())
+    r.metadata
+        .fields
+        .iter()
+        .find(|f| f.label == label)
+        .map(|f| f.value.as_str())
 }
 
 const FOP_TXT: &[&str] = &[
@@ -95,24 +126,67 @@ const FOP_TXT: &[&str] = &[
 
 fn check_fop(r: &Report) {
     let m = &r.metadata;
-    assert_eq!(m.committee.as_deref(), Some("Future Oxfordshire Partnership (FOP)"));
-    assert_eq!(m.title.as_deref(), Some("Future Oxfordshire Partnership Work Programme"));
+    assert_eq!(
+        m.committee.as_deref(),
+        Some("Future Oxfordshire Partnership (FOP)")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Future Oxfordshire Partnership Work Programme")
+    );
     let date = m.date.as_ref().unwrap();
-    assert_eq!((date.text.as_str(), date.iso.as_deref()), ("28 November 2023", Some("2023-11-28")));
-    assert_eq!(m.report_of.as_deref(), Some("Paul Staines- Head of Programme"));
+    assert_eq!(
+        (date.text.as_str(), date.iso.as_deref()),
+        ("28 November 2023", Some("2023-11-28"))
+    );
+    assert_eq!(
+        m.report_of.as_deref(),
+        Some("Paul Staines- Head of Programme")
+    );
     assert_eq!(m.status.as_deref(), Some("Open"));
-    assert!(m.purpose.as_deref().unwrap().starts_with("This report seeks endorsement"));
+    assert!(m
+        .purpose
+        .as_deref()
+        .unwrap()
+        .starts_with("This report seeks endorsement"));
     assert_eq!(m.recommendations.len(), 3, "{:?}", m.recommendations);
     assert_eq!(m.recommendations[0].number.as_deref(), Some("1"));
-    assert_eq!(m.recommendations[0].text, "That Future Oxfordshire Partnership notes the report and its conclusions.");
+    assert_eq!(
+        m.recommendations[0].text,
+        "That Future Oxfordshire Partnership notes the report and its conclusions."
+    );
     assert_eq!(m.recommendations[2].number.as_deref(), Some("3"));
-    assert_eq!(field(r, "To"), Some("Future Oxfordshire Partnership (FOP):"));
-    assert!(field(r, "How this report contributes to the Oxfordshire Strategic Vision Outcomes").is_some());
+    assert_eq!(
+        field(r, "To"),
+        Some("Future Oxfordshire Partnership (FOP):")
+    );
+    assert!(field(
+        r,
+        "How this report contributes to the Oxfordshire Strategic Vision Outcomes"
+    )
+    .is_some());
     let labels: Vec<&str> = m.fields.iter().map(|f| f.label.as_str()).collect();
-    assert_eq!(&labels[..6], &["To", "Title of Report", "Date", "Report of", "Status", "Executive Summary and Purpose"]);
+    assert_eq!(
+        &labels[..6],
+        &[
+            "To",
+            "Title of Report",
+            "Date",
+            "Report of",
+            "Status",
+            "Executive Summary and Purpose"
+        ]
+    );
     assert_eq!(r.contacts.len(), 1, "{:?}", r.contacts);
     let c = &r.contacts[0];
-    assert_eq!((c.role.as_str(), c.name.as_deref(), c.job_title.as_deref()), ("Report Author", Some("Paul Staines"), Some("Head of Programme")));
+    assert_eq!(
+        (c.role.as_str(), c.name.as_deref(), c.job_title.as_deref()),
+        (
+            "Report Author",
+            Some("Paul Staines"),
+            Some("Head of Programme")
+        )
+    );
     assert_eq!(r.kind, Kind::Report);
 }
 
@@ -167,25 +241,49 @@ const OSP: &[&str] = &[
 #[test]
 fn osp_summary_box() {
     let mut d = doc(OSP);
-    d.links.push(Link { text: "River Learning Trust".into(), url: "#".into() });
+    d.links.push(Link {
+        text: "River Learning Trust".into(),
+        url: "#".into(),
+    });
     let r = report(&d);
     let m = &r.metadata;
     assert_eq!(m.committee.as_deref(), Some("Council"));
-    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2023-03"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2023-03")
+    );
     assert_eq!(m.report_of.as_deref(), Some("Head of Corporate Strategy"));
     assert_eq!(m.title.as_deref(), Some("The Oxford Strategic Partnership"));
-    assert_eq!(m.purpose.as_deref(), Some("To note the annual update on the Oxford Strategic Partnership"));
+    assert_eq!(
+        m.purpose.as_deref(),
+        Some("To note the annual update on the Oxford Strategic Partnership")
+    );
     assert_eq!(m.key_decision.as_deref(), Some("No"));
-    assert_eq!(m.cabinet_member.as_deref(), Some("Councillor Brown, Leader"));
-    assert_eq!(m.corporate_priority.as_deref(), Some("All Oxford City Council strategic priorities"));
+    assert_eq!(
+        m.cabinet_member.as_deref(),
+        Some("Councillor Brown, Leader")
+    );
+    assert_eq!(
+        m.corporate_priority.as_deref(),
+        Some("All Oxford City Council strategic priorities")
+    );
     assert_eq!(m.policy_framework.as_deref(), Some("None."));
     assert_eq!(m.recommendations.len(), 1, "{:?}", m.recommendations);
     assert_eq!(m.recommendations[0].number.as_deref(), Some("1"));
-    assert_eq!(m.recommendations[0].text, "Note the annual update report on the work of the Oxford Strategic Partnership.");
+    assert_eq!(
+        m.recommendations[0].text,
+        "Note the annual update report on the work of the Oxford Strategic Partnership."
+    );
     assert_eq!(m.appendices.len(), 1, "{:?}", m.appendices);
     assert_eq!(m.appendices[0].label, "Appendix 1");
-    assert_eq!(m.appendices[0].title.as_deref(), Some("Oxford Strategic Partnerships Membership"));
-    assert_eq!(field(&r, "Purpose of report"), Some("To note the annual update on the Oxford Strategic Partnership"));
+    assert_eq!(
+        m.appendices[0].title.as_deref(),
+        Some("Oxford Strategic Partnerships Membership")
+    );
+    assert_eq!(
+        field(&r, "Purpose of report"),
+        Some("To note the annual update on the Oxford Strategic Partnership")
+    );
     assert_eq!(r.contacts.len(), 1, "{:?}", r.contacts);
     let c = &r.contacts[0];
     assert_eq!(c.name.as_deref(), Some("Mish Tullar"));
@@ -195,7 +293,9 @@ fn osp_summary_box() {
     assert_eq!(r.footnotes.len(), 1);
     let urls: Vec<&str> = r.links.iter().map(|l| l.url.as_str()).collect();
     assert!(urls.contains(&"#"));
-    assert!(urls.contains(&"https://www.oxford.gov.uk/info/20291/climate_emergency/1431/zero_carbon_oxford_summit"));
+    assert!(urls.contains(
+        &"https://www.oxford.gov.uk/info/20291/climate_emergency/1431/zero_carbon_oxford_summit"
+    ));
     assert!(urls.contains(&"mailto:mtullar@oxford.gov.uk"));
     assert_eq!(r.kind, Kind::Report);
 }
@@ -223,15 +323,31 @@ fn annual_partnerships_title_block() {
     let r = report(&d);
     let m = &r.metadata;
     assert_eq!(m.committee.as_deref(), Some("Council"));
-    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2018-11-06"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2018-11-06")
+    );
     assert_eq!(m.title.as_deref(), Some("ANNUAL PARTNERSHIPS UPDATE"));
-    assert_eq!(m.report_of.as_deref(), Some("Policy and Performance Service Manager"));
+    assert_eq!(
+        m.report_of.as_deref(),
+        Some("Policy and Performance Service Manager")
+    );
     assert_eq!(m.recommendations.len(), 1);
     assert_eq!(m.recommendations[0].number.as_deref(), Some("7"));
-    assert_eq!(m.recommendations[0].text, "Council is RECOMMENDED to note the report.");
-    let officer = r.contacts.iter().find(|c| c.role == "Contact Officer").unwrap();
+    assert_eq!(
+        m.recommendations[0].text,
+        "Council is RECOMMENDED to note the report."
+    );
+    let officer = r
+        .contacts
+        .iter()
+        .find(|c| c.role == "Contact Officer")
+        .unwrap();
     assert_eq!(officer.name.as_deref(), Some("Lauren Rushen"));
-    assert_eq!(officer.email.as_deref(), Some("lauren.rushen@oxfordshire.gov.uk"));
+    assert_eq!(
+        officer.email.as_deref(),
+        Some("lauren.rushen@oxfordshire.gov.uk")
+    );
     let urls: Vec<&str> = r.links.iter().map(|l| l.url.as_str()).collect();
     assert_eq!(
         urls,
@@ -258,14 +374,20 @@ fn oxfordshire_2030_heading_title_and_purpose() {
         "Annex 1",
     ]));
     let m = &r.metadata;
-    assert_eq!(m.title.as_deref(), Some("Oxfordshire Partnership and Oxfordshire 2030: future direction"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Oxfordshire Partnership and Oxfordshire 2030: future direction")
+    );
     assert_eq!(
         m.purpose.as_deref(),
         Some("This report sets out:\n• The high level medium term priorities that support the delivery of Oxfordshire 2030 objectives.\n• Options for discussion on how the Oxfordshire Partnership could operate in the future.")
     );
     assert_eq!(m.recommendations.len(), 1);
     assert_eq!(m.recommendations[0].number, None);
-    assert_eq!(m.recommendations[0].text, "To discuss the proposed options and agree a way forward.");
+    assert_eq!(
+        m.recommendations[0].text,
+        "To discuss the proposed options and agree a way forward."
+    );
     assert_eq!(m.appendices.len(), 1);
     assert_eq!(m.appendices[0].label, "Annex 1");
 }
@@ -320,23 +442,45 @@ fn kent_front_matter() {
         Some("Sue Chandler, Cabinet Member for Integrated Children’s Services; Dan Watkins, Cabinet Member for Adult Social Care and Public Health")
     );
     assert_eq!(m.committee.as_deref(), Some("Cabinet"));
-    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-30"));
-    assert_eq!(m.title.as_deref(), Some("Transfer the 18-25 section of the Strengthening Independence Service"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-01-30")
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Transfer the 18-25 section of the Strengthening Independence Service")
+    );
     assert_eq!(m.key_decision.as_deref(), Some("Yes"));
-    assert_eq!(field(&r, "Key Decision"), Some("Yes - It affects more than 2 Electoral Divisions"));
+    assert_eq!(
+        field(&r, "Key Decision"),
+        Some("Yes - It affects more than 2 Electoral Divisions")
+    );
     assert_eq!(field(&r, "Decision no"), Some("24/00109"));
-    assert_eq!(field(&r, "Is the decision eligible for call-in"), Some("Yes"));
+    assert_eq!(
+        field(&r, "Is the decision eligible for call-in"),
+        Some("Yes")
+    );
     assert_eq!(field(&r, "Electoral Division"), Some("All"));
     assert_eq!(m.status.as_deref(), Some("Unrestricted"));
-    assert!(m.purpose.as_deref().unwrap().contains("\nThe Director of Adult Social Services"));
-    let recs: Vec<(Option<&str>, &str)> =
-        m.recommendations.iter().map(|r| (r.number.as_deref(), &r.text[..8])).collect();
+    assert!(m
+        .purpose
+        .as_deref()
+        .unwrap()
+        .contains("\nThe Director of Adult Social Services"));
+    let recs: Vec<(Option<&str>, &str)> = m
+        .recommendations
+        .iter()
+        .map(|r| (r.number.as_deref(), &r.text[..8]))
+        .collect();
     assert_eq!(recs, vec![(Some("A"), "Agree to"), (Some("B"), "DELEGATE")]);
     assert_eq!(r.contacts.len(), 2, "{:?}", r.contacts);
     assert_eq!(r.contacts[0].name.as_deref(), Some("Dave Shipton"));
     assert_eq!(r.contacts[0].telephone.as_deref(), Some("03000 419418"));
     assert_eq!(r.contacts[1].role, "Relevant Corporate Director");
-    assert_eq!(r.contacts[1].email.as_deref(), Some("john.betts@kent.gov.uk"));
+    assert_eq!(
+        r.contacts[1].email.as_deref(),
+        Some("john.betts@kent.gov.uk")
+    );
 }
 
 #[test]
@@ -351,10 +495,15 @@ fn kent_to_with_date_label_and_prose_recommendation() {
     ]));
     let m = &r.metadata;
     assert_eq!(m.committee.as_deref(), Some("County Council"));
-    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-03-13"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-03-13")
+    );
     assert_eq!(m.recommendations.len(), 1);
     assert_eq!(m.recommendations[0].number, None);
-    assert!(m.recommendations[0].text.starts_with("Cabinet is asked to agree"));
+    assert!(m.recommendations[0]
+        .text
+        .starts_with("Cabinet is asked to agree"));
 }
 
 #[test]
@@ -364,8 +513,11 @@ fn contacts_side_by_side_as_table() {
         "| Report Authors: | Lead Directors |",
         "| Sharon Howard\\nAssistant Director Strengthening Independence Service\\n+443000412070\\nsharon.howard@kent.gov.uk\\nAlyson Wagget\\nAssistant Director Thanet South Kent Coastal\\n+443000412483\\nalyson.wagget@kent.gov.uk | Kevin Kasaven, Director of Children's Countywide Services\\n+443000416334\\nkevin.kasaven@kent.gov.uk |",
     ]));
-    let names: Vec<(&str, Option<&str>)> =
-        r.contacts.iter().map(|c| (c.role.as_str(), c.name.as_deref())).collect();
+    let names: Vec<(&str, Option<&str>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.role.as_str(), c.name.as_deref()))
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -375,7 +527,10 @@ fn contacts_side_by_side_as_table() {
         ]
     );
     assert_eq!(r.contacts[1].telephone.as_deref(), Some("+443000412483"));
-    assert_eq!(r.contacts[2].job_title.as_deref(), Some("Director of Children's Countywide Services"));
+    assert_eq!(
+        r.contacts[2].job_title.as_deref(),
+        Some("Director of Children's Countywide Services")
+    );
 }
 
 #[test]
@@ -390,16 +545,34 @@ fn contacts_side_by_side_read_across() {
         "Email address Email address",
         "nicholas.abrahams@kent.gov.uk Christine.mcinnes@kent.gov.uk",
     ]));
-    let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = r
+    type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let got: Vec<Row> = r
         .contacts
         .iter()
-        .map(|c| (c.role.as_str(), c.name.as_deref(), c.email.as_deref(), c.telephone.as_deref()))
+        .map(|c| {
+            (
+                c.role.as_str(),
+                c.name.as_deref(),
+                c.email.as_deref(),
+                c.telephone.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
-            ("Report Author", Some("Nick Abrahams"), Some("nicholas.abrahams@kent.gov.uk"), Some("03000 410058")),
-            ("Relevant Director", Some("Christine McInnes"), Some("Christine.mcinnes@kent.gov.uk"), Some("03000 418913")),
+            (
+                "Report Author",
+                Some("Nick Abrahams"),
+                Some("nicholas.abrahams@kent.gov.uk"),
+                Some("03000 410058")
+            ),
+            (
+                "Relevant Director",
+                Some("Christine McInnes"),
+                Some("Christine.mcinnes@kent.gov.uk"),
+                Some("03000 418913")
+            ),
         ]
     );
 }
@@ -415,7 +588,14 @@ fn kinds_from_content() {
     ]));
     assert_eq!(minutes.kind, Kind::Minutes);
     assert_eq!(minutes.metadata.committee.as_deref(), Some("Cabinet"));
-    assert_eq!(minutes.metadata.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-09"));
+    assert_eq!(
+        minutes
+            .metadata
+            .date
+            .as_ref()
+            .and_then(|d| d.iso.as_deref()),
+        Some("2025-01-09")
+    );
 
     let agenda = report(&doc(&[
         "AGENDA",
@@ -427,7 +607,10 @@ fn kinds_from_content() {
     ]));
     assert_eq!(agenda.kind, Kind::Agenda);
     assert_eq!(agenda.metadata.committee.as_deref(), Some("Cabinet"));
-    assert_eq!(agenda.metadata.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-30"));
+    assert_eq!(
+        agenda.metadata.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-01-30")
+    );
 
     let decision = report(&doc(&[
         "KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION",
@@ -436,7 +619,11 @@ fn kinds_from_content() {
     ]));
     assert_eq!(decision.kind, Kind::Decision);
 
-    let eqia = report(&doc(&["EQIA Submission Form", "Information collected from the EQIA Submission", "Section A"]));
+    let eqia = report(&doc(&[
+        "EQIA Submission Form",
+        "Information collected from the EQIA Submission",
+        "Section A",
+    ]));
     assert_eq!(eqia.kind, Kind::Assessment);
 
     let appendix = report(&doc(&[
@@ -453,11 +640,21 @@ fn contacts_side_by_side_joined_into_one_paragraph() {
         "5. Contact details",
         "Report Author Relevant Director Joe McKay John Betts Acting Chief Accountant Interim Corporate Director Finance 03000 419601 03000 410066 joe.mckay@kent.gov.uk John.betts@kent.gov.uk",
     ]));
-    let got: Vec<(&str, Option<&str>, Option<&str>)> =
-        r.contacts.iter().map(|c| (c.role.as_str(), c.name.as_deref(), c.telephone.as_deref())).collect();
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.role.as_str(), c.name.as_deref(), c.telephone.as_deref()))
+        .collect();
     assert_eq!(
         got,
-        vec![("Report Author", Some("Joe McKay"), Some("03000 419601")), ("Relevant Director", Some("John Betts"), Some("03000 410066"))]
+        vec![
+            ("Report Author", Some("Joe McKay"), Some("03000 419601")),
+            (
+                "Relevant Director",
+                Some("John Betts"),
+                Some("03000 410066")
+            )
+        ]
     );
 }
 
@@ -473,40 +670,99 @@ fn fixtures_front_matter_in_every_format() {
         let fop = parse(&format!("fixtures/{ext}/fop-work-programme-2023.{ext}"));
         check_fixture_fop(&fop, ext);
 
-        let osp = parse(&format!("fixtures/{ext}/oxford-strategic-partnership-2023.{ext}"));
+        let osp = parse(&format!(
+            "fixtures/{ext}/oxford-strategic-partnership-2023.{ext}"
+        ));
         let m = &osp.metadata;
         assert_eq!(m.committee.as_deref(), Some("Council"), "{ext}");
-        assert_eq!(m.title.as_deref(), Some("The Oxford Strategic Partnership"), "{ext}");
-        assert_eq!(m.purpose.as_deref(), Some("To note the annual update on the Oxford Strategic Partnership"), "{ext}");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("The Oxford Strategic Partnership"),
+            "{ext}"
+        );
+        assert_eq!(
+            m.purpose.as_deref(),
+            Some("To note the annual update on the Oxford Strategic Partnership"),
+            "{ext}"
+        );
         assert_eq!(m.key_decision.as_deref(), Some("No"), "{ext}");
-        assert_eq!(m.cabinet_member.as_deref(), Some("Councillor Brown, Leader"), "{ext}");
-        assert_eq!(m.corporate_priority.as_deref(), Some("All Oxford City Council strategic priorities"), "{ext}");
+        assert_eq!(
+            m.cabinet_member.as_deref(),
+            Some("Councillor Brown, Leader"),
+            "{ext}"
+        );
+        assert_eq!(
+            m.corporate_priority.as_deref(),
+            Some("All Oxford City Council strategic priorities"),
+            "{ext}"
+        );
         assert_eq!(m.policy_framework.as_deref(), Some("None."), "{ext}");
         assert_eq!(m.recommendations.len(), 1, "{ext}");
-        assert_eq!(m.appendices.first().map(|a| a.label.as_str()), Some("Appendix 1"), "{ext}");
-        let author = osp.contacts.iter().find(|c| c.name.as_deref() == Some("Mish Tullar")).expect(ext);
-        assert_eq!(author.email.as_deref(), Some("mtullar@oxford.gov.uk"), "{ext}");
+        assert_eq!(
+            m.appendices.first().map(|a| a.label.as_str()),
+            Some("Appendix 1"),
+            "{ext}"
+        );
+        let author = osp
+            .contacts
+            .iter()
+            .find(|c| c.name.as_deref() == Some("Mish Tullar"))
+            .expect(ext);
+        assert_eq!(
+            author.email.as_deref(),
+            Some("mtullar@oxford.gov.uk"),
+            "{ext}"
+        );
         assert_eq!(author.telephone.as_deref(), Some("07483 010499"), "{ext}");
 
-        let apu = parse(&format!("fixtures/{ext}/annual-partnerships-update-2018.{ext}"));
+        let apu = parse(&format!(
+            "fixtures/{ext}/annual-partnerships-update-2018.{ext}"
+        ));
         let m = &apu.metadata;
         assert_eq!(m.committee.as_deref(), Some("Council"), "{ext}");
-        assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2018-11-06"), "{ext}");
-        assert_eq!(m.report_of.as_deref(), Some("Policy and Performance Service Manager"), "{ext}");
+        assert_eq!(
+            m.date.as_ref().and_then(|d| d.iso.as_deref()),
+            Some("2018-11-06"),
+            "{ext}"
+        );
+        assert_eq!(
+            m.report_of.as_deref(),
+            Some("Policy and Performance Service Manager"),
+            "{ext}"
+        );
         assert_eq!(m.recommendations.len(), 1, "{ext}");
-        assert_eq!(m.recommendations[0].text, "Council is RECOMMENDED to note the report.", "{ext}");
-        assert!(apu.contacts.iter().any(|c| c.email.as_deref() == Some("lauren.rushen@oxfordshire.gov.uk")), "{ext}");
+        assert_eq!(
+            m.recommendations[0].text, "Council is RECOMMENDED to note the report.",
+            "{ext}"
+        );
+        assert!(
+            apu.contacts
+                .iter()
+                .any(|c| c.email.as_deref() == Some("lauren.rushen@oxfordshire.gov.uk")),
+            "{ext}"
+        );
 
-        let p2030 = parse(&format!("fixtures/{ext}/oxfordshire-partnership-2030.{ext}"));
+        let p2030 = parse(&format!(
+            "fixtures/{ext}/oxfordshire-partnership-2030.{ext}"
+        ));
         assert_eq!(
             p2030.metadata.title.as_deref(),
             Some("Oxfordshire Partnership and Oxfordshire 2030: future direction"),
             "{ext}"
         );
-        assert!(p2030.metadata.purpose.as_deref().is_some_and(|p| p.starts_with("This report sets out:")), "{ext}");
+        assert!(
+            p2030
+                .metadata
+                .purpose
+                .as_deref()
+                .is_some_and(|p| p.starts_with("This report sets out:")),
+            "{ext}"
+        );
         assert_eq!(p2030.metadata.recommendations.len(), 1, "{ext}");
 
-        let peer = parse(&format!("fixtures/{ext}/peer-challenge-progress-2024.{ext}"));
+        let peer = parse(&format!(
+            "fixtures/{ext}/peer-challenge-progress-2024.{ext}"
+        ));
         assert!(peer.metadata.fields.is_empty(), "{ext}");
         assert_eq!(peer.metadata.title, None, "{ext}");
         for r in [&fop, &osp, &apu, &p2030, &peer] {
@@ -517,26 +773,56 @@ fn fixtures_front_matter_in_every_format() {
 
 fn check_fixture_fop(r: &Report, ext: &str) {
     let m = &r.metadata;
-    assert_eq!(m.committee.as_deref(), Some("Future Oxfordshire Partnership (FOP)"), "{ext}");
-    assert_eq!(m.title.as_deref(), Some("Future Oxfordshire Partnership Work Programme"), "{ext}");
-    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2023-11-28"), "{ext}");
-    assert_eq!(m.report_of.as_deref(), Some("Paul Staines- Head of Programme"), "{ext}");
+    assert_eq!(
+        m.committee.as_deref(),
+        Some("Future Oxfordshire Partnership (FOP)"),
+        "{ext}"
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Future Oxfordshire Partnership Work Programme"),
+        "{ext}"
+    );
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2023-11-28"),
+        "{ext}"
+    );
+    assert_eq!(
+        m.report_of.as_deref(),
+        Some("Paul Staines- Head of Programme"),
+        "{ext}"
+    );
     assert_eq!(m.status.as_deref(), Some("Open"), "{ext}");
     assert_eq!(m.recommendations.len(), 3, "{ext}");
     let c = r.contacts.first().expect(ext);
-    assert_eq!((c.name.as_deref(), c.job_title.as_deref()), (Some("Paul Staines"), Some("Head of Programme")), "{ext}");
+    assert_eq!(
+        (c.name.as_deref(), c.job_title.as_deref()),
+        (Some("Paul Staines"), Some("Head of Programme")),
+        "{ext}"
+    );
 }
 
 // ---- Kent papers (../shared/wild), as pdftotext -layout text through the txt reader ----
 
 fn kent_layout(name: &str) -> Option<Report> {
     let dir = std::env::var("COUNCIL_REPORTS_WILD").unwrap_or_else(|_| "../shared/wild".into());
-    let pdf = std::path::Path::new(&dir).join("kent").join(format!("{name}.pdf"));
+    let pdf = std::path::Path::new(&dir)
+        .join("kent")
+        .join(format!("{name}.pdf"));
     if !pdf.exists() {
-        eprintln!("skipped: {} is absent (the wild corpus is not part of a fresh clone)", pdf.display());
+        eprintln!(
+            "skipped: {} is absent (the wild corpus is not part of a fresh clone)",
+            pdf.display()
+        );
         return None;
     }
-    let out = match std::process::Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output() {
+    let out = match std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
         Ok(o) if o.status.success() => o.stdout,
         _ => {
             eprintln!("skipped: pdftotext (poppler-utils) is not installed");
@@ -554,22 +840,58 @@ fn kent_transfer_report_front_matter_and_contacts() {
     let m = &r.metadata;
     assert_eq!(r.kind, Kind::Report);
     assert_eq!(m.committee.as_deref(), Some("Cabinet"));
-    assert_eq!(m.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-30"));
-    assert!(m.report_of.as_deref().unwrap().starts_with("Sue Chandler, Cabinet Member for Integrated Children’s Services; Dan Watkins"));
-    assert!(m.title.as_deref().unwrap().starts_with("Transfer the 18-25 section of the Strengthening Independence Service"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-01-30")
+    );
+    assert!(m.report_of.as_deref().unwrap().starts_with(
+        "Sue Chandler, Cabinet Member for Integrated Children’s Services; Dan Watkins"
+    ));
+    assert!(m
+        .title
+        .as_deref()
+        .unwrap()
+        .starts_with("Transfer the 18-25 section of the Strengthening Independence Service"));
     assert_eq!(m.key_decision.as_deref(), Some("Yes"));
-    assert_eq!(field(&r, "Key Decision"), Some("Yes - It affects more than 2 Electoral Divisions"));
+    assert_eq!(
+        field(&r, "Key Decision"),
+        Some("Yes - It affects more than 2 Electoral Divisions")
+    );
     assert_eq!(field(&r, "Decision no"), Some("24/00109"));
     assert_eq!(m.status.as_deref(), Some("Unrestricted"));
-    assert!(m.purpose.as_deref().unwrap().starts_with("Transitions involve"));
-    let numbers: Vec<Option<&str>> = m.recommendations.iter().map(|r| r.number.as_deref()).collect();
+    assert!(m
+        .purpose
+        .as_deref()
+        .unwrap()
+        .starts_with("Transitions involve"));
+    let numbers: Vec<Option<&str>> = m
+        .recommendations
+        .iter()
+        .map(|r| r.number.as_deref())
+        .collect();
     assert_eq!(numbers, vec![Some("A"), Some("B")]);
-    assert!(m.recommendations.iter().all(|r| !r.text.contains("Cabinet is asked to")));
-    let names: Vec<&str> = r.contacts.iter().filter_map(|c| c.name.as_deref()).collect();
-    for who in ["Sharon Howard", "Alyson Wagget", "Kevin Kasaven", "Mark Albiston"] {
+    assert!(m
+        .recommendations
+        .iter()
+        .all(|r| !r.text.contains("Cabinet is asked to")));
+    let names: Vec<&str> = r
+        .contacts
+        .iter()
+        .filter_map(|c| c.name.as_deref())
+        .collect();
+    for who in [
+        "Sharon Howard",
+        "Alyson Wagget",
+        "Kevin Kasaven",
+        "Mark Albiston",
+    ] {
         assert!(names.contains(&who), "{who} missing from {names:?}");
     }
-    let sharon = r.contacts.iter().find(|c| c.name.as_deref() == Some("Sharon Howard")).unwrap();
+    let sharon = r
+        .contacts
+        .iter()
+        .find(|c| c.name.as_deref() == Some("Sharon Howard"))
+        .unwrap();
     assert_eq!(sharon.email.as_deref(), Some("sharon.howard@kent.gov.uk"));
     assert_eq!(sharon.telephone.as_deref(), Some("+443000412070"));
 }
@@ -580,33 +902,56 @@ fn kent_commissioning_plan_prose_recommendation_and_columns() {
         return;
     };
     let m = &r.metadata;
-    assert_eq!(m.title.as_deref(), Some("Commissioning Plan for Education Provision in Kent 2025-29"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Commissioning Plan for Education Provision in Kent 2025-29")
+    );
     assert_eq!(m.committee.as_deref(), Some("Cabinet"));
     assert_eq!(m.recommendations.len(), 1);
     assert_eq!(m.recommendations[0].number, None);
     assert_eq!(field(&r, "Electoral Division"), Some("All"));
-    let got: Vec<(&str, Option<&str>, Option<&str>)> =
-        r.contacts.iter().map(|c| (c.role.as_str(), c.name.as_deref(), c.email.as_deref())).collect();
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = r
+        .contacts
+        .iter()
+        .map(|c| (c.role.as_str(), c.name.as_deref(), c.email.as_deref()))
+        .collect();
     assert_eq!(
         got,
         vec![
-            ("Report Author", Some("Nick Abrahams"), Some("nicholas.abrahams@kent.gov.uk")),
-            ("Relevant Director", Some("Christine McInnes"), Some("Christine.mcinnes@kent.gov.uk")),
+            (
+                "Report Author",
+                Some("Nick Abrahams"),
+                Some("nicholas.abrahams@kent.gov.uk")
+            ),
+            (
+                "Relevant Director",
+                Some("Christine McInnes"),
+                Some("Christine.mcinnes@kent.gov.uk")
+            ),
         ]
     );
 }
 
 #[test]
 fn kent_minutes_agenda_decision_assessment() {
-    if let Some(r) = kent_layout("2025-01-30-cabinet-minutes-of-the-meeting-held-on-9th-january-2025") {
+    if let Some(r) =
+        kent_layout("2025-01-30-cabinet-minutes-of-the-meeting-held-on-9th-january-2025")
+    {
         assert_eq!(r.kind, Kind::Minutes);
         assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"));
-        assert_eq!(r.metadata.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-01-09"));
+        assert_eq!(
+            r.metadata.date.as_ref().and_then(|d| d.iso.as_deref()),
+            Some("2025-01-09")
+        );
     }
-    if let Some(r) = kent_layout("2025-03-04-cabinet-agenda-frontsheet-04th-mar-2025-10-00-cabinet") {
+    if let Some(r) = kent_layout("2025-03-04-cabinet-agenda-frontsheet-04th-mar-2025-10-00-cabinet")
+    {
         assert_eq!(r.kind, Kind::Agenda);
         assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"));
-        assert_eq!(r.metadata.date.as_ref().and_then(|d| d.iso.as_deref()), Some("2025-03-04"));
+        assert_eq!(
+            r.metadata.date.as_ref().and_then(|d| d.iso.as_deref()),
+            Some("2025-03-04")
+        );
     }
     if let Some(r) = kent_layout("2025-01-30-cabinet-24-00115-prod") {
         assert_eq!(r.kind, Kind::Decision);
@@ -616,9 +961,17 @@ fn kent_minutes_agenda_decision_assessment() {
     }
     if let Some(r) = kent_layout("2025-03-04-cabinet-cabinet-report-4-march-2025") {
         assert_eq!(r.kind, Kind::Report);
-        let numbers: Vec<Option<&str>> = r.metadata.recommendations.iter().map(|r| r.number.as_deref()).collect();
+        let numbers: Vec<Option<&str>> = r
+            .metadata
+            .recommendations
+            .iter()
+            .map(|r| r.number.as_deref())
+            .collect();
         assert_eq!(numbers, vec![Some("1"), Some("2"), Some("3")]);
         assert_eq!(r.contacts.len(), 2);
-        assert_eq!(r.contacts[1].job_title.as_deref(), Some("Interim Corporate Director, Finance"));
+        assert_eq!(
+            r.contacts[1].job_title.as_deref(),
+            Some("Interim Corporate Director, Finance")
+        );
     }
 }

@@ -72,8 +72,13 @@ fn role_of(text: &str) -> Option<(String, String)> {
     let rest = caps.get(2).map_or("", |m| m.as_str()).trim().to_string();
     // "Contact the team on…" is a sentence.
     let sep_ok = text.trim().len() == role.len()
-        || text.trim().get(role.len()..).is_some_and(|t| t.trim_start().starts_with([':', '-', '–']))
-        || (!rest.is_empty() && rest.chars().next().is_some_and(char::is_uppercase) && !role.eq_ignore_ascii_case("contact"));
+        || text
+            .trim()
+            .get(role.len()..)
+            .is_some_and(|t| t.trim_start().starts_with([':', '-', '–']))
+        || (!rest.is_empty()
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && !role.eq_ignore_ascii_case("contact"));
     sep_ok.then_some((role, rest))
 }
 
@@ -81,7 +86,9 @@ fn role_of(text: &str) -> Option<(String, String)> {
 /// Staines Contact information:" holds two; "Report Author: Relevant
 /// Director:" is two columns read across).
 fn roles_in(text: &str) -> Vec<(usize, String)> {
-    let Some(re) = ROLE.as_ref() else { return Vec::new() };
+    let Some(re) = ROLE.as_ref() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut starts = vec![0usize];
     starts.extend(text.match_indices(' ').map(|(i, _)| i + 1));
@@ -100,7 +107,9 @@ fn roles_in(text: &str) -> Vec<(usize, String)> {
             // A role right after another one ("Report Author Relevant
             // Director Joe McKay…") is the next column's header.
             let adjacent = !out.is_empty()
-                && text.get(skip_to..s).is_some_and(|g| g.trim_matches([' ', ':']).is_empty());
+                && text
+                    .get(skip_to..s)
+                    .is_some_and(|g| g.trim_matches([' ', ':']).is_empty());
             if (labelled || adjacent) && (s == 0 || role.split_whitespace().count() >= 2) {
                 out.push((s, role.trim().to_string()));
                 skip_to = s + role.len();
@@ -117,7 +126,11 @@ fn segments(text: &str) -> Vec<(String, String)> {
     for (k, (start, role)) in roles.iter().enumerate() {
         let end = roles.get(k + 1).map_or(text.len(), |r| r.0);
         let seg = text.get(start + role.len()..end).unwrap_or("");
-        let rest = seg.trim().trim_start_matches([':', '-', '–']).trim().to_string();
+        let rest = seg
+            .trim()
+            .trim_start_matches([':', '-', '–'])
+            .trim()
+            .to_string();
         out.push((role.clone(), rest));
     }
     out
@@ -133,7 +146,11 @@ fn emails(text: &str) -> Vec<String> {
 fn phones(text: &str) -> Vec<String> {
     PHONE
         .as_ref()
-        .map(|re| re.find_iter(text).map(|m| m.as_str().trim().to_string()).collect())
+        .map(|re| {
+            re.find_iter(text)
+                .map(|m| m.as_str().trim().to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -152,7 +169,10 @@ fn strip_details(text: &str) -> String {
             let end = pos + n.len();
             // Only whole words.
             let before_ok = pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
-            let after_ok = !lower.get(end..).unwrap_or("").starts_with(|c: char| c.is_alphanumeric());
+            let after_ok = !lower
+                .get(end..)
+                .unwrap_or("")
+                .starts_with(|c: char| c.is_alphanumeric());
             if !(before_ok && after_ok) {
                 break;
             }
@@ -162,11 +182,25 @@ fn strip_details(text: &str) -> String {
     }
     let s = s.replace("()", " ").replace("( )", " ");
     normalize(&s)
-        .trim_matches(|c: char| c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace())
+        .trim_matches(|c: char| {
+            c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace()
+        })
         .to_string()
 }
 
-const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "miss", "cllr", "councillor", "prof", "professor", "sir", "dame"];
+const HONORIFICS: &[&str] = &[
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "cllr",
+    "councillor",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+];
 
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -206,13 +240,17 @@ fn name_and_job(text: &str, email: Option<&str>) -> (Option<String>, Option<Stri
     }
     if let Some(email) = email {
         let local = email.split('@').next().unwrap_or("").to_lowercase();
-        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| p.len() > 1).collect();
+        let parts: Vec<&str> = local
+            .split(['.', '_', '-'])
+            .filter(|p| p.len() > 1)
+            .collect();
         let words: Vec<&str> = t.split_whitespace().collect();
         if let Some(last) = parts.last() {
-            if let Some(idx) = words
-                .iter()
-                .position(|w| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()) == *last)
-            {
+            if let Some(idx) = words.iter().position(|w| {
+                w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    == *last
+            }) {
                 let name = words.get(..=idx).unwrap_or(&[]).join(" ");
                 let job = words.get(idx + 1..).unwrap_or(&[]).join(" ");
                 if looks_like_name(&name) {
@@ -316,7 +354,8 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
         let ps = phones(line);
         let rest = strip_details(line);
         let starts_person = !rest.is_empty()
-            && (cur.is_none() || (has_details && looks_like_name(rest.split(',').next().unwrap_or(&rest))));
+            && (cur.is_none()
+                || (has_details && looks_like_name(rest.split(',').next().unwrap_or(&rest))));
         if starts_person {
             if let Some(c) = cur.take() {
                 out.push(c);
@@ -381,7 +420,10 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
         let mut name = None;
         if let Some(e) = &email {
             let local = e.split('@').next().unwrap_or("").to_lowercase();
-            let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| p.len() > 1).collect();
+            let parts: Vec<&str> = local
+                .split(['.', '_', '-'])
+                .filter(|p| p.len() > 1)
+                .collect();
             if let (Some(first), Some(last)) = (parts.first(), parts.last()) {
                 let pos = words.iter().position(|w| w.to_lowercase() == *last);
                 if let Some(pos) = pos {
@@ -389,7 +431,9 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
                     while start > 0
                         && words.get(start - 1).is_some_and(|w| {
                             w.starts_with(|c: char| c.is_uppercase())
-                                && (w.to_lowercase().starts_with(&first.chars().take(3).collect::<String>())
+                                && (w
+                                    .to_lowercase()
+                                    .starts_with(&first.chars().take(3).collect::<String>())
                                     || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
                         })
                     {
@@ -421,7 +465,8 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.shape == Shape::Row
             || role_of(&u.text).is_some()
             || u.text.split_whitespace().count() > 40
-            || crate::text::parse_date(&u.text).is_some_and(|_| u.text.split_whitespace().count() <= 3)
+            || crate::text::parse_date(&u.text)
+                .is_some_and(|_| u.text.split_whitespace().count() <= 3)
             || ["background", "appendix", "appendices", "annex"]
                 .iter()
                 .any(|w| u.text.to_lowercase().starts_with(w))
@@ -438,11 +483,21 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
 /// side.
 fn table_columns(us: &[Unit], i: usize, out: &mut Vec<Contact>) -> usize {
     let Some(head) = us.get(i) else { return i + 1 };
-    let roles: Vec<Option<String>> = head.cells.iter().map(|c| role_of(&normalize(c)).map(|r| r.0)).collect();
+    let roles: Vec<Option<String>> = head
+        .cells
+        .iter()
+        .map(|c| role_of(&normalize(c)).map(|r| r.0))
+        .collect();
     let mut cols: Vec<Vec<String>> = head
         .cells
         .iter()
-        .map(|c| role_of(&normalize(c)).map(|r| r.1).filter(|r| !r.is_empty()).into_iter().collect())
+        .map(|c| {
+            role_of(&normalize(c))
+                .map(|r| r.1)
+                .filter(|r| !r.is_empty())
+                .into_iter()
+                .collect()
+        })
         .collect();
     let mut j = i + 1;
     while let Some(u) = us.get(j) {
@@ -476,7 +531,11 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
     while let Some(u) = us.get(i) {
         if u.shape == Shape::Row {
             let first = normalize(u.cells.first().map_or("", String::as_str));
-            let role_cells = u.cells.iter().filter(|c| role_of(&normalize(c)).is_some()).count();
+            let role_cells = u
+                .cells
+                .iter()
+                .filter(|c| role_of(&normalize(c)).is_some())
+                .count();
             if role_cells >= 2 {
                 i = table_columns(&us, i, &mut out);
                 continue;
@@ -499,19 +558,29 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                         break;
                     }
                     let label = normalize(r.cells.first().map_or("", String::as_str));
-                    let val = normalize(&r.cells.iter().skip(1).cloned().collect::<Vec<_>>().join(" "));
+                    let val = normalize(
+                        &r.cells
+                            .iter()
+                            .skip(1)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
                     match attribute(&label) {
                         Some("name") => contact.name = Some(val),
                         Some("job") => contact.job_title = Some(val),
                         Some("phone") => contact.telephone = Some(val),
-                        Some("email") => contact.email = emails(&val).into_iter().next().or(Some(val)),
+                        Some("email") => {
+                            contact.email = emails(&val).into_iter().next().or(Some(val))
+                        }
                         Some(_) => {}
                         None => break,
                     }
                     j += 1;
                 }
                 lines.clear();
-                if contact.name.is_some() || contact.email.is_some() || contact.telephone.is_some() {
+                if contact.name.is_some() || contact.email.is_some() || contact.telephone.is_some()
+                {
                     out.push(contact);
                 }
                 i = j;
@@ -537,7 +606,11 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             if !first_line.is_empty() {
                 lines.insert(0, first_line);
             }
-            out.extend(columns(&roles, &lines).into_iter().filter(|c| c.name.is_some() || c.email.is_some()));
+            out.extend(
+                columns(&roles, &lines)
+                    .into_iter()
+                    .filter(|c| c.name.is_some() || c.email.is_some()),
+            );
             i = next;
             continue;
         }
@@ -549,7 +622,11 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                 rest = x;
             }
             for (r, x) in segs {
-                out.extend(people(&r, &[x]).into_iter().filter(|c| c.name.is_some() || c.email.is_some() || c.telephone.is_some()));
+                out.extend(
+                    people(&r, &[x])
+                        .into_iter()
+                        .filter(|c| c.name.is_some() || c.email.is_some() || c.telephone.is_some()),
+                );
             }
         }
         let mut lines = Vec::new();
@@ -593,24 +670,48 @@ mod tests {
     fn name_and_job_shapes() {
         assert_eq!(
             name_and_job("Paul Staines- Head of Programme", None),
-            (Some("Paul Staines".into()), Some("Head of Programme".into()))
+            (
+                Some("Paul Staines".into()),
+                Some("Head of Programme".into())
+            )
         );
         assert_eq!(
-            name_and_job("Dave Shipton (Head of Finance Policy, Planning and Strategy)", None),
-            (Some("Dave Shipton".into()), Some("Head of Finance Policy, Planning and Strategy".into()))
+            name_and_job(
+                "Dave Shipton (Head of Finance Policy, Planning and Strategy)",
+                None
+            ),
+            (
+                Some("Dave Shipton".into()),
+                Some("Head of Finance Policy, Planning and Strategy".into())
+            )
         );
         assert_eq!(
-            name_and_job("Dr Mike Gogarty Interim Strategic Lead for Public Health", Some("Mike.gogarty@kent.gov.uk")),
-            (Some("Dr Mike Gogarty".into()), Some("Interim Strategic Lead for Public Health".into()))
+            name_and_job(
+                "Dr Mike Gogarty Interim Strategic Lead for Public Health",
+                Some("Mike.gogarty@kent.gov.uk")
+            ),
+            (
+                Some("Dr Mike Gogarty".into()),
+                Some("Interim Strategic Lead for Public Health".into())
+            )
         );
     }
 
     #[test]
     fn details_found_and_stripped() {
         let line = "Contact: Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)";
-        assert_eq!(emails(line), vec!["lauren.rushen@oxfordshire.gov.uk".to_string()]);
-        assert_eq!(strip_details("Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)"), "Lauren Rushen");
-        assert_eq!(phones("Telephone number 03000 410058"), vec!["03000 410058".to_string()]);
+        assert_eq!(
+            emails(line),
+            vec!["lauren.rushen@oxfordshire.gov.uk".to_string()]
+        );
+        assert_eq!(
+            strip_details("Lauren Rushen (lauren.rushen@oxfordshire.gov.uk)"),
+            "Lauren Rushen"
+        );
+        assert_eq!(
+            phones("Telephone number 03000 410058"),
+            vec!["03000 410058".to_string()]
+        );
         assert_eq!(phones("+443000412070"), vec!["+443000412070".to_string()]);
         assert_eq!(phones("07483 010499"), vec!["07483 010499".to_string()]);
         assert!(phones("in 2024 there were 19,407 children").is_empty());
@@ -618,13 +719,25 @@ mod tests {
 
     #[test]
     fn roles() {
-        assert_eq!(role_of("Report Author: Paul Staines- Head of Programme").map(|r| r.0), Some("Report Author".into()));
-        assert_eq!(role_of("Relevant Corporate Director:").map(|r| r.0), Some("Relevant Corporate Director".into()));
+        assert_eq!(
+            role_of("Report Author: Paul Staines- Head of Programme").map(|r| r.0),
+            Some("Report Author".into())
+        );
+        assert_eq!(
+            role_of("Relevant Corporate Director:").map(|r| r.0),
+            Some("Relevant Corporate Director".into())
+        );
         assert!(role_of("Contact the team for details").is_none());
         assert_eq!(roles_in("Report Author: Relevant Director:").len(), 2);
         assert_eq!(
             segments("Report Author: Paul Staines- Head of Programme Contact information:"),
-            vec![("Report Author".to_string(), "Paul Staines- Head of Programme".to_string()), ("Contact information".to_string(), String::new())]
+            vec![
+                (
+                    "Report Author".to_string(),
+                    "Paul Staines- Head of Programme".to_string()
+                ),
+                ("Contact information".to_string(), String::new())
+            ]
         );
     }
 }

@@ -28,7 +28,9 @@ fn top_text(us: &[Unit]) -> Vec<String> {
 
 fn is_decision(top: &[String]) -> bool {
     top.iter().take(8).any(|t| {
-        t.contains("record of decision") || t.contains("decision taken by") || t.contains("decision to be taken by")
+        t.contains("record of decision")
+            || t.contains("decision taken by")
+            || t.contains("decision to be taken by")
     })
 }
 
@@ -47,7 +49,11 @@ fn is_assessment(top: &[String]) -> bool {
 }
 
 fn is_minutes(top: &[String], us: &[Unit]) -> bool {
-    if top.iter().take(8).any(|t| t.starts_with("minutes of") || t.contains("minutes of a meeting") || t.contains("minutes of the meeting of")) {
+    if top.iter().take(8).any(|t| {
+        t.starts_with("minutes of")
+            || t.contains("minutes of a meeting")
+            || t.contains("minutes of the meeting of")
+    }) {
         return true;
     }
     let present = top.iter().any(|t| t.starts_with("present"));
@@ -90,7 +96,11 @@ pub(crate) fn meeting_kind(us: &[Unit]) -> Option<Kind> {
         Some(Kind::Decision)
     } else if is_assessment(&top) {
         Some(Kind::Assessment)
-    } else if top.iter().take(3).any(|t| t == "agenda" || t.starts_with("agenda ") && !t.starts_with("agenda item")) {
+    } else if top
+        .iter()
+        .take(3)
+        .any(|t| t == "agenda" || t.starts_with("agenda ") && !t.starts_with("agenda item"))
+    {
         Some(Kind::Agenda)
     } else if is_minutes(&top, us) {
         Some(Kind::Minutes)
@@ -123,7 +133,10 @@ pub(crate) fn meeting_header(us: &[Unit]) -> (Option<String>, Option<DateValue>)
         if date.is_none() {
             if let Some((range, iso)) = find_date(&u.text) {
                 let text = u.text.get(range).unwrap_or("").to_string();
-                date = Some(DateValue { text, iso: Some(iso) });
+                date = Some(DateValue {
+                    text,
+                    iso: Some(iso),
+                });
             }
         }
         if committee.is_none() && kind == Some(Kind::Agenda) {
@@ -146,8 +159,16 @@ fn capital_name(text: &str) -> Option<String> {
         .take_while(|w| {
             w.chars().any(char::is_alphabetic)
                 && w.chars().all(|c| !c.is_lowercase())
-                && !["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
-                    .contains(&w.trim_end_matches(','))
+                && ![
+                    "MONDAY",
+                    "TUESDAY",
+                    "WEDNESDAY",
+                    "THURSDAY",
+                    "FRIDAY",
+                    "SATURDAY",
+                    "SUNDAY",
+                ]
+                .contains(&w.trim_end_matches(','))
         })
         .collect();
     let name = words.join(" ");
@@ -172,10 +193,11 @@ pub fn classify(doc: &Document, metadata: &Metadata, paragraphs: &[NumberedParag
     if has_front_matter(metadata) {
         return Kind::Report;
     }
-    let starts_as_appendix = us
-        .iter()
-        .take(3)
-        .any(|u| APPENDIX_START.as_ref().is_some_and(|re| re.is_match(u.text.trim())));
+    let starts_as_appendix = us.iter().take(3).any(|u| {
+        APPENDIX_START
+            .as_ref()
+            .is_some_and(|re| re.is_match(u.text.trim()))
+    });
     if starts_as_appendix {
         return Kind::Appendix;
     }

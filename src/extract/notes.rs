@@ -10,9 +10,8 @@ use crate::document::{BlockKind, Link};
 use crate::report::FootnoteData;
 use crate::Document;
 
-static URL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:https?://|www\.|mailto:)[^\s<>"'()\[\]{}|]+"#).ok()
-});
+static URL: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.|mailto:)[^\s<>"'()\[\]{}|]+"#).ok());
 
 static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").ok()
@@ -56,7 +55,9 @@ fn texts(doc: &Document) -> Vec<&str> {
 /// The address a printed URL stands for: trailing sentence punctuation cut,
 /// "www." given a scheme.
 fn clean_url(raw: &str) -> String {
-    let mut s = raw.trim_end_matches(['.', ',', ';', ':', '!', '?']).to_string();
+    let mut s = raw
+        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
+        .to_string();
     // A closing bracket that opened outside the URL.
     while s.ends_with(')') && s.matches('(').count() < s.matches(')').count() {
         s.pop();
@@ -163,11 +164,17 @@ mod tests {
 
     #[test]
     fn bare_addresses() {
-        let got = bare("See http://www.osab.co.uk/report.pdf. Or mail a.b@kent.gov.uk, or www.osab.co.uk");
+        let got = bare(
+            "See http://www.osab.co.uk/report.pdf. Or mail a.b@kent.gov.uk, or www.osab.co.uk",
+        );
         let urls: Vec<&str> = got.iter().map(|l| l.url.as_str()).collect();
         assert_eq!(
             urls,
-            vec!["http://www.osab.co.uk/report.pdf", "mailto:a.b@kent.gov.uk", "http://www.osab.co.uk"]
+            vec![
+                "http://www.osab.co.uk/report.pdf",
+                "mailto:a.b@kent.gov.uk",
+                "http://www.osab.co.uk"
+            ]
         );
     }
 }

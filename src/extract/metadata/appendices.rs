@@ -32,7 +32,11 @@ fn word_case(word: &str) -> String {
 fn is_list_heading(text: &str) -> bool {
     matches!(
         labels::key(text).as_str(),
-        "appendices" | "appendix" | "annexes" | "list of appendices" | "appendices and background papers"
+        "appendices"
+            | "appendix"
+            | "annexes"
+            | "list of appendices"
+            | "appendices and background papers"
     )
 }
 
@@ -50,7 +54,10 @@ fn parse(text: &str, loose: bool) -> Option<Appendix> {
     }
     // "Appendix I" is roman only when it is one; a lower-case word id ("annex
     // to the report") is not a label.
-    if id.chars().all(|c| c.is_ascii_lowercase()) && id.len() > 1 && !id.chars().all(|c| "ivx".contains(c)) {
+    if id.chars().all(|c| c.is_ascii_lowercase())
+        && id.len() > 1
+        && !id.chars().all(|c| "ivx".contains(c))
+    {
         return None;
     }
     Some(Appendix {
@@ -78,14 +85,23 @@ pub(crate) fn extract(units: &[Unit]) -> Vec<Appendix> {
         let text = u.text.trim();
         match u.shape {
             Shape::Row => {
-                let first = u.cells.first().map(|c| crate::text::normalize(c)).unwrap_or_default();
+                let first = u
+                    .cells
+                    .first()
+                    .map(|c| crate::text::normalize(c))
+                    .unwrap_or_default();
                 if is_list_heading(&first) {
                     in_list = true;
                     continue;
                 }
                 if let Some(mut a) = parse(&first, true) {
                     if a.title.is_none() {
-                        let rest: Vec<String> = u.cells.iter().skip(1).map(|c| crate::text::normalize(c)).collect();
+                        let rest: Vec<String> = u
+                            .cells
+                            .iter()
+                            .skip(1)
+                            .map(|c| crate::text::normalize(c))
+                            .collect();
                         let rest = rest.join(" ");
                         a.title = (!rest.is_empty()).then_some(rest);
                     }
@@ -146,7 +162,10 @@ mod tests {
     fn labels_and_titles() {
         let a = parse("Appendix 1: Oxford Strategic Partnership Membership", false).unwrap();
         assert_eq!(a.label, "Appendix 1");
-        assert_eq!(a.title.as_deref(), Some("Oxford Strategic Partnership Membership"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Oxford Strategic Partnership Membership")
+        );
         let a = parse("APPENDIX M", false).unwrap();
         assert_eq!((a.label.as_str(), a.title), ("Appendix M", None));
         let a = parse("Annex 1:", false).unwrap();

@@ -178,7 +178,8 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
         }
         // A colon inside a time ("10:00") or a URL is not a label end.
         let after = text.get(idx + c.len_utf8()..).unwrap_or("");
-        if c == ':' && (after.starts_with("//") || after.starts_with(|ch: char| ch.is_ascii_digit()))
+        if c == ':'
+            && (after.starts_with("//") || after.starts_with(|ch: char| ch.is_ascii_digit()))
         {
             continue;
         }
@@ -241,7 +242,7 @@ pub(crate) fn plausible_label(label: &str) -> bool {
     let words = label.split_whitespace().count();
     (1..=12).contains(&words)
         && label.starts_with(|c: char| c.is_uppercase())
-        && !label.contains(['.', ';', '(']) 
+        && !label.contains(['.', ';', '('])
 }
 
 /// Whether `text` is the first part of a known label split over two lines or
@@ -271,8 +272,14 @@ mod tests {
         assert_eq!(meaning("Title of Report:"), Some(Meaning::Title));
         assert_eq!(meaning("Subject"), Some(Meaning::Title));
         assert_eq!(meaning("Classification:"), Some(Meaning::Status));
-        assert_eq!(meaning("Executive Summary and Purpose:"), Some(Meaning::Purpose));
-        assert_eq!(meaning("Recommendation(s):"), Some(Meaning::Recommendations));
+        assert_eq!(
+            meaning("Executive Summary and Purpose:"),
+            Some(Meaning::Purpose)
+        );
+        assert_eq!(
+            meaning("Recommendation(s):"),
+            Some(Meaning::Recommendations)
+        );
         assert_eq!(
             meaning("Is the decision eligible for call-in?"),
             Some(Meaning::Other)
@@ -283,11 +290,24 @@ mod tests {
     #[test]
     fn splits_label_and_value() {
         let s = split("To:  Future Oxfordshire Partnership (FOP):", false).unwrap();
-        assert_eq!((s.label.as_str(), s.meaning, s.rest.as_str()), ("To", Some(Meaning::Committee), "Future Oxfordshire Partnership (FOP):"));
+        assert_eq!(
+            (s.label.as_str(), s.meaning, s.rest.as_str()),
+            (
+                "To",
+                Some(Meaning::Committee),
+                "Future Oxfordshire Partnership (FOP):"
+            )
+        );
         let s = split("Is the decision eligible for call-in? Yes", false).unwrap();
         assert_eq!((s.meaning, s.rest.as_str()), (Some(Meaning::Other), "Yes"));
         let s = split("Report by Policy and Performance Service Manager", true).unwrap();
-        assert_eq!((s.meaning, s.rest.as_str()), (Some(Meaning::ReportOf), "Policy and Performance Service Manager"));
+        assert_eq!(
+            (s.meaning, s.rest.as_str()),
+            (
+                Some(Meaning::ReportOf),
+                "Policy and Performance Service Manager"
+            )
+        );
         assert!(split("By 2030 we will", true).is_none());
         assert!(split("The meeting starts at 10:00 today", false).is_none());
         let s = split("How this report contributes to the Vision:", false).unwrap();
@@ -296,7 +316,10 @@ mod tests {
 
     #[test]
     fn label_split_over_two_lines() {
-        assert_eq!(joins("Title of", "Report:").as_deref(), Some("Title of Report:"));
+        assert_eq!(
+            joins("Title of", "Report:").as_deref(),
+            Some("Title of Report:")
+        );
         assert_eq!(joins("To:", "Council"), None);
     }
 }

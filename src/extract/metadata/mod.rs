@@ -25,7 +25,9 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     let scanned = scan::scan(&units);
     let mut md = Metadata::default();
     for entry in &scanned.entries {
-        if entry.parts.iter().all(|p| p.trim().is_empty()) && entry.meaning == Some(Meaning::Appendices) {
+        if entry.parts.iter().all(|p| p.trim().is_empty())
+            && entry.meaning == Some(Meaning::Appendices)
+        {
             continue;
         }
         md.fields.push(Field {
@@ -78,13 +80,11 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
                 md.date = date;
             }
         }
-        Some(Meaning::Date) => {
-            if md.date.is_none() && !first.is_empty() {
-                md.date = Some(DateValue {
-                    text: first.to_string(),
-                    iso: parse_date(first),
-                });
-            }
+        Some(Meaning::Date) if md.date.is_none() && !first.is_empty() => {
+            md.date = Some(DateValue {
+                text: first.to_string(),
+                iso: parse_date(first),
+            });
         }
         Some(Meaning::ReportOf) => set(
             &mut md.report_of,
@@ -100,9 +100,7 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
         Some(Meaning::Purpose) => set(&mut md.purpose, entry.parts.join("\n").trim().to_string()),
         Some(Meaning::KeyDecision) => set(&mut md.key_decision, yes_no(first)),
         Some(Meaning::CabinetMember) => set(&mut md.cabinet_member, all.trim().to_string()),
-        Some(Meaning::CorporatePriority) => {
-            set(&mut md.corporate_priority, all.trim().to_string())
-        }
+        Some(Meaning::CorporatePriority) => set(&mut md.corporate_priority, all.trim().to_string()),
         Some(Meaning::PolicyFramework) => set(&mut md.policy_framework, all.trim().to_string()),
         _ => {}
     }
@@ -134,12 +132,20 @@ pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
     let value = match value.char_indices().find(|(i, _)| {
         let t = value.get(*i..).unwrap_or("");
         let y = t.get(..4).unwrap_or("");
-        y.len() == 4 && y.chars().all(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].iter().any(|o| t.get(4..6) == Some(*o))
-            && t.get(6..).is_none_or(|r| !r.starts_with(char::is_alphanumeric))
+        y.len() == 4
+            && y.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|o| t.get(4..6) == Some(*o))
+            && t.get(6..)
+                .is_none_or(|r| !r.starts_with(char::is_alphanumeric))
     }) {
         Some((i, _)) => {
-            unglued = format!("{}{}", value.get(..i + 4).unwrap_or(""), value.get(i + 6..).unwrap_or(""));
+            unglued = format!(
+                "{}{}",
+                value.get(..i + 4).unwrap_or(""),
+                value.get(i + 6..).unwrap_or("")
+            );
             unglued.as_str()
         }
         None => value,
@@ -157,7 +163,8 @@ pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
         let head = value.get(..range.start).unwrap_or("");
         if tail_ok && !head.trim().is_empty() {
             // "Thursday," before the date belongs to the date.
-            let (head, date_text) = title_block::take_weekday(head, value.get(range.clone()).unwrap_or(""));
+            let (head, date_text) =
+                title_block::take_weekday(head, value.get(range.clone()).unwrap_or(""));
             return (
                 clean(&head),
                 Some(DateValue {
@@ -177,7 +184,9 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
         if u.is_bullet() {
             continue;
         }
-        let Some(s) = labels::split(&u.text, false) else { continue };
+        let Some(s) = labels::split(&u.text, false) else {
+            continue;
+        };
         if s.meaning != Some(Meaning::Recommendations) {
             continue;
         }
@@ -202,16 +211,25 @@ mod tests {
         assert_eq!(c, "County Council");
         assert_eq!(d.unwrap().text, "13th March 2025");
         let (c, d) = split_committee("Future Oxfordshire Partnership (FOP):");
-        assert_eq!((c.as_str(), d), ("Future Oxfordshire Partnership (FOP)", None));
+        assert_eq!(
+            (c.as_str(), d),
+            ("Future Oxfordshire Partnership (FOP)", None)
+        );
         let (c, _) = split_committee("Cabinet, 30 January 2025");
         assert_eq!(c, "Cabinet");
         let (c, d) = split_committee("Cabinet – 30 January 2025th");
-        assert_eq!((c.as_str(), d.unwrap().text.as_str()), ("Cabinet", "30 January 2025"));
+        assert_eq!(
+            (c.as_str(), d.unwrap().text.as_str()),
+            ("Cabinet", "30 January 2025")
+        );
     }
 
     #[test]
     fn key_decision_answer() {
-        assert_eq!(yes_no("Yes - It affects more than 2 Electoral Divisions"), "Yes");
+        assert_eq!(
+            yes_no("Yes - It affects more than 2 Electoral Divisions"),
+            "Yes"
+        );
         assert_eq!(yes_no("NO"), "No");
         assert_eq!(yes_no("Not applicable."), "Not applicable");
     }

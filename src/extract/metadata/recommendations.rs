@@ -28,7 +28,15 @@ fn style(l: &Label) -> (LabelKind, bool, char) {
         LabelKind::UpperRoman => LabelKind::UpperAlpha,
         k => k,
     };
-    (kind, open, if close.is_ascii_alphanumeric() { ' ' } else { close })
+    (
+        kind,
+        open,
+        if close.is_ascii_alphanumeric() {
+            ' '
+        } else {
+            close
+        },
+    )
 }
 
 /// Whether a short paragraph ending in a colon introduces the list.
@@ -93,7 +101,8 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             }
             let st = style(l);
             let nested = u.level > *first_level.get_or_insert(u.level)
-                || first_style.is_some_and(|f| f != st && (l.is_bullet() || f.0 == LabelKind::Decimal));
+                || first_style
+                    .is_some_and(|f| f != st && (l.is_bullet() || f.0 == LabelKind::Decimal));
             if nested && !out.items.is_empty() {
                 if let Some(last) = out.items.last_mut() {
                     last.text.push('\n');
@@ -104,7 +113,8 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 continue;
             }
             if let Some(f) = first_style {
-                let restart = !l.is_bullet() && (l.value == "1" || l.value.eq_ignore_ascii_case("a"))
+                let restart = !l.is_bullet()
+                    && (l.value == "1" || l.value.eq_ignore_ascii_case("a"))
                     && last_value.is_some();
                 let heading_like = !l.is_bullet()
                     && u.text.split_whitespace().count() <= 6
@@ -117,7 +127,11 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             last_value = Some(l.value.clone());
             out.verbatim.push(u.printed());
             out.items.push(Recommendation {
-                number: if l.is_bullet() { None } else { Some(l.value.clone()) },
+                number: if l.is_bullet() {
+                    None
+                } else {
+                    Some(l.value.clone())
+                },
                 text: u.text.clone(),
             });
             j += 1;

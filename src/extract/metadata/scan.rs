@@ -73,7 +73,9 @@ fn known(u: &Unit) -> bool {
 /// Whether the units at `i` hold a list (the value of a "This report sets
 /// out:" line) rather than a new label's value.
 fn list_follows(units: &[Unit], i: usize) -> bool {
-    units.get(i).is_some_and(|u| u.label.is_some() || u.level > 0)
+    units
+        .get(i)
+        .is_some_and(|u| u.label.is_some() || u.level > 0)
 }
 
 /// Scans the front matter.
@@ -93,7 +95,12 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 .cells
                 .iter()
                 .skip(1)
-                .map(|c| c.split('\n').map(crate::text::normalize).collect::<Vec<_>>().join("\n"))
+                .map(|c| {
+                    c.split('\n')
+                        .map(crate::text::normalize)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
                 .collect();
             let value = value.join(" ");
             match labels::split(&first, false) {
@@ -185,8 +192,17 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 if let Some((title, label)) = trailing_label(&u.text) {
                     preamble_texts.push(title);
                     let m = labels::meaning(&label);
-                    let mut entry = Entry { label: labels::clean_label(&label), meaning: m, parts: Vec::new() };
-                    i = take_value(units, i + 1, m.map_or(Extent::Prose, labels::extent), &mut entry);
+                    let mut entry = Entry {
+                        label: labels::clean_label(&label),
+                        meaning: m,
+                        parts: Vec::new(),
+                    };
+                    i = take_value(
+                        units,
+                        i + 1,
+                        m.map_or(Extent::Prose, labels::extent),
+                        &mut entry,
+                    );
                     out.entries.push(entry);
                     continue;
                 }
@@ -217,7 +233,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 && !u.is_heading()
                 && u.text.split_whitespace().count() <= 25
                 && units.get(i + 1).is_some_and(known)
-                && out.entries.last().is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
+                && out
+                    .entries
+                    .last()
+                    .is_some_and(|e| e.meaning != Some(Meaning::Recommendations));
             if continuation {
                 if let Some(last) = out.entries.last_mut() {
                     last.parts.push(u.text.clone());
@@ -264,7 +283,10 @@ fn trailing_label(text: &str) -> Option<(String, String)> {
     for (idx, _) in text.match_indices(' ') {
         let head = text.get(..idx)?.trim();
         let tail = text.get(idx + 1..)?.trim();
-        if head.split_whitespace().count() >= 2 && labels::meaning(tail).is_some() && tail.split_whitespace().count() >= 2 {
+        if head.split_whitespace().count() >= 2
+            && labels::meaning(tail).is_some()
+            && tail.split_whitespace().count() >= 2
+        {
             return Some((head.to_string(), tail.to_string()));
         }
     }
@@ -312,7 +334,9 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
         Extent::Single => {
             if entry.parts.is_empty() {
                 if let Some(u) = units.get(i) {
-                    if !stop(u) && !u.is_counted() || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title)) {
+                    if !stop(u) && !u.is_counted()
+                        || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
+                    {
                         entry.parts.push(u.printed());
                         i += 1;
                     }

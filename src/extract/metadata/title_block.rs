@@ -5,7 +5,9 @@
 use crate::report::DateValue;
 use crate::text::find_date;
 
-const SMALL: &[&str] = &["of", "and", "the", "for", "to", "in", "on", "at", "a", "an", "&"];
+const SMALL: &[&str] = &[
+    "of", "and", "the", "for", "to", "in", "on", "at", "a", "an", "&",
+];
 
 /// A body's name as a data user wants it: an all-capitals name ("COUNCIL",
 /// "CABINET MEMBER FOR PLANNING") in title case, anything else as printed.
@@ -37,7 +39,13 @@ pub(crate) fn committee_case(name: &str) -> String {
 }
 
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Moves a weekday standing right before a date ("Cabinet, Thursday, 30
@@ -48,11 +56,18 @@ pub(crate) fn take_weekday(head: &str, date: &str) -> (String, String) {
         let word = trimmed.get(pos + 1..).unwrap_or("");
         if WEEKDAYS.contains(&word.to_lowercase().as_str()) {
             let rest = trimmed.get(..=pos).unwrap_or("");
-            let text = format!("{}{}", head.get(trimmed.len() - word.len()..).unwrap_or(""), date);
+            let text = format!(
+                "{}{}",
+                head.get(trimmed.len() - word.len()..).unwrap_or(""),
+                date
+            );
             return (rest.to_string(), text.trim().to_string());
         }
     } else if WEEKDAYS.contains(&trimmed.to_lowercase().as_str()) {
-        return (String::new(), format!("{} {}", head.trim(), date).trim().to_string());
+        return (
+            String::new(),
+            format!("{} {}", head.trim(), date).trim().to_string(),
+        );
     }
     (head.to_string(), date.to_string())
 }
@@ -92,7 +107,10 @@ mod tests {
     #[test]
     fn council_date_line() {
         let (c, d) = committee_and_date("COUNCIL – 6 NOVEMBER 2018").unwrap();
-        assert_eq!((c.as_str(), d.text.as_str(), d.iso.as_deref()), ("Council", "6 NOVEMBER 2018", Some("2018-11-06")));
+        assert_eq!(
+            (c.as_str(), d.text.as_str(), d.iso.as_deref()),
+            ("Council", "6 NOVEMBER 2018", Some("2018-11-06"))
+        );
         assert!(committee_and_date("The meeting on 6 November 2018 agreed").is_none());
         assert!(committee_and_date("6 November 2018").is_none());
     }
@@ -100,13 +118,22 @@ mod tests {
     #[test]
     fn title_case_of_capitals() {
         assert_eq!(committee_case("COUNTY COUNCIL"), "County Council");
-        assert_eq!(committee_case("CABINET MEMBER FOR PLANNING"), "Cabinet Member for Planning");
-        assert_eq!(committee_case("Future Oxfordshire Partnership (FOP)"), "Future Oxfordshire Partnership (FOP)");
+        assert_eq!(
+            committee_case("CABINET MEMBER FOR PLANNING"),
+            "Cabinet Member for Planning"
+        );
+        assert_eq!(
+            committee_case("Future Oxfordshire Partnership (FOP)"),
+            "Future Oxfordshire Partnership (FOP)"
+        );
     }
 
     #[test]
     fn weekday_goes_with_the_date() {
         let (h, d) = take_weekday("Cabinet, Thursday, ", "30 January 2025");
-        assert_eq!((h.trim_end_matches([',', ' ']), d.as_str()), ("Cabinet", "Thursday, 30 January 2025"));
+        assert_eq!(
+            (h.trim_end_matches([',', ' ']), d.as_str()),
+            ("Cabinet", "Thursday, 30 January 2025")
+        );
     }
 }

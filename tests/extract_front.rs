@@ -338,6 +338,12 @@ fn annual_partnerships_title_block() {
         m.recommendations[0].text,
         "Council is RECOMMENDED to note the report."
     );
+    let signatory = r.contacts.iter().find(|c| c.role == "Signatory").unwrap();
+    assert_eq!(signatory.name.as_deref(), Some("Ben Threadgold"));
+    assert_eq!(
+        signatory.job_title.as_deref(),
+        Some("Policy and Performance Manager")
+    );
     let officer = r
         .contacts
         .iter()

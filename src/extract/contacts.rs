@@ -648,7 +648,51 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         }));
         i = next;
     }
+    if let Some(s) = signatory(&us) {
+        out.push(s);
+    }
     dedupe(out)
+}
+
+/// Words of a job title.
+const JOB_WORDS: &[&str] = &[
+    "manager", "director", "officer", "head", "chief", "executive", "lead", "leader", "clerk",
+    "solicitor", "secretary", "treasurer", "monitoring", "corporate",
+];
+
+/// A report signed off at its end: a name line and a job-title line standing
+/// just before "Background papers" or a contact line.
+fn signatory(us: &[Unit]) -> Option<Contact> {
+    for (k, w) in us.windows(3).enumerate() {
+        let (Some(name), Some(job), Some(next)) = (w.first(), w.get(1), w.get(2)) else {
+            continue;
+        };
+        let plain = |u: &Unit| u.shape == Shape::Paragraph && u.label.is_none();
+        if !plain(name) || !plain(job) || !looks_like_name(&name.text) {
+            continue;
+        }
+        let job_like = job.text.split_whitespace().count() <= 10
+            && job
+                .text
+                .to_lowercase()
+                .split_whitespace()
+                .any(|x| JOB_WORDS.contains(&x));
+        let closing = |u: &Unit| {
+            let l = u.text.to_lowercase();
+            l.starts_with("background paper") || role_of(&u.text).is_some()
+        };
+        let before_close = closing(next) || us.get(k + 3).is_some_and(closing);
+        if job_like && before_close {
+            return Some(Contact {
+                role: "Signatory".to_string(),
+                name: Some(name.text.trim().to_string()),
+                job_title: Some(job.text.trim().to_string()),
+                email: None,
+                telephone: None,
+            });
+        }
+    }
+    None
 }
 
 /// The same person printed twice under the same role counts once.

@@ -744,6 +744,12 @@ fn fixtures_front_matter_in_every_format() {
         assert!(
             apu.contacts
                 .iter()
+                .any(|c| c.role == "Signatory" && c.name.as_deref() == Some("Ben Threadgold")),
+            "{ext}"
+        );
+        assert!(
+            apu.contacts
+                .iter()
                 .any(|c| c.email.as_deref() == Some("lauren.rushen@oxfordshire.gov.uk")),
             "{ext}"
         );

@@ -656,8 +656,20 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
 
 /// Words of a job title.
 const JOB_WORDS: &[&str] = &[
-    "manager", "director", "officer", "head", "chief", "executive", "lead", "leader", "clerk",
-    "solicitor", "secretary", "treasurer", "monitoring", "corporate",
+    "manager",
+    "director",
+    "officer",
+    "head",
+    "chief",
+    "executive",
+    "lead",
+    "leader",
+    "clerk",
+    "solicitor",
+    "secretary",
+    "treasurer",
+    "monitoring",
+    "corporate",
 ];
 
 /// A report signed off at its end: a name line and a job-title line standing
@@ -668,9 +680,7 @@ fn signatory(us: &[Unit]) -> Option<Contact> {
             continue;
         };
         let plain = |u: &Unit| u.shape == Shape::Paragraph && u.label.is_none();
-        if !plain(name) || !plain(job) || !looks_like_name(&name.text) {
-            continue;
-        }
+        let two_lines = plain(name) && plain(job) && looks_like_name(&name.text);
         let job_like = job.text.split_whitespace().count() <= 10
             && job
                 .text
@@ -682,7 +692,7 @@ fn signatory(us: &[Unit]) -> Option<Contact> {
             l.starts_with("background paper") || role_of(&u.text).is_some()
         };
         let before_close = closing(next) || us.get(k + 3).is_some_and(closing);
-        if job_like && before_close {
+        if two_lines && job_like && before_close {
             return Some(Contact {
                 role: "Signatory".to_string(),
                 name: Some(name.text.trim().to_string()),
@@ -690,6 +700,45 @@ fn signatory(us: &[Unit]) -> Option<Contact> {
                 email: None,
                 telephone: None,
             });
+        }
+        // Name and title on one line broken only by a soft line break
+        // ("Ben Threadgold Policy and Performance Manager").
+        if plain(job)
+            && closing(next)
+            && !looks_like_name(&job.text)
+            && !job.text.contains(':')
+            && role_of(&job.text).is_none()
+        {
+            let words: Vec<&str> = job.text.split_whitespace().collect();
+            let take = if words
+                .first()
+                .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+            {
+                3
+            } else {
+                2
+            };
+            let name_part = words.get(..take).unwrap_or(&[]).join(" ");
+            let title = words.get(take..).unwrap_or(&[]).join(" ");
+            let job_like = words.len() <= 12
+                && title
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|x| JOB_WORDS.contains(&x));
+            if job_like
+                && looks_like_name(&name_part)
+                && !JOB_WORDS
+                    .iter()
+                    .any(|j| name_part.to_lowercase().contains(j))
+            {
+                return Some(Contact {
+                    role: "Signatory".to_string(),
+                    name: Some(name_part),
+                    job_title: Some(title),
+                    email: None,
+                    telephone: None,
+                });
+            }
         }
     }
     None

@@ -649,7 +649,17 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         i = next;
     }
     if let Some(s) = signatory(&us) {
-        out.push(s);
+        // Someone already named in a contact block is not signing off.
+        let known = |c: &Contact| {
+            c.name.as_deref().is_some_and(|n| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|m| n.contains(m) || m.contains(n))
+            })
+        };
+        if !out.iter().any(known) {
+            out.push(s);
+        }
     }
     dedupe(out)
 }
@@ -707,6 +717,8 @@ fn signatory(us: &[Unit]) -> Option<Contact> {
             && closing(next)
             && !looks_like_name(&job.text)
             && !job.text.contains(':')
+            && emails(&job.text).is_empty()
+            && phones(&job.text).is_empty()
             && role_of(&job.text).is_none()
         {
             let words: Vec<&str> = job.text.split_whitespace().collect();

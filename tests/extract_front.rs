@@ -987,3 +987,25 @@ fn kent_minutes_agenda_decision_assessment() {
         );
     }
 }
+
+#[test]
+fn labels_without_colons() {
+    let r = report(&doc(&[
+        "Finance Monitoring Report",
+        "By Deputy Leader and Cabinet Member for Finance, Peter Oakford",
+        "Interim Corporate Director Finance, John Betts",
+        "To Cabinet – 30 January 2025",
+        "Contact Details",
+    ]));
+    let m = &r.metadata;
+    assert_eq!(m.title.as_deref(), Some("Finance Monitoring Report"));
+    assert_eq!(
+        m.report_of.as_deref(),
+        Some("Deputy Leader and Cabinet Member for Finance, Peter Oakford; Interim Corporate Director Finance, John Betts")
+    );
+    assert_eq!(m.committee.as_deref(), Some("Cabinet"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-01-30")
+    );
+}

@@ -40,7 +40,8 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
     let mut blanks = 0;
     let mut end = start;
     let mut i = start;
-    while let Some(line) = lines.get(i) {
+    // A bounded region keeps the reader linear on long layout tables.
+    while let Some(line) = lines.get(i).filter(|_| i < start + 120) {
         if line.is_blank() {
             blanks += 1;
             if blanks >= 2 {
@@ -54,6 +55,12 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
         }
         blanks = 0;
         let raw = line.raw.as_str();
+        // Three or more segments: a grid of figures, not two text blocks.
+        if gap_column(raw)
+            .is_some_and(|(_, rx)| raw.chars().skip(rx).collect::<String>().contains("   "))
+        {
+            return None;
+        }
         if line.indent + 3 >= x {
             right.push(normalize(raw));
             right_only += 1;
@@ -66,7 +73,10 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
             left.push(l);
             right.push(normalize(&chars.iter().skip(rx).collect::<String>()));
         } else if line.width() < x {
-            if i > start && crate::text::parse_label(raw, crate::text::LabelOptions::default()).is_some_and(|(l, _)| !l.is_bullet()) {
+            if i > start
+                && crate::text::parse_label(raw, crate::text::LabelOptions::default())
+                    .is_some_and(|(l, _)| !l.is_bullet())
+            {
                 break;
             }
             left.push(normalize(raw));
@@ -94,7 +104,12 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
     if left_only < 1 || plain_pairs < 1 || left.len() < 3 || right.len() < 3 {
         return None;
     }
-    let cell = |v: Vec<String>| v.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n");
+    let cell = |v: Vec<String>| {
+        v.into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     let table = ProtoTable {
         rows: vec![vec![cell(left), cell(right)]],
         header_rows: 0,
@@ -116,7 +131,9 @@ mod tests {
         assert_eq!(end, 7);
         let row = &t.rows[0];
         assert_eq!(row[0], "Report Authors:\nSharon Howard\nAssistant Director\n+443000412070\nsharon.howard@kent.gov.uk\nAlyson Wagget");
-        assert!(row[1].starts_with("Lead Directors\nKevin Kasaven, Director\nCountywide Services\nMark Albiston"));
+        assert!(row[1].starts_with(
+            "Lead Directors\nKevin Kasaven, Director\nCountywide Services\nMark Albiston"
+        ));
     }
 
     #[test]

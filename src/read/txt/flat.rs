@@ -17,16 +17,67 @@ use super::tables::{cell_text, is_pipe_line, is_tab_cell_line, is_tab_row_line, 
 
 /// Words that name table columns in council papers.
 const HEADER_WORDS: &[&str] = &[
-    "description", "deliverable", "deliverables", "output", "outputs", "outcome", "outcomes",
-    "timescale", "timescales", "timeline", "timeframe", "resource", "resources", "implications",
-    "cost", "costs", "budget", "status", "owner", "lead", "responsible", "action", "actions",
-    "date", "dates", "target", "deadline", "update", "progress", "risk", "risks", "milestone",
-    "milestones", "comments", "comment", "priority", "rag", "measure", "measures", "objective",
-    "objectives", "activity", "activities", "task", "tasks", "funding", "ref", "reference",
+    "description",
+    "deliverable",
+    "deliverables",
+    "output",
+    "outputs",
+    "outcome",
+    "outcomes",
+    "timescale",
+    "timescales",
+    "timeline",
+    "timeframe",
+    "resource",
+    "resources",
+    "implications",
+    "cost",
+    "costs",
+    "budget",
+    "status",
+    "owner",
+    "lead",
+    "responsible",
+    "action",
+    "actions",
+    "date",
+    "dates",
+    "target",
+    "deadline",
+    "update",
+    "progress",
+    "risk",
+    "risks",
+    "milestone",
+    "milestones",
+    "comments",
+    "comment",
+    "priority",
+    "rag",
+    "measure",
+    "measures",
+    "objective",
+    "objectives",
+    "activity",
+    "activities",
+    "task",
+    "tasks",
+    "funding",
+    "ref",
+    "reference",
 ];
 
 /// Words of a time column's header.
-const TIME_WORDS: &[&str] = &["timescale", "timescales", "timeline", "timeframe", "date", "dates", "deadline", "target"];
+const TIME_WORDS: &[&str] = &[
+    "timescale",
+    "timescales",
+    "timeline",
+    "timeframe",
+    "date",
+    "dates",
+    "deadline",
+    "target",
+];
 
 static DURATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
@@ -84,7 +135,10 @@ fn is_header_cell(text: &str) -> bool {
     let t = crate::text::normalize(text);
     let words: Vec<String> = t
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     !t.is_empty()
         && t.chars().count() <= 40
@@ -96,7 +150,10 @@ fn is_header_cell(text: &str) -> bool {
 }
 
 fn header_run(chunks: &[Chunk]) -> usize {
-    chunks.iter().take_while(|c| is_header_cell(&c.text)).count()
+    chunks
+        .iter()
+        .take_while(|c| is_header_cell(&c.text))
+        .count()
 }
 
 fn is_time_value(text: &str) -> bool {
@@ -106,7 +163,9 @@ fn is_time_value(text: &str) -> bool {
 /// Whether a flattened table's header run starts at line `start`.
 pub fn starts_here(lines: &[Line], start: usize) -> bool {
     let chunks = chunks_from(lines, start, 2);
-    chunks.len() == 2 && header_run(&chunks) == 2 && chunks.first().is_some_and(|c| c.start == start)
+    chunks.len() == 2
+        && header_run(&chunks) == 2
+        && chunks.first().is_some_and(|c| c.start == start)
 }
 
 /// A table rebuilt from flattened cells.
@@ -123,7 +182,12 @@ pub struct Flat {
 /// `previous` is the header of the last such table in the document (a
 /// report repeats the same columns), used to name a column whose header the
 /// export lost.
-pub fn read(lines: &[Line], start: usize, previous: Option<&[String]>, links: &mut Vec<Link>) -> Option<Flat> {
+pub fn read(
+    lines: &[Line],
+    start: usize,
+    previous: Option<&[String]>,
+    links: &mut Vec<Link>,
+) -> Option<Flat> {
     let chunks = chunks_from(lines, start, 4000);
     let nh = header_run(&chunks);
     if nh < 2 {
@@ -134,9 +198,14 @@ pub fn read(lines: &[Line], start: usize, previous: Option<&[String]>, links: &m
     let mut body: Vec<Chunk> = Vec::new();
     for (k, c) in rest.iter().enumerate() {
         let first_line = lines.get(c.start).map_or("", Line::text);
-        let labelled = parse_label(first_line, LabelOptions::default()).is_some_and(|(l, _)| !l.is_bullet());
+        let labelled =
+            parse_label(first_line, LabelOptions::default()).is_some_and(|(l, _)| !l.is_bullet());
         let next_is_header = rest.get(k + 1..).is_some_and(|r| header_run(r) >= 2);
-        if labelled || next_is_header || rest.get(k..).is_some_and(|r| header_run(r) >= 2) || is_bare_url(&c.text) {
+        if labelled
+            || next_is_header
+            || rest.get(k..).is_some_and(|r| header_run(r) >= 2)
+            || is_bare_url(&c.text)
+        {
             break;
         }
         body.push(c.clone());
@@ -155,7 +224,10 @@ pub fn read(lines: &[Line], start: usize, previous: Option<&[String]>, links: &m
     let ncols = names.len();
     let time_col = names
         .iter()
-        .position(|n| n.split_whitespace().any(|w| TIME_WORDS.contains(&w.to_lowercase().as_str())))
+        .position(|n| {
+            n.split_whitespace()
+                .any(|w| TIME_WORDS.contains(&w.to_lowercase().as_str()))
+        })
         .or(inserted);
     let anchors: Vec<usize> = body
         .iter()
@@ -164,7 +236,10 @@ pub fn read(lines: &[Line], start: usize, previous: Option<&[String]>, links: &m
         .map(|(k, _)| k)
         .collect();
     if let Some(pos) = inserted {
-        let from_previous = previous.filter(|p| p.len() == ncols).and_then(|p| p.get(pos)).filter(|n| !n.is_empty());
+        let from_previous = previous
+            .filter(|p| p.len() == ncols)
+            .and_then(|p| p.get(pos))
+            .filter(|n| !n.is_empty());
         let name = match from_previous {
             Some(n) => n.clone(),
             None if !anchors.is_empty() && time_col == Some(pos) => "Timescale".to_string(),
@@ -175,7 +250,9 @@ pub fn read(lines: &[Line], start: usize, previous: Option<&[String]>, links: &m
         }
     }
     let (rows, used) = match time_col {
-        Some(tc) if !anchors.is_empty() && tc > 0 && tc < ncols => anchored_rows(&body, &anchors, tc, ncols)?,
+        Some(tc) if !anchors.is_empty() && tc > 0 && tc < ncols => {
+            anchored_rows(&body, &anchors, tc, ncols)?
+        }
         _ => sequential_rows(&body, ncols)?,
     };
     if rows.is_empty() {
@@ -194,7 +271,10 @@ pub fn read(lines: &[Line], start: usize, previous: Option<&[String]>, links: &m
         table.rows.push(
             row.iter()
                 .map(|cell| {
-                    let texts: Vec<&str> = cell.iter().map(|&k| body.get(k).map_or("", |c| c.text.as_str())).collect();
+                    let texts: Vec<&str> = cell
+                        .iter()
+                        .map(|&k| body.get(k).map_or("", |c| c.text.as_str()))
+                        .collect();
                     cell_text(&texts, links)
                 })
                 .collect(),
@@ -228,7 +308,12 @@ fn sequential_rows(body: &[Chunk], ncols: usize) -> Option<(Rows, usize)> {
 /// column), those after it the columns to its right, and the row boundary
 /// between two anchors is the widest blank run that is not followed by
 /// another wide one.
-fn anchored_rows(body: &[Chunk], anchors: &[usize], tc: usize, ncols: usize) -> Option<(Rows, usize)> {
+fn anchored_rows(
+    body: &[Chunk],
+    anchors: &[usize],
+    tc: usize,
+    ncols: usize,
+) -> Option<(Rows, usize)> {
     let gap = |k: usize| body.get(k).map_or(0, |c| c.gap) as f32;
     let mut starts = vec![0usize];
     for pair in anchors.windows(2) {
@@ -299,17 +384,46 @@ mod tests {
         let rows = &flat.table.rows;
         assert!(flat.inferred_column);
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0], ["Project description", "Deliverable outputs", "Timescale", "Resource implications"]);
-        assert_eq!(rows[1], ["First project", "-Output A\n-Output B", "1-2 years", "Cost circa £150\nOfficer time"]);
-        assert_eq!(rows[2], ["Second project", "Output C", "6-12 months", "Officer time"]);
-        assert_eq!(lines.get(flat.end - 1).map(Line::text), Some("Officer time"));
+        assert_eq!(
+            rows[0],
+            [
+                "Project description",
+                "Deliverable outputs",
+                "Timescale",
+                "Resource implications"
+            ]
+        );
+        assert_eq!(
+            rows[1],
+            [
+                "First project",
+                "-Output A\n-Output B",
+                "1-2 years",
+                "Cost circa £150\nOfficer time"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            ["Second project", "Output C", "6-12 months", "Officer time"]
+        );
+        assert_eq!(
+            lines.get(flat.end - 1).map(Line::text),
+            Some("Officer time")
+        );
     }
 
     #[test]
     fn rows_of_equal_cells_without_time_values() {
         let src = "Project description\n\nDeliverable outputs\n\n\nResource implications\n\nA\n\nTBD\n\nTBD\n\nTBD\n\nB\n\nTBD\n\nTBD\n\nTBD\n\nClosing Heading\n\n12) Text";
         let lines = split(src);
-        let prev: Vec<String> = ["Project description", "Deliverable outputs", "Timescale", "Resource implications"].map(String::from).to_vec();
+        let prev: Vec<String> = [
+            "Project description",
+            "Deliverable outputs",
+            "Timescale",
+            "Resource implications",
+        ]
+        .map(String::from)
+        .to_vec();
         let mut links = Vec::new();
         let flat = read(&lines, 0, Some(&prev), &mut links).unwrap();
         assert_eq!(flat.table.rows.len(), 3);

@@ -19,7 +19,16 @@ pub fn has_html(s: &str) -> bool {
                 c.get(2).is_some_and(|m| {
                     matches!(
                         m.as_str().to_ascii_lowercase().as_str(),
-                        "p" | "br" | "ul" | "ol" | "li" | "div" | "span" | "b" | "i" | "strong" | "em"
+                        "p" | "br"
+                            | "ul"
+                            | "ol"
+                            | "li"
+                            | "div"
+                            | "span"
+                            | "b"
+                            | "i"
+                            | "strong"
+                            | "em"
                     )
                 })
             })
@@ -55,7 +64,9 @@ pub fn to_lines(s: &str) -> Vec<String> {
             current.push_str(between);
         }
         let closing = caps.get(1).is_some_and(|c| !c.as_str().is_empty());
-        let name = caps.get(2).map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
+        let name = caps
+            .get(2)
+            .map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
         match (name.as_str(), closing) {
             ("br", _) => flush(&mut current, &mut lines, list_depth > 0 && saw_li),
             ("p" | "div", _) => flush(&mut current, &mut lines, list_depth > 0 && saw_li),

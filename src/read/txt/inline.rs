@@ -33,7 +33,11 @@ pub fn resolve(s: &str) -> Inline {
         if let Some(re) = MD_LINK.as_ref() {
             for caps in re.captures_iter(&text) {
                 if let (Some(t), Some(u)) = (caps.get(1), caps.get(2)) {
-                    let url = if u.as_str().is_empty() { "#" } else { u.as_str() };
+                    let url = if u.as_str().is_empty() {
+                        "#"
+                    } else {
+                        u.as_str()
+                    };
                     out.links.push(Link {
                         text: crate::text::normalize(t.as_str()),
                         url: url.to_string(),
@@ -91,7 +95,10 @@ mod tests {
         let r = resolve("The [Zero Carbon Oxford Partnership](#) (ZCOP), see [x](https://a.b/c)");
         assert_eq!(r.text, "The Zero Carbon Oxford Partnership (ZCOP), see x");
         assert_eq!(r.links.len(), 2);
-        assert_eq!(r.links.get(1).map(|l| l.url.as_str()), Some("https://a.b/c"));
+        assert_eq!(
+            r.links.get(1).map(|l| l.url.as_str()),
+            Some("https://a.b/c")
+        );
         let r = resolve("***Do you support this idea?***");
         assert_eq!(r.text, "Do you support this idea?");
         assert!(r.style.bold && r.style.italic);

@@ -69,9 +69,15 @@ pub fn split(text: &str) -> Vec<Line> {
                 raw = re.replace_all(&raw, "").into_owned();
             }
         }
-        let blank_width = if raw.trim().is_empty() { raw.chars().count() } else { 0 };
+        let blank_width = if raw.trim().is_empty() {
+            raw.chars().count()
+        } else {
+            0
+        };
         // Trailing tabs stay: a line holding only a tab is an empty cell.
-        let trimmed_len = raw.trim_end_matches(|c: char| c.is_whitespace() && c != '\t').len();
+        let trimmed_len = raw
+            .trim_end_matches(|c: char| c.is_whitespace() && c != '\t')
+            .len();
         raw.truncate(trimmed_len);
         let indent = raw
             .chars()
@@ -92,7 +98,10 @@ pub fn split(text: &str) -> Vec<Line> {
         });
     }
     // A final newline does not start a line.
-    if out.last().is_some_and(|l| l.raw.is_empty() && !l.page_break) {
+    if out
+        .last()
+        .is_some_and(|l| l.raw.is_empty() && !l.page_break)
+    {
         out.pop();
     }
     out
@@ -217,8 +226,15 @@ const FIELD_ONLY: &[&str] = &["to", "from", "by", "cc", "date", "subject", "stat
 /// whether a value follows it.
 pub fn known_label(text: &str) -> Option<(usize, bool)> {
     let t = text.trim_start();
-    let lower = t.to_lowercase();
-    if lower.len() != t.len() {
+    // Labels are short: only the head of the line needs case folding.
+    let first = t.chars().next()?.to_ascii_lowercase();
+    if !KNOWN_LABELS.iter().any(|l| l.starts_with(first)) {
+        return None;
+    }
+    let head_len = t.char_indices().nth(48).map_or(t.len(), |(k, _)| k);
+    let head = t.get(..head_len)?;
+    let lower = head.to_lowercase();
+    if lower.len() != head.len() {
         return None; // case folding changed byte offsets; not a plain label
     }
     let mut best: Option<(usize, bool)> = None;
@@ -230,7 +246,9 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
             continue;
         };
         let multiword = label.contains(' ') || label.contains('/');
-        let (ok, value) = if let Some(after) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('?')) {
+        let (ok, value) = if let Some(after) =
+            rest.strip_prefix(':').or_else(|| rest.strip_prefix('?'))
+        {
             (true, !after.trim().is_empty())
         } else if rest.is_empty() {
             (multiword, false)
@@ -253,8 +271,14 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
 /// Whether `text` is a front-matter field that is never a heading, even
 /// with no value ("To:").
 pub fn is_field_only_label(text: &str) -> bool {
+    let colon = text.trim().ends_with(':');
     let t = text.trim().trim_end_matches(':').trim().to_lowercase();
     FIELD_ONLY.contains(&t.as_str())
+        || (colon
+            && matches!(
+                t.as_str(),
+                "recommendation(s)" | "recommendations" | "summary"
+            ))
 }
 
 #[cfg(test)]
@@ -272,10 +296,23 @@ mod tests {
 
     #[test]
     fn residue() {
-        for s in ["CC12", "12", "Page 3", "Page 3 of 12", "- 4 -", "This page is intentionally left blank"] {
+        for s in [
+            "CC12",
+            "12",
+            "Page 3",
+            "Page 3 of 12",
+            "- 4 -",
+            "This page is intentionally left blank",
+        ] {
             assert!(is_page_residue(s), "{s}");
         }
-        for s in ["Introduction", "Annex 1", "Recommendation", "2.1 Text", "OSP Vision"] {
+        for s in [
+            "Introduction",
+            "Annex 1",
+            "Recommendation",
+            "2.1 Text",
+            "OSP Vision",
+        ] {
             assert!(!is_page_residue(s), "{s}");
         }
         assert!(is_bare_url("mailto:a@b.gov.uk"));
@@ -287,8 +324,14 @@ mod tests {
     fn labels() {
         assert_eq!(known_label("Date: 28 November 2023"), Some((4, true)));
         assert_eq!(known_label("To:"), Some((2, false)));
-        assert_eq!(known_label("OCC Lead Member Councillor Ian Hudspeth").map(|x| x.1), Some(true));
-        assert_eq!(known_label("Date of completion  1 September 2018").map(|x| x.0), Some(18));
+        assert_eq!(
+            known_label("OCC Lead Member Councillor Ian Hudspeth").map(|x| x.1),
+            Some(true)
+        );
+        assert_eq!(
+            known_label("Date of completion  1 September 2018").map(|x| x.0),
+            Some(18)
+        );
         assert!(known_label("Today we met").is_none());
         assert!(known_label("To support the plan").is_none());
         assert!(is_field_only_label("To:"));

@@ -31,7 +31,11 @@ use crate::{Document, Error, Format, ParseOptions, Result};
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let len = bytes.len() as u64;
     if len > options.max_input_bytes {
-        return Err(Error::limit("max_input_bytes", len, options.max_input_bytes));
+        return Err(Error::limit(
+            "max_input_bytes",
+            len,
+            options.max_input_bytes,
+        ));
     }
     let text = decode::decode(bytes)?;
     let lines = lines::split(&text);
@@ -43,4 +47,77 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         return Err(Error::limit("max_blocks", blocks, options.max_blocks));
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn odd_inputs_end_in_a_document_or_a_typed_error() {
+        let odd = [
+            "|",
+            "||",
+            "|-|",
+            "\t",
+            "\t\t",
+            "a\tb",
+            "¹",
+            "¹ ",
+            "1.",
+            "____\n1",
+            "____\n1\n",
+            "<ul>",
+            "<ul><li>",
+            "**",
+            "***x",
+            "[a](",
+            "[bookmark: x",
+            "\u{0C}",
+            "\u{0C}\u{0C}x",
+            "o",
+            "- ",
+            "• ",
+            "(",
+            "1)\n\n\n\na)",
+            "Project description\n\nDeliverable outputs\n",
+            "Project description\n\nDeliverable outputs\n\n1-2 years",
+            "x   y\nz\n      w\n",
+            "A\n\nA\n\nA\n\nA",
+        ];
+        for s in odd {
+            match read(s.as_bytes(), &ParseOptions::default()) {
+                Ok(_) => {}
+                Err(e) => assert!(
+                    matches!(e.kind(), ErrorKind::Empty | ErrorKind::NotText(_)),
+                    "{s:?}: {e}"
+                ),
+            }
+        }
+        let fixture = include_str!("../../../fixtures/txt/peer-challenge-progress-2024.txt");
+        let mut cut = 0;
+        while cut < fixture.len() {
+            if let Some(prefix) = fixture.get(..cut) {
+                let _ = read(prefix.as_bytes(), &ParseOptions::default());
+            }
+            cut += 997;
+        }
+    }
+
+    #[test]
+    fn limits_are_typed_errors() {
+        let options = ParseOptions {
+            max_input_bytes: 4,
+            ..ParseOptions::default()
+        };
+        let err = read(b"To: Council", &options).unwrap_err();
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::Limit {
+                limit: "max_input_bytes",
+                ..
+            }
+        ));
+    }
 }

@@ -68,7 +68,10 @@ pub fn read(lines: &[Line], i: usize) -> Option<Note> {
     } else if rule_above(lines, i) {
         let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
         let rest = text.get(digits.len()..)?;
-        if digits.is_empty() || digits.len() > 2 || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        if digits.is_empty()
+            || digits.len() > 2
+            || !(rest.is_empty() || rest.starts_with(char::is_whitespace))
+        {
             return None;
         }
         if rest.trim().is_empty() && lines.get(i + 1).is_none_or(Line::is_blank) {
@@ -89,9 +92,15 @@ pub fn read(lines: &[Line], i: usize) -> Option<Note> {
     }
     // A URL broken at a hyphen or slash may go on after one blank line.
     if acc.ends_with('-') || acc.ends_with('/') {
-        if let Some(next) = lines.get(j + 1).filter(|_| lines.get(j).is_some_and(Line::is_blank)) {
+        if let Some(next) = lines
+            .get(j + 1)
+            .filter(|_| lines.get(j).is_some_and(Line::is_blank))
+        {
             let t = next.text();
-            if !t.is_empty() && !t.contains(' ') && t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+            if !t.is_empty()
+                && !t.contains(' ')
+                && t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            {
                 acc.push_str(t);
                 j += 2;
             }
@@ -123,16 +132,25 @@ mod tests {
 
     #[test]
     fn superscript_notes() {
-        let lines = split("¹ Oxford City Council. Available from:\nhttps://x.gov.uk/a\n\n² https://y\n");
+        let lines =
+            split("¹ Oxford City Council. Available from:\nhttps://x.gov.uk/a\n\n² https://y\n");
         let n = read(&lines, 0).unwrap();
-        assert_eq!((n.mark.as_str(), n.text.as_str(), n.end), ("1", "Oxford City Council. Available from: https://x.gov.uk/a", 2));
+        assert_eq!(
+            (n.mark.as_str(), n.text.as_str(), n.end),
+            (
+                "1",
+                "Oxford City Council. Available from: https://x.gov.uk/a",
+                2
+            )
+        );
         assert_eq!(read(&lines, 3).map(|n| n.mark), Some("2".to_string()));
         assert!(superscript_mark("¹²x").is_none());
     }
 
     #[test]
     fn notes_below_a_rule() {
-        let lines = split("text\n\n____\n1\n https://a.gov.uk/health-\n\nand-wellbeing/tor.pdf\n\nmore");
+        let lines =
+            split("text\n\n____\n1\n https://a.gov.uk/health-\n\nand-wellbeing/tor.pdf\n\nmore");
         let n = read(&lines, 3).unwrap();
         assert_eq!(n.text, "https://a.gov.uk/health-and-wellbeing/tor.pdf");
         assert_eq!(n.end, 7);

@@ -2,6 +2,8 @@
 //! facts, tables, footnotes, page breaks), rejoining hard-wrapped lines and
 //! paragraphs that a page break cut in two, and skipping page residue.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::document::{Label, Style};
 use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
 use crate::Document;
@@ -85,6 +87,38 @@ fn blank_at(lines: &[Line], i: usize) -> bool {
     lines.get(i).is_none_or(|l| l.is_blank() || l.page_break)
 }
 
+/// Words after which a line-initial "A)" or "2." is a reference cut by the
+/// wrap ("see Appendix / A) which…"), not a list label.
+const REFERRING: &[&str] = &[
+    "appendix",
+    "annex",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "section",
+    "sections",
+    "table",
+    "figure",
+    "page",
+    "item",
+    "schedule",
+    "policy",
+    "chapter",
+    "option",
+    "recommendation",
+];
+
+fn ends_with_reference(acc: &str) -> bool {
+    let last = acc
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_start_matches('(')
+        .to_lowercase();
+    REFERRING.contains(&last.as_str())
+}
+
 /// Whether the line begins a block of its own (cannot continue a paragraph).
 fn starts_block(line: &Line) -> bool {
     let t = line.text();
@@ -111,7 +145,9 @@ fn is_artefact(lines: &[Line], i: usize) -> bool {
     if t.to_lowercase().contains("intentionally left blank") && t.len() < 60 {
         return true;
     }
-    is_page_residue(t) && (i == 0 || blank_at(lines, i - 1)) && (blank_at(lines, i + 1) || lines.get(i + 1).is_some_and(|l| l.page_break))
+    is_page_residue(t)
+        && (i == 0 || blank_at(lines, i - 1))
+        && (blank_at(lines, i + 1) || lines.get(i + 1).is_some_and(|l| l.page_break))
 }
 
 /// The next line holding content at or after `j`, skipping blank lines,
@@ -135,7 +171,9 @@ fn next_content(lines: &[Line], mut j: usize, notes_out: &mut Vec<Note>) -> Opti
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['"', '\'', '”', '’', '*', ')']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '*', ')']);
     t.ends_with(['.', ':', ';', '?', '!'])
 }
 
@@ -151,14 +189,29 @@ fn heading_like(lines: &[Line], k: usize, wrap: usize) -> bool {
 
 /// Reads the paragraph starting at line `i`; returns it, the footnotes met
 /// inside it, and the index after its last line.
-fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, usize) {
+fn read_para(
+    lines: &[Line],
+    i: usize,
+    lay: Layout,
+    rep: &HashSet<String>,
+) -> (ParaProto, Vec<Note>, usize) {
+    let is_rep = |k: usize| rep.contains(&normalize(line_text(lines, k)));
     let first = lines.get(i).map_or("", |l| l.raw.as_str());
     let text = first.trim();
     let known = known_label(text).map(|(_, v)| v);
     let parsed = if known.is_some() {
         None
     } else {
-        parse_label(text, LabelOptions::default())
+        parse_label(text, LabelOptions::default()).or_else(|| {
+            // "5    Legal implications": a bare section number set off by a
+            // gap, before a short title.
+            let bare = LabelOptions {
+                bare_integer: true,
+                ..LabelOptions::default()
+            };
+            parse_label(text, bare)
+                .filter(|(_, rest)| rest.split_whitespace().count() <= 8 && !rest.ends_with('.'))
+        })
     };
     let glyph = parsed
         .as_ref()
@@ -180,13 +233,21 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
                 // A short line right above a label/value line is that
                 // block's title, not the end of this paragraph.
                 let titles_block = next.width() * 10 < w * 6
-                    && lines.get(j + 1).is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
-                !starts_block(next)
+                    && lines
+                        .get(j + 1)
+                        .is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
+                (!starts_block(next)
+                    || (ends_with_reference(&acc) && known_label(next.text()).is_none()))
                     && !titles_block
                     && !is_bare_url(next.text())
                     && (prev * 100 >= w * 55 || acc.ends_with('-'))
             });
-            if joins {
+            // A template heading that recurs through the document stands
+            // alone, whatever the line widths say (its last word may wrap).
+            let breaks_title =
+                (count == 1 && is_rep(i) && next.text().split_whitespace().count() > 2)
+                    || is_rep(j);
+            if joins && !breaks_title {
                 join_wrapped(&mut acc, next.text());
                 last = j;
                 count += 1;
@@ -200,13 +261,16 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
             break;
         }
         let mut pending = Vec::new();
-        let Some(k) = next_content(lines, j, &mut pending) else { break };
+        let Some(k) = next_content(lines, j, &mut pending) else {
+            break;
+        };
         let nl = match lines.get(k) {
             Some(l) => l,
             None => break,
         };
         let nt = nl.text();
-        if starts_block(nl) || flat::starts_here(lines, k) {
+        if starts_block(nl) || flat::starts_here(lines, k) || is_rep(k) || (count == 1 && is_rep(i))
+        {
             break;
         }
         let lower = nt.starts_with(|c: char| c.is_lowercase());
@@ -229,7 +293,9 @@ fn read_para(lines: &[Line], i: usize, lay: Layout) -> (ParaProto, Vec<Note>, us
         || blank_at(lines, i - 1)
         || is_artefact(lines, i - 1)
         || lines.get(i).is_some_and(|l| l.page_break);
-    let blank_after = lines.get(last + 1).is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
+    let blank_after = lines
+        .get(last + 1)
+        .is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
     let p = ParaProto {
         line: lines.get(i).map_or(0, |l| l.no),
         text: acc,
@@ -286,19 +352,26 @@ fn push_note(n: Note, lines: &[Line], out: &mut Vec<Proto>) {
     out.push(Proto::Note(line, n.mark, normalize(&n.text)));
 }
 
+/// A table parser: lines, start, links found → table, end.
+type TableParser = fn(&[Line], usize, &mut Vec<crate::document::Link>) -> (ProtoTable, usize);
+
 /// Reads a table at `i` with `parse`, then merges any continuation that a
 /// page break separated from it.
 fn read_table(
     lines: &[Line],
     i: usize,
     doc: &mut Document,
-    parse: fn(&[Line], usize, &mut Vec<crate::document::Link>) -> (ProtoTable, usize),
+    parse: TableParser,
     is_start: fn(&Line) -> bool,
 ) -> (ProtoTable, usize) {
     let (mut table, mut end) = parse(lines, i, &mut doc.links);
     loop {
         let mut k = end;
-        while k < end + 6 && lines.get(k).is_some_and(|l| l.is_blank() || is_artefact(lines, k)) {
+        while k < end + 6
+            && lines
+                .get(k)
+                .is_some_and(|l| l.is_blank() || is_artefact(lines, k))
+        {
             k += 1;
         }
         if k == end || !lines.get(k).is_some_and(is_start) {
@@ -324,9 +397,37 @@ fn read_table(
     (table, end)
 }
 
+/// Short title-like lines that recur three times or more: the headings of a
+/// repeated template (one set per partnership profile).
+fn repeated_lines(lines: &[Line]) -> HashSet<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines {
+        let t = l.text();
+        let words = t.split_whitespace().count();
+        if (3..=16).contains(&words)
+            && t.starts_with(|c: char| c.is_uppercase())
+            && parse_label(t, LabelOptions::default()).is_none()
+            && known_label(t).is_none()
+            && !l.raw.starts_with('\t')
+            && !is_pipe_line(t)
+            && !t
+                .split_whitespace()
+                .any(|w| w.trim_end_matches(['.', ',', ';', ':']).contains('.'))
+        {
+            *counts.entry(normalize(t)).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
 /// The first pass over all lines.
 pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
     let lay = layout(lines);
+    let repeated = repeated_lines(lines);
     let mut out: Vec<Proto> = Vec::new();
     let mut previous_flat_header: Option<Vec<String>> = None;
     let mut i = 0;
@@ -350,13 +451,17 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
         }
         let text = line.text();
         if is_pipe_line(text) {
-            let (t, end) = read_table(lines, i, doc, tables::parse_pipe, |l| is_pipe_line(l.text()));
+            let (t, end) = read_table(lines, i, doc, tables::parse_pipe, |l| {
+                is_pipe_line(l.text())
+            });
             out.push(Proto::Table(line.no, t));
             i = end.max(i + 1);
             continue;
         }
         if is_tab_row_line(&line.raw) {
-            let (t, end) = read_table(lines, i, doc, tables::parse_tab_rows, |l| is_tab_row_line(&l.raw));
+            let (t, end) = read_table(lines, i, doc, tables::parse_tab_rows, |l| {
+                is_tab_row_line(&l.raw)
+            });
             out.push(Proto::Table(line.no, t));
             i = end.max(i + 1);
             continue;
@@ -375,7 +480,10 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
         if flat::starts_here(lines, i) {
             if let Some(f) = flat::read(lines, i, previous_flat_header.as_deref(), &mut doc.links) {
                 if let Some(Proto::Para(p)) = out.last_mut() {
-                    if p.label.is_none() && p.line_count == 1 && p.text.split_whitespace().count() <= 10 {
+                    if p.label.is_none()
+                        && p.line_count == 1
+                        && p.text.split_whitespace().count() <= 10
+                    {
                         p.force_heading = true;
                     }
                 }
@@ -392,7 +500,7 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
                 continue;
             }
         }
-        let (p, found, end) = read_para(lines, i, lay);
+        let (p, found, end) = read_para(lines, i, lay, &repeated);
         finish_para(p, doc, &mut out);
         for n in found {
             push_note(n, lines, &mut out);

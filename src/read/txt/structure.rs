@@ -16,8 +16,30 @@ const REPEATED: usize = 3;
 
 /// A title never ends on one of these (a sentence cut short does).
 const TRAILING_FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "by", "from", "that",
-    "which", "including", "include", "includes", "as", "is", "are", "be", "will", "at",
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "from",
+    "that",
+    "which",
+    "including",
+    "include",
+    "includes",
+    "as",
+    "is",
+    "are",
+    "be",
+    "will",
+    "at",
 ];
 
 fn word_count(s: &str) -> usize {
@@ -34,7 +56,7 @@ fn title_text(p: &ParaProto, repeated: bool) -> bool {
 fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     let t = p.text.as_str();
     let words = word_count(t);
-    let max_words = if repeated { 16 } else { 12 };
+    let max_words = if repeated || numbered { 16 } else { 12 };
     if t.is_empty() || t.chars().count() > 110 || words > max_words {
         return false;
     }
@@ -44,10 +66,19 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     if !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    if t.contains('@') || t.contains("http") || t.contains("www.") {
+    // A file name or address ("…VERSION.pdf for full details.") is the
+    // tail of a wrapped sentence, not a title.
+    let dotted = t.split_whitespace().any(|w| {
+        w.trim_end_matches(['.', ',', ';', ':'])
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .contains('.')
+    });
+    if dotted || t.contains('@') || t.contains("http") || t.contains("www.") {
         return false;
     }
-    if t.ends_with(['.', ',', ';']) && !(repeated || p.force_heading) {
+    if t.ends_with(['.', ',', ';'])
+        && !(repeated || p.force_heading || (numbered && t.ends_with('.')))
+    {
         return false;
     }
     if t.ends_with(['?', '!']) {
@@ -85,8 +116,12 @@ fn label_key(p: &ParaProto) -> Option<(String, bool, bool)> {
         let o = p.glyph == Some('o');
         return Some((if o { "o".into() } else { "bullet".into() }, true, false));
     }
-    let shape: String = l.printed.replace(&l.value, "#");
     let depth = l.value.matches('.').count();
+    let mut shape: String = l.printed.replace(&l.value, "#");
+    if depth > 0 {
+        // "2.1" and "2.2." are the same list.
+        shape = shape.trim_end_matches('.').to_string();
+    }
     let plain_decimal = l.kind == LabelKind::Decimal && depth == 0;
     Some((format!("{:?}{depth}{shape}", l.kind), false, plain_decimal))
 }
@@ -135,6 +170,7 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_heading = false;
     let mut last_numbered: Option<u32> = None;
+    let mut in_template = false;
     let mut seen_content = false;
     let mut before_first_heading = 0usize;
     let mut any_heading = false;
@@ -147,32 +183,49 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 let plain_heading = p.label.is_none()
                     && (p.force_heading
                         || ((p.line_count == 1 || rep)
-                            && standalone
+                            && (standalone || (rep && word_count(&p.text) >= 3))
                             && title_text(&p, rep)
-                            && !(p.text.ends_with(':') && next_is_item.get(k).copied().unwrap_or(false))));
+                            && !(p.text.ends_with(':')
+                                && next_is_item.get(k).copied().unwrap_or(false))));
                 let numbered_heading = p.label.as_ref().is_some_and(|l| {
-                    let sub_follows = next_label
-                        .get(k)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|n| n.strip_prefix(l.value.as_str()).is_some_and(|r| r.starts_with('.')));
+                    let sub_follows = next_label.get(k).and_then(Option::as_ref).is_some_and(|n| {
+                        n.strip_prefix(l.value.as_str())
+                            .is_some_and(|r| r.starts_with('.'))
+                    });
                     // "11. Background Documents" after numbered headings up to 10.
-                    let continues = last_numbered.is_some_and(|n| l.value.parse::<u32>().ok() == Some(n + 1))
+                    let continues = last_numbered
+                        .is_some_and(|n| l.value.parse::<u32>().ok() == Some(n + 1))
                         && word_count(&p.text) <= 6;
                     l.kind == LabelKind::Decimal
                         && !l.value.contains('.')
                         && !l.printed.ends_with(')')
-                        && p.line_count == 1
+                        && (p.line_count == 1 || (sub_follows && p.line_count == 2))
                         && standalone
-                        && title_text_with(&p, false, true)
+                        && title_text_with(&p, false, sub_follows)
+                        && (sub_follows || title_text(&p, false))
                         && (sub_follows || continues)
                 });
                 if numbered_heading {
                     last_numbered = p.label.as_ref().and_then(|l| l.value.parse::<u32>().ok());
                 }
-                if plain_heading || numbered_heading {
+                let titles_fields = fields_follow.get(k).copied().unwrap_or(false);
+                // Inside a repeated template section, other short lines are
+                // run-in titles of its paragraphs, not new sections.
+                let run_in =
+                    in_template && plain_heading && !rep && !titles_fields && !p.force_heading;
+                if (plain_heading || numbered_heading) && !run_in {
+                    if rep {
+                        in_template = true;
+                    } else if titles_fields {
+                        in_template = false;
+                    }
                     let level = if rep {
                         3
-                    } else if !any_heading && !seen_content && before_first_heading <= 2 && p.label.is_none() {
+                    } else if !any_heading
+                        && !seen_content
+                        && before_first_heading <= 2
+                        && p.label.is_none()
+                    {
                         1
                     } else {
                         2
@@ -180,7 +233,10 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                     // "Annex 1:" right before "Annex 1": one heading.
                     if let Some(last) = doc.blocks.last() {
                         if let BlockKind::Heading(h) = &last.kind {
-                            if h.text.trim_end_matches(':').eq_ignore_ascii_case(p.text.trim_end_matches(':')) {
+                            if h.text
+                                .trim_end_matches(':')
+                                .eq_ignore_ascii_case(p.text.trim_end_matches(':'))
+                            {
                                 doc.blocks.pop();
                             }
                         }
@@ -220,7 +276,10 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 doc.push(Loc::line(line), BlockKind::Table(t.into_table()));
             }
             Proto::Note(line, mark, text) => {
-                doc.push(Loc::line(line), BlockKind::Footnote(Footnote { mark, text }));
+                doc.push(
+                    Loc::line(line),
+                    BlockKind::Footnote(Footnote { mark, text }),
+                );
             }
             Proto::PageBreak(line) => {
                 doc.push(Loc::line(line), BlockKind::PageBreak);
@@ -239,11 +298,17 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
     // Hard-wrapped text (pdftotext and the like) jitters by a column.
     let tol = usize::from(lay.wrap.is_some());
     let level = if bullet {
-        if let Some(pos) = stack.iter().rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol) {
+        if let Some(pos) = stack
+            .iter()
+            .rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol)
+        {
             stack.truncate(pos + 1);
             pos
         } else if stack.last().is_some_and(|top| top.indent + tol < indent)
-            || (lay.wrap.is_some() && stack.last().is_some_and(|top| !top.key.starts_with("bullet") && top.key != "o"))
+            || (lay.wrap.is_some()
+                && stack
+                    .last()
+                    .is_some_and(|top| !top.key.starts_with("bullet") && top.key != "o"))
             || (key == "o" && !stack.is_empty())
         {
             stack.push(Open { key, indent });
@@ -269,4 +334,108 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
         stack.len() - 1
     };
     u8::try_from(level).unwrap_or(u8::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Block, BlockKind};
+    use crate::read::txt::read;
+    use crate::ParseOptions;
+
+    fn blocks(src: &str) -> Vec<Block> {
+        read(src.as_bytes(), &ParseOptions::default())
+            .unwrap()
+            .blocks
+    }
+
+    /// (kind letter, level, printed label, text) of each block.
+    fn shape(src: &str) -> Vec<(char, u8, String, String)> {
+        blocks(src)
+            .into_iter()
+            .map(|b| match b.kind {
+                BlockKind::Heading(h) => (
+                    'H',
+                    h.level,
+                    h.label.map(|l| l.printed).unwrap_or_default(),
+                    h.text,
+                ),
+                BlockKind::Paragraph(p) => (
+                    'P',
+                    p.level,
+                    p.label.map(|l| l.printed).unwrap_or_default(),
+                    p.text,
+                ),
+                BlockKind::Table(_) => ('T', 0, String::new(), String::new()),
+                BlockKind::Footnote(f) => ('F', 0, f.mark, f.text),
+                _ => ('B', 0, String::new(), String::new()),
+            })
+            .collect()
+    }
+
+    fn s(k: char, level: u8, label: &str, text: &str) -> (char, u8, String, String) {
+        (k, level, label.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn numbering_forms_and_nesting() {
+        let got = shape("Some intro text for the list that follows below here now.\n\n1) First point.\n\na) Sub point.\n\ni. Deeper point.\n\n(2) Second form.\n\nI. Roman upper.\n\n2.1 Decimal.\n");
+        assert_eq!(got[1], s('P', 0, "1)", "First point."));
+        assert_eq!(got[2], s('P', 1, "a)", "Sub point."));
+        assert_eq!(got[3], s('P', 2, "i.", "Deeper point."));
+        assert_eq!(got[4].2, "(2)");
+        assert_eq!(got[5].2, "I.");
+        assert_eq!(got[6].2, "2.1");
+    }
+
+    #[test]
+    fn bullet_glyphs_and_indent_levels() {
+        let got = shape("5. The aims are;\n - Identify issues\n - Engage partners\n    o Nested item\n\u{F0B7}\tPrivate glyph\n* Star item\n• Dot item\n");
+        assert_eq!(got[1], s('P', 1, "•", "Identify issues"));
+        assert_eq!(got[3], s('P', 2, "•", "Nested item"));
+        for g in &got[1..] {
+            assert_eq!(g.2, "•");
+            assert!(!g.3.starts_with(['•', '*', 'o', '\u{F0B7}']), "{g:?}");
+        }
+    }
+
+    #[test]
+    fn headings_and_label_value_lines() {
+        let got = shape("Report Title Here\n\nTo: Council\nDate: 28 November 2023\n\nGovernance Arrangements\n\nThe board met. It agreed.\n\n1. Introduction\n\n1.1 The text.\n\n2. A one-line numbered paragraph.\n\nActivity over the last 12 months and what happened next:\n\nText.\n");
+        assert_eq!(got[0], s('H', 1, "", "Report Title Here"));
+        assert_eq!(got[1], s('P', 0, "", "To: Council"));
+        assert_eq!(got[2], s('P', 0, "", "Date: 28 November 2023"));
+        assert_eq!(got[3], s('H', 2, "", "Governance Arrangements"));
+        assert_eq!(got[5], s('H', 2, "1.", "Introduction"));
+        assert_eq!(got[6], s('P', 0, "1.1", "The text."));
+        assert_eq!(got[7].0, 'P');
+        assert_eq!(got[8].0, 'P');
+    }
+
+    #[test]
+    fn wrapped_lines_rejoin_and_residue_goes() {
+        let mut src = String::new();
+        for k in 0..6 {
+            src.push_str(&format!(
+                "Line {k} is long enough to look like a hard-wrapped line of text that\n"
+            ));
+        }
+        src.push_str("ends here.\n\n12\n\nCC12\n\nThis page is intentionally left blank\n\u{0C}Next page text is here.\n");
+        let b = shape(&src);
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(b[0].3.ends_with("text that ends here."));
+        assert_eq!(b[1].0, 'B');
+    }
+
+    #[test]
+    fn markdown_links_are_kept_as_text_and_recorded() {
+        let doc = read(
+            b"See the [Zero Carbon Partnership](https://zcop.org) page.\n",
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            matches!(&doc.blocks[0].kind, BlockKind::Paragraph(p) if p.text == "See the Zero Carbon Partnership page.")
+        );
+        assert_eq!(doc.links[0].url, "https://zcop.org");
+    }
 }

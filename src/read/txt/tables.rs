@@ -82,7 +82,9 @@ pub fn is_pipe_line(text: &str) -> bool {
 
 fn is_separator(text: &str) -> bool {
     let t = text.trim();
-    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '='))
+    t.contains('-')
+        && t.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+' | '='))
 }
 
 /// Reads the pipe table that starts at `start`; returns it and the index of
@@ -116,7 +118,12 @@ pub fn parse_pipe(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (Proto
 /// A header row with no text (a pipe table needs one even when the source
 /// had none) is not a row.
 fn drop_empty_header(t: &mut ProtoTable) {
-    if t.header_rows > 0 && t.rows.iter().take(t.header_rows).all(|r| r.iter().all(String::is_empty)) {
+    if t.header_rows > 0
+        && t.rows
+            .iter()
+            .take(t.header_rows)
+            .all(|r| r.iter().all(String::is_empty))
+    {
         t.rows.drain(..t.header_rows);
         t.header_rows = 0;
         t.empty_header = true;
@@ -128,7 +135,23 @@ fn drop_empty_header(t: &mut ProtoTable) {
 /// empty first cells).
 pub fn is_tab_row_line(raw: &str) -> bool {
     let body = raw.strip_prefix('\t').unwrap_or(raw);
-    body.contains('\t') && !body.trim().is_empty()
+    if !body.contains('\t') || body.trim().is_empty() {
+        return false;
+    }
+    // "1.<tab>Introduction", "•<tab>item": a label and its text, not cells.
+    let first = body.split('\t').next().unwrap_or("").trim();
+    let label_only = !first.is_empty()
+        && parse_label(
+            first,
+            LabelOptions {
+                bare_integer: true,
+                ..LabelOptions::default()
+            },
+        )
+        .is_some_and(|(_, rest)| rest.is_empty());
+    let glyph_only =
+        first.chars().count() == 1 && first.chars().all(crate::text::label::is_bullet_char);
+    !(label_only || glyph_only) || body.matches('\t').count() >= 2
 }
 
 /// Whether a line is one cell of a table written one cell per line, each
@@ -191,7 +214,10 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
         // table goes on.
         let lone = lines.get(i + 1).is_none_or(Line::is_blank);
         let mut k = i + 1;
-        while lines.get(k).is_some_and(|l| l.is_blank() && !is_tab_cell_line(&l.raw)) {
+        while lines
+            .get(k)
+            .is_some_and(|l| l.is_blank() && !is_tab_cell_line(&l.raw))
+        {
             k += 1;
         }
         let table_goes_on = lines.get(k).is_some_and(|l| is_tab_cell_line(&l.raw));
@@ -199,7 +225,11 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
         if !(in_table_text || (lone && table_goes_on && plain)) {
             break;
         }
-        let target = if row.is_empty() { rows.last_mut() } else { Some(&mut row) };
+        let target = if row.is_empty() {
+            rows.last_mut()
+        } else {
+            Some(&mut row)
+        };
         match target.and_then(|r| r.last_mut()) {
             Some(cell) => cell.push(line.text().to_string()),
             None => break,
@@ -215,7 +245,11 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
         .into_iter()
         .map(|r| r.iter().map(|parts| cell_text(parts, links)).collect())
         .collect();
-    let mut t = ProtoTable { rows, header_rows: 0, empty_header: false };
+    let mut t = ProtoTable {
+        rows,
+        header_rows: 0,
+        empty_header: false,
+    };
     let first_short = t.rows.first().is_some_and(|r| r.len() < t.width());
     if first_short || looks_like_header(t.rows.first(), &t.rows) {
         t.header_rows = 1;
@@ -236,12 +270,17 @@ fn looks_like_header(first: Option<&Vec<String>>, rows: &[Vec<String>]) -> bool 
 /// Merges `next` into `first` when `next` continues it after a page break
 /// (same width; an empty or repeated header). Returns whether it merged.
 /// `next_empty_header` says the continuation had an empty header row.
-pub fn merge_split(first: &mut ProtoTable, mut next: ProtoTable, next_empty_header: bool) -> Result<(), ProtoTable> {
+pub fn merge_split(
+    first: &mut ProtoTable,
+    mut next: ProtoTable,
+    next_empty_header: bool,
+) -> Result<(), ProtoTable> {
     if first.width() != next.width() || first.rows.is_empty() || next.rows.is_empty() {
         return Err(next);
     }
     let first_header: Vec<String> = first.rows.first().cloned().unwrap_or_default();
-    let repeated = next.header_rows > 0 && next.rows.first() == Some(&first_header) && first.header_rows > 0;
+    let repeated =
+        next.header_rows > 0 && next.rows.first() == Some(&first_header) && first.header_rows > 0;
     let empty_header = next_empty_header && first.empty_header;
     if !(repeated || empty_header) {
         return Err(next);
@@ -316,7 +355,10 @@ mod tests {
         assert_eq!(end, 4);
         assert_eq!(t.header_rows, 0);
         assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows.get(1).and_then(|r| r.get(1)).map(String::as_str), Some("B"));
+        assert_eq!(
+            t.rows.get(1).and_then(|r| r.get(1)).map(String::as_str),
+            Some("B")
+        );
         assert_eq!(links.len(), 1);
     }
 
@@ -342,9 +384,18 @@ mod tests {
         let (t, end) = parse_tab_cells(&split(src), 0, &mut links);
         assert_eq!(t.rows.len(), 4);
         assert_eq!(t.header_rows, 1);
-        assert_eq!(t.rows.get(1).and_then(|r| r.get(3)).map(String::as_str), Some("Done.\nNext Steps: more"));
-        assert_eq!(t.rows.get(2).and_then(|r| r.get(3)).map(String::as_str), Some("Started.\nLater note."));
-        assert_eq!(t.rows.get(1).and_then(|r| r.get(1)).map(String::as_str), Some(""));
+        assert_eq!(
+            t.rows.get(1).and_then(|r| r.get(3)).map(String::as_str),
+            Some("Done.\nNext Steps: more")
+        );
+        assert_eq!(
+            t.rows.get(2).and_then(|r| r.get(3)).map(String::as_str),
+            Some("Started.\nLater note.")
+        );
+        assert_eq!(
+            t.rows.get(1).and_then(|r| r.get(1)).map(String::as_str),
+            Some("")
+        );
         assert_eq!(end, 20);
     }
 

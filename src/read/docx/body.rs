@@ -2,13 +2,13 @@
 
 use std::collections::HashSet;
 
-use super::inline::{self, InlineCtx, NoteKind};
+use super::inline::{self, InlineCtx, LineStyle, NoteKind};
 use super::numbering::{Counters, Numbering};
 use super::rels::Rels;
 use super::styles::{NumRef, RunProps, Styles};
 use super::xml::Element;
 use crate::document::{
-    Block, BlockKind, Cell, Heading, Label, Link, Loc, Paragraph, Row, Style, Table,
+    Block, BlockKind, Cell, Heading, Label, Link, Loc, Paragraph, Row, Style, Table, Warning,
 };
 use crate::text::normalize;
 use crate::{Error, ParseOptions, Result};
@@ -22,6 +22,8 @@ pub struct NoteRef {
     pub id: String,
     /// The body paragraph index of the reference.
     pub line: u32,
+    /// The mark written in the text (`w:customMarkFollows`), if any.
+    pub custom_mark: Option<String>,
 }
 
 /// Where the blocks of a container go.
@@ -42,6 +44,12 @@ pub struct CellText {
     pub bold: bool,
     /// Some run had visible text.
     pub visible: bool,
+}
+
+impl Default for CellText {
+    fn default() -> Self {
+        CellText::new()
+    }
 }
 
 impl CellText {
@@ -76,6 +84,9 @@ pub struct Walker<'a> {
     pub notes: Vec<NoteRef>,
     /// The document's bookmark names, to tell live internal links.
     pub bookmarks: HashSet<String>,
+    /// What could not be read.
+    pub warnings: Vec<Warning>,
+    warned_nums: HashSet<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -98,6 +109,8 @@ impl<'a> Walker<'a> {
             links: Vec::new(),
             notes: Vec::new(),
             bookmarks: HashSet::new(),
+            warnings: Vec::new(),
+            warned_nums: HashSet::new(),
         }
     }
 
@@ -140,6 +153,11 @@ impl<'a> Walker<'a> {
                 "sdtContent" | "customXml" | "ins" | "moveTo" | "smartTag" => {
                     self.container(child, out, depth + 1)?;
                 }
+                "altChunk" => self.warnings.push(Warning {
+                    code: "docx-altchunk".to_string(),
+                    message: "an embedded document (altChunk) was not read".to_string(),
+                    loc: Some(Loc::line(self.para_index.max(1))),
+                }),
                 "AlternateContent" => {
                     if let Some(choice) = child.child("Choice").or_else(|| child.child("Fallback"))
                     {
@@ -168,9 +186,7 @@ impl<'a> Walker<'a> {
             .as_ref()
             .and_then(|d| d.ilvl)
             .or_else(|| styled.as_ref().and_then(|s| s.ilvl))
-            .or_else(|| {
-                style.and_then(|s| self.numbering.level_for_style(&num_id, s, self.styles))
-            })
+            .or_else(|| style.and_then(|s| self.numbering.level_for_style(&num_id, s, self.styles)))
             .unwrap_or(0);
         Some((num_id, ilvl))
     }
@@ -203,46 +219,89 @@ impl<'a> Walker<'a> {
             bookmarks: &self.bookmarks,
         };
         let content = inline::read(p, ctx);
+        if let Some((id, _)) = &num {
+            if !self.numbering.defines(id, self.styles) && self.warned_nums.insert(id.clone()) {
+                self.warnings.push(Warning {
+                    code: "docx-numbering-missing".to_string(),
+                    message: format!(
+                        "list numbering {id} is not defined in numbering.xml; its labels are lost"
+                    ),
+                    loc: Some(Loc::line(line.max(1))),
+                });
+            }
+        }
         let label: Option<Label> = num.as_ref().and_then(|(id, ilvl)| {
             self.numbering
                 .next_label(&mut self.counters, id, *ilvl, self.styles)
         });
-        let text = normalize(&content.text);
         self.links.extend(content.links);
-        for (kind, id) in content.notes {
-            self.notes.push(NoteRef { kind, id, line });
+        for (kind, id, custom_mark) in content.notes {
+            self.notes.push(NoteRef {
+                kind,
+                id,
+                line,
+                custom_mark,
+            });
         }
         if content.break_before {
             self.page_break(line, out)?;
         }
-        if !text.is_empty() {
-            let bold = content.visible && content.bold;
-            let italic = content.visible && content.italic;
-            match out {
-                Out::Body => {
-                    let kind = match heading {
-                        Some(level) => BlockKind::Heading(Heading {
+        // A soft line break (Shift+Enter) starts a new line the way a text
+        // export shows it: contact blocks, addresses, a run-in title over its
+        // text. Each line becomes a paragraph of its own; a heading stays one.
+        let lines: Vec<(String, LineStyle)> = content
+            .text
+            .split('\n')
+            .zip(
+                content
+                    .lines
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat(LineStyle::default())),
+            )
+            .map(|(t, s)| (normalize(t), s))
+            .filter(|(t, _)| !t.is_empty())
+            .collect();
+        let mut label = label;
+        match (heading, &mut *out) {
+            (Some(level), Out::Body) => {
+                let text = normalize(&content.text);
+                if !text.is_empty() {
+                    self.push(
+                        line,
+                        BlockKind::Heading(Heading {
                             level: level.clamp(1, 6),
                             text,
                             label,
                         }),
-                        None => BlockKind::Paragraph(Paragraph {
-                            text,
-                            level: if label.is_some() {
-                                num.as_ref().map_or(0, |(_, l)| *l)
-                            } else {
-                                0
-                            },
-                            label,
-                            style: Style { bold, italic },
-                        }),
-                    };
-                    self.push(line, kind)?;
+                    )?;
                 }
-                Out::Cell(cell) => {
-                    cell.bold &= bold;
-                    cell.visible |= content.visible;
-                    cell.lines.push(match label {
+            }
+            (None, Out::Body) => {
+                for (text, style) in lines {
+                    let level = match (&label, &num) {
+                        (Some(_), Some((_, l))) => *l,
+                        _ => 0,
+                    };
+                    self.push(
+                        line,
+                        BlockKind::Paragraph(Paragraph {
+                            text,
+                            level,
+                            label: label.take(),
+                            style: Style {
+                                bold: style.visible && style.bold,
+                                italic: style.visible && style.italic,
+                            },
+                        }),
+                    )?;
+                }
+            }
+            (_, Out::Cell(cell)) => {
+                for (text, style) in lines {
+                    cell.bold &= style.bold || !style.visible;
+                    cell.visible |= style.visible;
+                    cell.lines.push(match label.take() {
                         Some(l) => format!("{} {text}", l.printed),
                         None => text,
                     });
@@ -325,6 +384,22 @@ impl<'a> Walker<'a> {
                     }
                     Out::Body => (String::new(), false),
                 };
+                // Legacy horizontal merge (hMerge): a continuing cell widens
+                // the cell before it.
+                let hmerge = tcpr.and_then(|p| p.child("hMerge")).map(|v| v.val());
+                if matches!(hmerge, Some(None | Some("continue"))) {
+                    if let Some(prev) = row.cells.last_mut() {
+                        prev.col_span = prev.col_span.saturating_add(span);
+                        if !text.is_empty() {
+                            if !prev.text.is_empty() {
+                                prev.text.push('\n');
+                            }
+                            prev.text.push_str(&text);
+                        }
+                        col += span as usize;
+                        continue;
+                    }
+                }
                 if origins.len() < col + span as usize {
                     origins.resize(col + span as usize, None);
                 }
@@ -333,7 +408,9 @@ impl<'a> Walker<'a> {
                     // A continuation: a placeholder here, one more row for
                     // the cell the merge started in.
                     (Some(v), Some((r, c))) if v != Some("restart") => {
-                        if let Some(start) = table.rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
+                        if let Some(start) =
+                            table.rows.get_mut(r).and_then(|row| row.cells.get_mut(c))
+                        {
                             start.row_span = start.row_span.saturating_add(1);
                             if !text.is_empty() {
                                 if !start.text.is_empty() {
@@ -372,7 +449,20 @@ impl<'a> Walker<'a> {
                 }
                 col += span as usize;
             }
+            let after = trpr
+                .and_then(|p| p.child_val("gridAfter"))
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .unwrap_or(0)
+                .min(64);
+            if after > 0 {
+                let mut cell = Cell::new("");
+                cell.col_span = after;
+                row.cells.push(cell);
+            }
             table.rows.push(row);
+        }
+        if table.header_rows == 0 && bold_first_row(&table) {
+            table.header_rows = 1;
         }
         match out {
             Out::Body => {
@@ -383,7 +473,11 @@ impl<'a> Walker<'a> {
             Out::Cell(cell) => {
                 // A nested table becomes lines of the cell holding it.
                 for row in &table.rows {
-                    for c in row.cells.iter().filter(|c| !c.covered && !c.text.is_empty()) {
+                    for c in row
+                        .cells
+                        .iter()
+                        .filter(|c| !c.covered && !c.text.is_empty())
+                    {
                         cell.bold &= c.bold;
                         cell.visible = true;
                         cell.lines.push(c.text.clone());
@@ -393,6 +487,25 @@ impl<'a> Walker<'a> {
         }
         Ok(())
     }
+}
+
+/// Whether the first row reads as a header though not marked as one: every
+/// cell with text bold, while some later row is not all bold.
+fn bold_first_row(table: &Table) -> bool {
+    let all_bold = |row: &Row| {
+        let mut texts = row
+            .cells
+            .iter()
+            .filter(|c| !c.covered && !c.text.is_empty());
+        let mut any = false;
+        let bold = texts.all(|c| {
+            any = true;
+            c.bold
+        });
+        any && bold
+    };
+    let mut rows = table.rows.iter();
+    rows.next().is_some_and(all_bold) && rows.any(|r| !all_bold(r))
 }
 
 /// Collects the `name` children of `el`, looking through the wrappers that

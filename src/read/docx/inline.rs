@@ -36,9 +36,33 @@ pub struct Inline<'e> {
     /// Text-box contents anchored in the paragraph, read after it.
     pub textboxes: Vec<&'e Element>,
     /// Note references, in order.
-    pub notes: Vec<(NoteKind, String)>,
+    pub notes: Vec<(NoteKind, String, Option<String>)>,
     /// Hyperlinks found.
     pub links: Vec<Link>,
+    /// Formatting of each line: `text` split at its `'\n'` (soft breaks)
+    /// gives exactly these lines.
+    pub lines: Vec<LineStyle>,
+}
+
+/// Formatting of one line of a paragraph (between soft breaks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineStyle {
+    /// Every visible run of the line is bold.
+    pub bold: bool,
+    /// Every visible run of the line is italic.
+    pub italic: bool,
+    /// The line has visible text.
+    pub visible: bool,
+}
+
+impl Default for LineStyle {
+    fn default() -> Self {
+        LineStyle {
+            bold: true,
+            italic: true,
+            visible: false,
+        }
+    }
 }
 
 /// What inline reading needs from the document.
@@ -65,11 +89,28 @@ struct Field {
 struct State<'e> {
     out: Inline<'e>,
     fields: Vec<Field>,
+    custom_mark: bool,
 }
 
 impl State<'_> {
     fn in_code(&self) -> bool {
         self.fields.iter().any(|f| f.in_code)
+    }
+
+    fn soft_break(&mut self) {
+        self.out.text.push('\n');
+        self.out.lines.push(LineStyle::default());
+    }
+
+    fn mark_visible(&mut self, bold: bool, italic: bool) {
+        self.out.visible = true;
+        self.out.bold &= bold;
+        self.out.italic &= italic;
+        if let Some(line) = self.out.lines.last_mut() {
+            line.visible = true;
+            line.bold &= bold;
+            line.italic &= italic;
+        }
     }
 }
 
@@ -79,9 +120,11 @@ pub fn read<'e>(p: &'e Element, ctx: InlineCtx<'_>) -> Inline<'e> {
         out: Inline {
             bold: true,
             italic: true,
+            lines: vec![LineStyle::default()],
             ..Inline::default()
         },
         fields: Vec::new(),
+        custom_mark: false,
     };
     walk(p, ctx, &mut st);
     st.out
@@ -97,7 +140,8 @@ fn walk<'e>(el: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
             "hyperlink" => {
                 let start = st.out.text.len();
                 walk(child, ctx, st);
-                let url = hyperlink_target(child, ctx.rels).map(|u| checked_anchor(u, ctx.bookmarks));
+                let url =
+                    hyperlink_target(child, ctx.rels).map(|u| checked_anchor(u, ctx.bookmarks));
                 push_link(st, start, url);
             }
             "fldSimple" => {
@@ -129,7 +173,9 @@ fn alternate(el: &Element) -> Option<&Element> {
 }
 
 fn push_link(st: &mut State<'_>, start: usize, url: Option<String>) {
-    let Some(url) = url.filter(|u| !u.is_empty()) else {
+    // A table of contents links each entry to a `_Toc` bookmark: navigation,
+    // not a link of the report's content.
+    let Some(url) = url.filter(|u| !u.is_empty() && !u.starts_with("#_Toc")) else {
         return;
     };
     let text = normalize(st.out.text.get(start..).unwrap_or(""));
@@ -156,7 +202,9 @@ fn hyperlink_target(el: &Element, rels: &Rels) -> Option<String> {
 /// becomes `"#"`: all the reader can tell is that it is a link.
 fn checked_anchor(url: String, bookmarks: &HashSet<String>) -> String {
     match url.strip_prefix('#') {
-        Some(name) if name != "_top" && !bookmarks.contains(name) => "#".to_string(),
+        Some(name) if name != "_top" && !name.starts_with("_Toc") && !bookmarks.contains(name) => {
+            "#".to_string()
+        }
         _ => url,
     }
 }
@@ -241,7 +289,10 @@ fn field_tokens(s: &str) -> Vec<String> {
 
 fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     let rpr = r.child("rPr");
-    if rpr.and_then(|p| p.child("vanish")).is_some_and(Element::is_on) {
+    if rpr
+        .and_then(|p| p.child("vanish"))
+        .is_some_and(Element::is_on)
+    {
         return;
     }
     let direct = rpr.map(RunProps::from_element).unwrap_or_default();
@@ -249,7 +300,11 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
         .and_then(|p| p.child_val("rStyle"))
         .map(|s| ctx.styles.run_props(s))
         .unwrap_or_default();
-    let bold = direct.bold.or(styled.bold).or(ctx.para_run.bold).unwrap_or(false);
+    let bold = direct
+        .bold
+        .or(styled.bold)
+        .or(ctx.para_run.bold)
+        .unwrap_or(false);
     let italic = direct
         .italic
         .or(styled.italic)
@@ -258,12 +313,18 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     for child in r.elements() {
         let in_code = st.in_code();
         match child.name.as_str() {
+            "t" if !in_code && st.custom_mark => {
+                st.custom_mark = false;
+                if let Some(note) = st.out.notes.last_mut() {
+                    note.2 = Some(normalize(&child.text()));
+                }
+            }
             "t" if !in_code => {
-                let t = child.text();
+                // Line ends inside w:t are not breaks Word shows; keeping
+                // them out keeps `lines` aligned with the soft breaks.
+                let t = child.text().replace(['\n', '\r'], " ");
                 if t.chars().any(|c| !c.is_whitespace()) {
-                    st.out.visible = true;
-                    st.out.bold &= bold;
-                    st.out.italic &= italic;
+                    st.mark_visible(bold, italic);
                 }
                 st.out.text.push_str(&t);
             }
@@ -276,13 +337,14 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
                         st.out.break_before = true;
                     }
                 }
-                _ => st.out.text.push('\n'),
+                Some("column") => st.out.text.push(' '),
+                _ => st.soft_break(),
             },
-            "cr" if !in_code => st.out.text.push('\n'),
+            "cr" if !in_code => st.soft_break(),
             "noBreakHyphen" if !in_code => st.out.text.push('-'),
             "sym" if !in_code => {
                 if let Some(c) = symbol_char(child.attr("font"), child.attr("char")) {
-                    st.out.visible = true;
+                    st.mark_visible(bold, italic);
                     st.out.text.push(c);
                 }
             }
@@ -323,7 +385,13 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
                     NoteKind::Endnote
                 };
                 if let Some(id) = child.attr("id") {
-                    st.out.notes.push((kind, id.to_string()));
+                    // With customMarkFollows the next text of the run is the
+                    // mark itself, not body text.
+                    let custom = child
+                        .attr("customMarkFollows")
+                        .is_some_and(|v| v == "1" || v == "true" || v == "on");
+                    st.out.notes.push((kind, id.to_string(), None));
+                    st.custom_mark = custom;
                 }
             }
             "drawing" | "pict" | "object" | "AlternateContent" => {
@@ -411,8 +479,23 @@ mod tests {
             r#"<w:p xmlns:w="w"><w:r><w:rPr><w:b/></w:rPr><w:t>Kept</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:ins><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> new</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "https://x.org/a" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>site</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:rPr><w:b/></w:rPr><w:tab/><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>"#,
         );
         assert_eq!(text, "Kept newsite ✓");
-        assert_eq!(links, vec![Link { text: "site".into(), url: "https://x.org/a".into() }]);
+        assert_eq!(
+            links,
+            vec![Link {
+                text: "site".into(),
+                url: "https://x.org/a".into()
+            }]
+        );
         assert!(bold);
+    }
+
+    #[test]
+    fn table_of_contents_links_are_not_links() {
+        let (text, links, _) = inline_of(
+            r#"<w:p xmlns:w="w"><w:hyperlink w:anchor="_Toc123"><w:r><w:t>Introduction</w:t></w:r><w:r><w:tab/><w:t>3</w:t></w:r></w:hyperlink></w:p>"#,
+        );
+        assert_eq!(text, "Introduction 3");
+        assert!(links.is_empty());
     }
 
     #[test]

@@ -37,7 +37,16 @@ use xml::Element;
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let size = bytes.len() as u64;
     if size > options.max_input_bytes {
-        return Err(Error::limit("max_input_bytes", size, options.max_input_bytes));
+        return Err(Error::limit(
+            "max_input_bytes",
+            size,
+            options.max_input_bytes,
+        ));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(Error::new(ErrorKind::NotDocx(
+            "an OLE compound file: a legacy .doc, or a password-protected .docx".to_string(),
+        )));
     }
     let mut pkg = Package::open(bytes, options)?;
     let main = main_part(&mut pkg, options);
@@ -53,11 +62,37 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         Some(el) => Styles::from_element(&el),
         None => Styles::default(),
     };
-    let numbering =
-        match read_related(&mut pkg, &rels, "numbering", &main, "numbering.xml", options)? {
-            Some(el) => Numbering::from_element(&el),
-            None => Numbering::default(),
-        };
+    let numbering = match read_related(
+        &mut pkg,
+        &rels,
+        "numbering",
+        &main,
+        "numbering.xml",
+        options,
+    )? {
+        Some(el) => Numbering::from_element(&el),
+        None => Numbering::default(),
+    };
+    // Note numbering: settings.xml gives the document's, the last section's
+    // w:sectPr may override it.
+    let settings = read_related(&mut pkg, &rels, "settings", &main, "settings.xml", options)
+        .ok()
+        .flatten();
+    let sect = root.child("body").and_then(|b| b.child("sectPr"));
+    let formats = [
+        ("footnotePr", NoteKind::Footnote),
+        ("endnotePr", NoteKind::Endnote),
+    ]
+    .map(|(name, kind)| {
+        let base = notes::NoteFormat::from_element(
+            settings.as_ref().and_then(|s| s.child(name)),
+            &Default::default(),
+        );
+        (
+            kind,
+            notes::NoteFormat::from_element(sect.and_then(|s| s.child(name)), &base),
+        )
+    });
     let footnotes_part = part_name(&rels, "footnotes", &main, "footnotes.xml");
     let endnotes_part = part_name(&rels, "endnotes", &main, "endnotes.xml");
 
@@ -79,12 +114,18 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         let notes_root = xml::parse(&bytes, &part, options.max_depth)?;
         walker.rels = read_rels(&mut pkg, &part, options)?;
         let notes = notes::notes_by_id(&notes_root);
-        notes::push_notes(&mut walker, kind, &notes)?;
+        let format = formats
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, f)| f.clone())
+            .unwrap_or_default();
+        notes::push_notes(&mut walker, kind, &notes, &format)?;
     }
 
     let mut doc = Document::new(Format::Docx);
     doc.blocks = walker.blocks;
     doc.links = walker.links;
+    doc.warnings = walker.warnings;
     Ok(doc)
 }
 

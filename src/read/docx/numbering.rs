@@ -16,6 +16,10 @@ use crate::text::label::format_counter;
 
 const LEVELS: usize = 9;
 
+/// The highest counter value printed: letters repeat (`zz`, `aaa`), so an
+/// unbounded counter would print an unbounded label.
+const MAX_COUNTER: u32 = 100_000;
+
 /// A level's number format (`w:numFmt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fmt {
@@ -44,7 +48,9 @@ impl Fmt {
 
     fn format(self, n: u32) -> String {
         match self {
-            Fmt::Decimal | Fmt::Bullet | Fmt::None => n.to_string(),
+            Fmt::Decimal | Fmt::Bullet => n.to_string(),
+            // The level's own number is not printed; its literal text is.
+            Fmt::None => String::new(),
             Fmt::DecimalZero => format!("{n:02}"),
             Fmt::Counter(kind) => format_counter(n, kind),
         }
@@ -76,10 +82,7 @@ impl Level {
         Level {
             // Word writes `w:start` always; other producers that leave it
             // out mean the usual first number.
-            start: lvl
-                .child_val("start")
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(1),
+            start: lvl.child_val("start").and_then(parse_start).unwrap_or(1),
             fmt: Fmt::parse(lvl.child_val("numFmt").unwrap_or("decimal")),
             text: lvl.child_val("lvlText").unwrap_or("").to_string(),
             restart: lvl
@@ -89,6 +92,24 @@ impl Level {
             pstyle: lvl.child_val("pStyle").map(str::to_string),
         }
     }
+}
+
+/// Formats `n` in a `w:numFmt` (as footnote marks use): `decimal`,
+/// letters, romans, and `chicago` (*, †, ‡, §, doubled past four).
+pub fn format_number(fmt: &str, n: u32) -> String {
+    if fmt == "chicago" {
+        const MARKS: [char; 4] = ['*', '†', '‡', '§'];
+        let n = n.clamp(1, 400) - 1;
+        let mark = MARKS.get((n % 4) as usize).copied().unwrap_or('*');
+        return std::iter::repeat_n(mark, (n / 4 + 1) as usize).collect();
+    }
+    Fmt::parse(fmt).format(n.min(MAX_COUNTER))
+}
+
+/// A start value, capped where Word caps it (32767), so that a hostile value
+/// cannot make a letter counter print millions of letters.
+fn parse_start(v: &str) -> Option<u32> {
+    v.trim().parse::<u32>().ok().map(|n| n.min(32_767))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -168,9 +189,7 @@ impl Numbering {
                 overrides.insert(
                     i,
                     Override {
-                        start: o
-                            .child_val("startOverride")
-                            .and_then(|v| v.trim().parse().ok()),
+                        start: o.child_val("startOverride").and_then(parse_start),
                         level: o.child("lvl").map(Level::from_element),
                     },
                 );
@@ -226,6 +245,11 @@ impl Numbering {
             .or_else(|| abs.levels.get(i).and_then(Option::as_ref))
     }
 
+    /// Whether `num_id` is defined (a `w:num` with its abstract numbering).
+    pub fn defines(&self, num_id: &str, styles: &Styles) -> bool {
+        self.abstract_of(num_id, styles).is_some()
+    }
+
     /// Advances the counters for a paragraph numbered `num_id` at `ilvl` and
     /// returns the label it shows, or `None` when the number is unknown or
     /// prints nothing.
@@ -252,14 +276,19 @@ impl Numbering {
                 .unwrap_or(1)
         };
         if counters.started.insert(num_id.to_string()) {
-            for i in num.overrides.iter().filter(|(_, o)| o.start.is_some()).map(|(i, _)| *i) {
+            for i in num
+                .overrides
+                .iter()
+                .filter(|(_, o)| o.start.is_some())
+                .map(|(i, _)| *i)
+            {
                 if let Some(slot) = state.get_mut(i) {
                     *slot = None;
                 }
             }
         }
         let value = match state.get(ilvl).copied().flatten() {
-            Some(v) => v.saturating_add(1),
+            Some(v) => v.saturating_add(1).min(MAX_COUNTER),
             None => start_of(ilvl),
         };
         if let Some(slot) = state.get_mut(ilvl) {
@@ -279,9 +308,6 @@ impl Numbering {
                 }
             }
         }
-        if level.fmt == Fmt::None {
-            return None;
-        }
         if level.fmt == Fmt::Bullet {
             return Some(Label {
                 printed: "•".to_string(),
@@ -300,7 +326,11 @@ impl Numbering {
                     if i > ilvl {
                         continue;
                     }
-                    let n = state.get(i).copied().flatten().unwrap_or_else(|| start_of(i));
+                    let n = state
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .unwrap_or_else(|| start_of(i));
                     let fmt = if level.is_lgl {
                         Fmt::Decimal
                     } else {
@@ -318,6 +348,15 @@ impl Numbering {
         let value = printed
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
+        if value.is_empty() {
+            // A label with no counter in it ("–" with numFmt none) reads as
+            // a bullet.
+            return Some(Label {
+                printed: "•".to_string(),
+                kind: LabelKind::Bullet,
+                value: "•".to_string(),
+            });
+        }
         let kind = if level.is_lgl || value.contains('.') {
             LabelKind::Decimal
         } else {
@@ -383,7 +422,10 @@ mod tests {
         assert_eq!(printed(&n, &mut c, "3", 0), "5.");
         assert_eq!(printed(&n, &mut c, "3", 0), "6.");
         let bullet = n.next_label(&mut c, "4", 0, &Styles::default()).unwrap();
-        assert_eq!((bullet.printed.as_str(), bullet.kind), ("•", LabelKind::Bullet));
+        assert_eq!(
+            (bullet.printed.as_str(), bullet.kind),
+            ("•", LabelKind::Bullet)
+        );
         assert!(n.next_label(&mut c, "99", 0, &Styles::default()).is_none());
     }
 
@@ -398,11 +440,33 @@ mod tests {
         let n = numbering(&xml);
         let mut c = Counters::default();
         let l = n.next_label(&mut c, "1", 0, &Styles::default()).unwrap();
-        assert_eq!((l.printed.as_str(), l.value.as_str(), l.kind), ("6)", "6", LabelKind::Decimal));
+        assert_eq!(
+            (l.printed.as_str(), l.value.as_str(), l.kind),
+            ("6)", "6", LabelKind::Decimal)
+        );
         let l = n.next_label(&mut c, "1", 1, &Styles::default()).unwrap();
-        assert_eq!((l.printed.as_str(), l.value.as_str(), l.kind), ("a)", "a", LabelKind::LowerAlpha));
+        assert_eq!(
+            (l.printed.as_str(), l.value.as_str(), l.kind),
+            ("a)", "a", LabelKind::LowerAlpha)
+        );
         n.next_label(&mut c, "1", 0, &Styles::default());
         // lvlRestart 0: the lettered level does not restart.
         assert_eq!(printed(&n, &mut c, "1", 1), "b)");
+    }
+
+    #[test]
+    fn format_none_prints_only_literal_text() {
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0">{}{}{}</w:abstractNum>
+              <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            lvl(0, "none", "", ""),
+            lvl(1, "none", "–", ""),
+            lvl(2, "none", "Note %3:", ""),
+        );
+        let n = numbering(&xml);
+        let mut c = Counters::default();
+        assert!(n.next_label(&mut c, "1", 0, &Styles::default()).is_none());
+        assert_eq!(printed(&n, &mut c, "1", 1), "•");
+        assert_eq!(printed(&n, &mut c, "1", 2), "Note :");
     }
 }

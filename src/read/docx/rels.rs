@@ -139,12 +139,18 @@ mod tests {
         )
         .unwrap();
         let rels = Rels::from_element(&root, "word/document.xml");
-        assert_eq!(rels.get("rId1").unwrap().target, "https://example.org/a?b=1&c");
+        assert_eq!(
+            rels.get("rId1").unwrap().target,
+            "https://example.org/a?b=1&c"
+        );
         assert!(rels.get("rId1").unwrap().external);
         assert_eq!(rels.target_of_kind("footnotes"), Some("word/footnotes.xml"));
         assert_eq!(rels.target_of_kind("styles"), Some("word/styles.xml"));
         assert_eq!(rels.get("rId4").unwrap().target, "media/x.png");
-        assert_eq!(rels_part_of("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(
+            rels_part_of("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
         assert_eq!(rels_part_of("doc.xml"), "_rels/doc.xml.rels");
     }
 }

@@ -90,10 +90,11 @@ impl Styles {
                 outline: ppr
                     .and_then(|p| p.child_val("outlineLvl"))
                     .and_then(|v| v.trim().parse::<u8>().ok()),
-                num: ppr
-                    .and_then(|p| p.child("numPr"))
-                    .map(NumRef::from_element),
-                run: s.child("rPr").map(RunProps::from_element).unwrap_or_default(),
+                num: ppr.and_then(|p| p.child("numPr")).map(NumRef::from_element),
+                run: s
+                    .child("rPr")
+                    .map(RunProps::from_element)
+                    .unwrap_or_default(),
             };
             if s.attr("type") == Some("paragraph")
                 && s.attr("default").is_some_and(|d| d == "1" || d == "true")

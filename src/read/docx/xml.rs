@@ -99,12 +99,9 @@ pub fn parse(bytes: &[u8], part: &str, max_depth: u32) -> Result<Element> {
     // The root is a synthetic element holding the document element.
     let mut stack: Vec<Element> = vec![Element::default()];
     loop {
-        let event = reader.read_event().map_err(|e| {
-            xml_err(format!(
-                "{e} (at byte {})",
-                reader.error_position()
-            ))
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| xml_err(format!("{e} (at byte {})", reader.error_position())))?;
         match event {
             Event::Start(start) => {
                 if stack.len() > max_depth as usize {
@@ -173,6 +170,12 @@ pub fn parse(bytes: &[u8], part: &str, max_depth: u32) -> Result<Element> {
 
 fn push_text(stack: &mut [Element], s: &str) {
     if let Some(top) = stack.last_mut() {
+        // White space between elements (pretty-printed parts) means nothing
+        // in WordprocessingML outside the text elements; dropping it keeps
+        // the tree small.
+        if s.chars().all(char::is_whitespace) && !matches!(top.name.as_str(), "t" | "instrText") {
+            return;
+        }
         if let Some(Node::Text(prev)) = top.children.last_mut() {
             prev.push_str(s);
         } else {
@@ -231,7 +234,13 @@ mod tests {
     fn depth_is_limited() {
         let deep = "<a>".repeat(20) + &"</a>".repeat(20);
         let err = parse(deep.as_bytes(), "p", 10).unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::Limit { limit: "max_depth", .. }));
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::Limit {
+                limit: "max_depth",
+                ..
+            }
+        ));
         assert!(parse(deep.as_bytes(), "p", 30).is_ok());
     }
 }

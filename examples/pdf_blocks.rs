@@ -5,7 +5,12 @@ fn main() {
     let bytes = std::fs::read(&path).unwrap_or_default();
     let opts = council_reports::ParseOptions::default();
     let t = std::time::Instant::now();
-    let doc = match council_reports::read::pdf::read(&bytes, &opts) {
+    let is_docx = path.ends_with(".docx");
+    let doc = match if is_docx {
+        council_reports::read::docx::read(&bytes, &opts)
+    } else {
+        council_reports::read::pdf::read(&bytes, &opts)
+    } {
         Ok(d) => d,
         Err(e) => return eprintln!("error: {e}"),
     };
@@ -13,7 +18,12 @@ fn main() {
     for b in &doc.blocks {
         let p = b.loc.page.unwrap_or(0);
         match &b.kind {
-            BlockKind::Heading(h) => println!("{p} H{} [{}] {}", h.level, h.label.as_ref().map_or("", |l| l.printed.as_str()), h.text),
+            BlockKind::Heading(h) => println!(
+                "{p} H{} [{}] {}",
+                h.level,
+                h.label.as_ref().map_or("", |l| l.printed.as_str()),
+                h.text
+            ),
             BlockKind::Paragraph(x) => println!(
                 "{p} P{} [{}]{} {}",
                 x.level,
@@ -22,9 +32,24 @@ fn main() {
                 x.text
             ),
             BlockKind::Table(t) => {
-                println!("{p} TABLE {}x{} header={}", t.rows.len(), t.width(), t.header_rows);
+                println!(
+                    "{p} TABLE {}x{} header={}",
+                    t.rows.len(),
+                    t.width(),
+                    t.header_rows
+                );
                 for r in &t.rows {
-                    let cells: Vec<String> = r.cells.iter().map(|c| format!("{}{}", if c.covered { "^" } else { "" }, c.text.replace('\n', " / "))).collect();
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{}{}",
+                                if c.covered { "^" } else { "" },
+                                c.text.replace('\n', " / ")
+                            )
+                        })
+                        .collect();
                     println!("   | {}", cells.join(" | "));
                 }
             }

@@ -276,7 +276,14 @@ mod tests {
             2 beginbfrange <0024> <0026> <0041> <0030> <0031> [<0062> /quoteright] endbfrange
             endcmap";
         let t = ToUnicode::parse(cmap);
-        assert_eq!(t.codespace, vec![CodeRange { len: 2, lo: 0, hi: 0xFFFF }]);
+        assert_eq!(
+            t.codespace,
+            vec![CodeRange {
+                len: 2,
+                lo: 0,
+                hi: 0xFFFF
+            }]
+        );
         assert_eq!(t.lookup(3).as_deref(), Some(" "));
         assert_eq!(t.lookup(0x11).as_deref(), Some("fi"));
         assert_eq!(t.lookup(0x25).as_deref(), Some("B"));

@@ -206,7 +206,12 @@ impl<'a> Interpreter<'a> {
         Ok(())
     }
 
-    fn resource(&self, resources: &[&'a Dictionary], kind: &[u8], name: &[u8]) -> Option<&'a Object> {
+    fn resource(
+        &self,
+        resources: &[&'a Dictionary],
+        kind: &[u8],
+        name: &[u8],
+    ) -> Option<&'a Object> {
         resources.iter().find_map(|r| {
             let sub = get_dict(self.doc, r, kind)?;
             sub.get(name).ok()
@@ -217,11 +222,9 @@ impl<'a> Interpreter<'a> {
         let a = &op.operands;
         let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
         match op.operator.as_str() {
-            "q" => {
-                if self.stack.len() < 4096 {
-                    self.stack.push(self.gs);
-                }
-            }
+            // A bounded stack: a hostile stream of `q`s cannot exhaust memory.
+            "q" if self.stack.len() < 4096 => self.stack.push(self.gs),
+            "q" => {}
             "Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
@@ -309,7 +312,8 @@ impl<'a> Interpreter<'a> {
             "c" => self.cur = self.gs.ctm.apply(n(4), n(5)),
             "v" | "y" => self.cur = self.gs.ctm.apply(n(2), n(3)),
             "h" => {
-                self.path.push([self.cur.0, self.cur.1, self.start.0, self.start.1]);
+                self.path
+                    .push([self.cur.0, self.cur.1, self.start.0, self.start.1]);
                 self.cur = self.start;
             }
             "re" => {
@@ -335,7 +339,8 @@ impl<'a> Interpreter<'a> {
             }
             "n" => self.clear_path(),
             "BMC" | "BDC" => {
-                let artifact = a.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact".as_slice());
+                let artifact =
+                    a.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact".as_slice());
                 let inside = self.marked.last().copied().unwrap_or(false);
                 if self.marked.len() < 4096 {
                     self.marked.push(artifact || inside);
@@ -400,7 +405,8 @@ impl<'a> Interpreter<'a> {
                 self.out.text.truncate(start);
             }
             let space = code.len == 1 && code.code == 32;
-            let tx = (code.width * fs + t.char_spacing + if space { t.word_spacing } else { 0.0 }) * th;
+            let tx =
+                (code.width * fs + t.char_spacing + if space { t.word_spacing } else { 0.0 }) * th;
             self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
         }
     }
@@ -440,10 +446,20 @@ impl<'a> Interpreter<'a> {
             // Thin filled rectangles are how Word and others draw borders.
             if h <= 3.0 && w > h {
                 let y = (y0 + y1) / 2.0;
-                self.out.rules.push(Rule { x0, x1, y0: y, y1: y });
+                self.out.rules.push(Rule {
+                    x0,
+                    x1,
+                    y0: y,
+                    y1: y,
+                });
             } else if w <= 3.0 && h > w {
                 let x = (x0 + x1) / 2.0;
-                self.out.rules.push(Rule { x0: x, x1: x, y0, y1 });
+                self.out.rules.push(Rule {
+                    x0: x,
+                    x1: x,
+                    y0,
+                    y1,
+                });
             }
         }
     }
@@ -476,13 +492,21 @@ impl<'a> Interpreter<'a> {
         let bytes = match stream_bytes(stream, self.opts.max_part_bytes) {
             Ok(b) => b,
             Err(e) if super::obj::is_limit(&e) => {
-                return Err(Error::limit("max_part_bytes", self.opts.max_part_bytes + 1, self.opts.max_part_bytes));
+                return Err(Error::limit(
+                    "max_part_bytes",
+                    self.opts.max_part_bytes + 1,
+                    self.opts.max_part_bytes,
+                ));
             }
             Err(_) => Vec::new(),
         };
         self.decompressed += bytes.len() as u64;
         if self.decompressed > self.opts.max_decompressed_bytes {
-            return Err(Error::limit("max_decompressed_bytes", self.decompressed, self.opts.max_decompressed_bytes));
+            return Err(Error::limit(
+                "max_decompressed_bytes",
+                self.decompressed,
+                self.opts.max_decompressed_bytes,
+            ));
         }
         let saved = self.gs;
         let (saved_tm, saved_tlm) = (self.tm, self.tlm);
@@ -536,7 +560,8 @@ mod tests {
 
     #[test]
     fn positions_text_and_kerning() {
-        let (page, _) = run(b"BT /F1 10 Tf 100 700 Td (Hi) Tj [(A) -1000 (B)] TJ 0 -12 Td (x) Tj ET");
+        let (page, _) =
+            run(b"BT /F1 10 Tf 100 700 Td (Hi) Tj [(A) -1000 (B)] TJ 0 -12 Td (x) Tj ET");
         assert_eq!(page.text, "HiABx");
         let g = &page.glyphs;
         assert_eq!(g.len(), 5);

@@ -8,7 +8,9 @@ use lopdf::{Dictionary, Document, Object};
 use super::cmap::{CodeRange, ToUnicode};
 use super::encoding::{standard_ligature, BaseEncoding};
 use super::glyphlist::{glyph_to_char, glyph_to_unicode};
-use super::obj::{as_dict, get, get_array, get_dict, get_name, get_num, get_stream, num, stream_bytes};
+use super::obj::{
+    as_dict, get, get_array, get_dict, get_name, get_num, get_stream, num, stream_bytes,
+};
 
 /// A font ready for decoding shown strings.
 #[derive(Debug, Clone, Default)]
@@ -89,7 +91,10 @@ impl Font {
                 });
             // A 1-byte Identity codespace in a ToUnicode CMap still means 2-byte
             // codes when the encoding is Identity-H.
-            let identity = matches!(get_name(doc, dict, b"Encoding"), Some(b"Identity-H" | b"Identity-V"));
+            let identity = matches!(
+                get_name(doc, dict, b"Encoding"),
+                Some(b"Identity-H" | b"Identity-V")
+            );
             if identity && font.codespace.iter().all(|c| c.len == 1) {
                 font.codespace = vec![CodeRange {
                     len: 2,
@@ -117,7 +122,9 @@ impl Font {
             if flags & (1 << 18) != 0 || get_num(doc, d, b"FontWeight").unwrap_or(0.0) >= 600.0 {
                 bold = true;
             }
-            if flags & (1 << 6) != 0 || get_num(doc, d, b"ItalicAngle").is_some_and(|a| a.abs() > 1.0) {
+            if flags & (1 << 6) != 0
+                || get_num(doc, d, b"ItalicAngle").is_some_and(|a| a.abs() > 1.0)
+            {
                 italic = true;
             }
         }
@@ -179,7 +186,8 @@ impl Font {
                 }
             }
             Some(Object::Dictionary(d)) => {
-                if let Some(b) = get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name) {
+                if let Some(b) = get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name)
+                {
                     if !symbolic_name {
                         base = b;
                     }
@@ -231,7 +239,10 @@ impl Font {
         if let Some(ws) = get_array(doc, dict, b"Widths") {
             let first = get_num(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
             for (k, w) in ws.iter().enumerate() {
-                if let (Some(slot), Some(v)) = (widths.get_mut(first + k), super::obj::deref(doc, w).and_then(num)) {
+                if let (Some(slot), Some(v)) = (
+                    widths.get_mut(first + k),
+                    super::obj::deref(doc, w).and_then(num),
+                ) {
                     *slot = v * scale;
                 }
             }
@@ -259,7 +270,11 @@ impl Font {
                 return Some(Code {
                     code: u32::from(c),
                     len: 1,
-                    width: self.simple_widths.get(usize::from(c)).copied().unwrap_or(0.5),
+                    width: self
+                        .simple_widths
+                        .get(usize::from(c))
+                        .copied()
+                        .unwrap_or(0.5),
                 });
             }
             let mut len = 0u8;
@@ -269,7 +284,11 @@ impl Font {
                     break;
                 };
                 let v = chunk.iter().fold(0u32, |a, b| (a << 8) | u32::from(*b));
-                if self.codespace.iter().any(|r| r.len == n && (r.lo..=r.hi).contains(&v)) {
+                if self
+                    .codespace
+                    .iter()
+                    .any(|r| r.len == n && (r.lo..=r.hi).contains(&v))
+                {
                     len = n;
                     code = v;
                     break;
@@ -277,13 +296,23 @@ impl Font {
             }
             if len == 0 {
                 // Not in any range: take the shortest declared length.
-                let n = self.codespace.iter().map(|r| r.len).min().unwrap_or(2).max(1);
+                let n = self
+                    .codespace
+                    .iter()
+                    .map(|r| r.len)
+                    .min()
+                    .unwrap_or(2)
+                    .max(1);
                 let chunk = rest.get(..usize::from(n)).unwrap_or(rest);
                 len = chunk.len() as u8;
                 code = chunk.iter().fold(0u32, |a, b| (a << 8) | u32::from(*b));
             }
             i += usize::from(len);
-            let width = self.cid_widths.get(&code).copied().unwrap_or(self.default_width);
+            let width = self
+                .cid_widths
+                .get(&code)
+                .copied()
+                .unwrap_or(self.default_width);
             Some(Code { code, len, width })
         })
     }
@@ -294,7 +323,10 @@ impl Font {
             let before = out.len();
             if t.append(code, out) {
                 // Some producers map codes to U+0000 or control characters.
-                if out.get(before..).is_some_and(|s| s.chars().all(|c| c == '\0')) {
+                if out
+                    .get(before..)
+                    .is_some_and(|s| s.chars().all(|c| c == '\0'))
+                {
                     out.truncate(before);
                 } else {
                     fix_painted(out, before);
@@ -317,7 +349,10 @@ impl Font {
 
 /// A painted soft hyphen is a visible hyphen; a no-break space is a space.
 fn fix_painted(out: &mut String, from: usize) {
-    if out.get(from..).is_some_and(|s| s.contains(['\u{00AD}', '\u{00A0}'])) {
+    if out
+        .get(from..)
+        .is_some_and(|s| s.contains(['\u{00AD}', '\u{00A0}']))
+    {
         let tail: String = out
             .get(from..)
             .unwrap_or_default()
@@ -355,7 +390,9 @@ fn standard_width(lower_name: &str, code: u8) -> f32 {
     if lower_name.contains("courier") || lower_name.contains("mono") {
         return 0.6;
     }
-    let table = if lower_name.contains("times") || lower_name.contains("serif") && !lower_name.contains("sans") {
+    let table = if lower_name.contains("times")
+        || lower_name.contains("serif") && !lower_name.contains("sans")
+    {
         &TIMES
     } else {
         &HELVETICA
@@ -364,7 +401,11 @@ fn standard_width(lower_name: &str, code: u8) -> f32 {
         .checked_sub(32)
         .and_then(|i| table.get(usize::from(i)))
         .copied()
-        .unwrap_or(if std::ptr::eq(table, &TIMES) { 500 } else { 556 });
+        .unwrap_or(if std::ptr::eq(table, &TIMES) {
+            500
+        } else {
+            556
+        });
     f32::from(w) / 1000.0
 }
 

@@ -19,7 +19,10 @@ pub fn glyph_to_char(name: &str) -> Option<char> {
         .strip_prefix("uni")
         .filter(|h| h.len() >= 4)
         .map(|h| h.get(..4).unwrap_or(h))
-        .or_else(|| base.strip_prefix('u').filter(|h| (4..=6).contains(&h.len())))?;
+        .or_else(|| {
+            base.strip_prefix('u')
+                .filter(|h| (4..=6).contains(&h.len()))
+        })?;
     let v = u32::from_str_radix(hex, 16).ok()?;
     char::from_u32(v)
 }

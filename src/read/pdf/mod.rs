@@ -9,8 +9,8 @@ pub mod fonts;
 pub mod glyphlist;
 pub mod graphics;
 pub mod layout;
-pub mod tables;
 mod obj;
+pub mod tables;
 
 use lopdf::{Dictionary, LoadOptions, Object};
 
@@ -60,7 +60,11 @@ type Note = (&'static str, String, Option<u32>);
 
 fn load(bytes: &[u8], options: &ParseOptions) -> Result<lopdf::Document> {
     if bytes.len() as u64 > options.max_input_bytes {
-        return Err(Error::limit("max_input_bytes", bytes.len() as u64, options.max_input_bytes));
+        return Err(Error::limit(
+            "max_input_bytes",
+            bytes.len() as u64,
+            options.max_input_bytes,
+        ));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(ErrorKind::Empty));
@@ -74,7 +78,11 @@ fn load(bytes: &[u8], options: &ParseOptions) -> Result<lopdf::Document> {
         Ok(d) => d,
         Err(lopdf::Error::Decryption(_)) => return Err(Error::new(ErrorKind::Encrypted)),
         Err(e) if obj::is_limit(&e) => {
-            return Err(Error::limit("max_part_bytes", options.max_part_bytes + 1, options.max_part_bytes))
+            return Err(Error::limit(
+                "max_part_bytes",
+                options.max_part_bytes + 1,
+                options.max_part_bytes,
+            ))
         }
         Err(e) => return Err(Error::from(e)),
     };
@@ -92,7 +100,11 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
     let doc = load(bytes, options)?;
     let page_ids = doc.get_pages();
     if page_ids.len() as u64 > options.max_pages {
-        return Err(Error::limit("max_pages", page_ids.len() as u64, options.max_pages));
+        return Err(Error::limit(
+            "max_pages",
+            page_ids.len() as u64,
+            options.max_pages,
+        ));
     }
     let mut fonts = FontCache::default();
     let mut notes: Vec<Note> = Vec::new();
@@ -101,7 +113,11 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
     let mut warned_fonts = std::collections::HashSet::new();
     for (&number, &id) in &page_ids {
         let Ok(page_dict) = doc.get_dictionary(id) else {
-            notes.push(("page-missing", format!("page {number} could not be read"), Some(number)));
+            notes.push((
+                "page-missing",
+                format!("page {number} could not be read"),
+                Some(number),
+            ));
             pages.push(Page::default());
             continue;
         };
@@ -110,7 +126,7 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             .and_then(|o| rect(&doc, o))
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let rotate = inherited(&doc, page_dict, b"Rotate")
-            .and_then(|o| obj::num(o))
+            .and_then(obj::num)
             .unwrap_or(0.0) as i64;
         let (base, width, height) = page_matrix(media, rotate);
         let mut resources: Vec<&Dictionary> = Vec::new();
@@ -131,36 +147,51 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
                         content.push(b'\n');
                     }
                     Err(e) if obj::is_limit(&e) => {
-                        return Err(Error::limit("max_part_bytes", options.max_part_bytes + 1, options.max_part_bytes)
-                            .with_loc(crate::document::Loc::page(number)));
+                        return Err(Error::limit(
+                            "max_part_bytes",
+                            options.max_part_bytes + 1,
+                            options.max_part_bytes,
+                        )
+                        .with_loc(crate::document::Loc::page(number)));
                     }
-                    Err(_) => notes.push(("stream-damaged", format!("a content stream of page {number} could not be decoded"), Some(number))),
+                    Err(_) => notes.push((
+                        "stream-damaged",
+                        format!("a content stream of page {number} could not be decoded"),
+                        Some(number),
+                    )),
                 }
             }
         }
         decompressed += content.len() as u64;
         if decompressed > options.max_decompressed_bytes {
-            return Err(Error::limit("max_decompressed_bytes", decompressed, options.max_decompressed_bytes));
+            return Err(Error::limit(
+                "max_decompressed_bytes",
+                decompressed,
+                options.max_decompressed_bytes,
+            ));
         }
         let mut it = Interpreter::new(&doc, options, &mut fonts, base, width, height);
-        it.run(&content, &resources, 0).map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
+        it.run(&content, &resources, 0)
+            .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
         let page_content = it.finish();
-        if page_content.unmapped > 0 {
-            for g in &page_content.glyphs {
-                let _ = g;
-            }
-        }
         for (i, f) in fonts.fonts.iter().enumerate() {
             if f.unmapped && warned_fonts.insert(i) {
                 notes.push((
                     "font-unmapped",
-                    format!("font {} has no mapping to Unicode; its text is lost", f.name),
+                    format!(
+                        "font {} has no mapping to Unicode; its text is lost",
+                        f.name
+                    ),
                     Some(number),
                 ));
             }
         }
         if page_content.glyphs.is_empty() && page_content.unmapped == 0 {
-            notes.push(("no-text-layer", format!("page {number} has no text layer (no OCR is done)"), Some(number)));
+            notes.push((
+                "no-text-layer",
+                format!("page {number} has no text layer (no OCR is done)"),
+                Some(number),
+            ));
         }
         let links = page_links(&doc, page_dict, &base);
         pages.push(Page {
@@ -186,7 +217,10 @@ fn rect(doc: &lopdf::Document, o: &Object) -> Option<[f32; 4]> {
     let Object::Array(a) = obj::deref(doc, o)? else {
         return None;
     };
-    let v: Vec<f32> = a.iter().filter_map(|o| obj::deref(doc, o).and_then(obj::num)).collect();
+    let v: Vec<f32> = a
+        .iter()
+        .filter_map(|o| obj::deref(doc, o).and_then(obj::num))
+        .collect();
     match v.as_slice() {
         [x0, y0, x1, y1] if (x1 - x0).abs() > 1.0 && (y1 - y0).abs() > 1.0 => {
             Some([x0.min(*x1), y0.min(*y1), x0.max(*x1), y0.max(*y1)])
@@ -195,19 +229,31 @@ fn rect(doc: &lopdf::Document, o: &Object) -> Option<[f32; 4]> {
     }
 }
 
-fn page_links(doc: &lopdf::Document, page: &Dictionary, base: &graphics::Matrix) -> Vec<([f32; 4], String)> {
+fn page_links(
+    doc: &lopdf::Document,
+    page: &Dictionary,
+    base: &graphics::Matrix,
+) -> Vec<([f32; 4], String)> {
     let mut out = Vec::new();
     let Some(annots) = obj::get_array(doc, page, b"Annots") else {
         return out;
     };
     for a in annots.iter().take(10_000) {
-        let Some(d) = obj::as_dict(doc, a) else { continue };
+        let Some(d) = obj::as_dict(doc, a) else {
+            continue;
+        };
         if obj::get_name(doc, d, b"Subtype") != Some(b"Link".as_slice()) {
             continue;
         }
-        let Some(action) = obj::get_dict(doc, d, b"A") else { continue };
-        let Some(Object::String(uri, _)) = obj::get(doc, action, b"URI") else { continue };
-        let Some(r) = d.get(b"Rect").ok().and_then(|o| rect(doc, o)) else { continue };
+        let Some(action) = obj::get_dict(doc, d, b"A") else {
+            continue;
+        };
+        let Some(Object::String(uri, _)) = obj::get(doc, action, b"URI") else {
+            continue;
+        };
+        let Some(r) = d.get(b"Rect").ok().and_then(|o| rect(doc, o)) else {
+            continue;
+        };
         let (ax, ay) = base.apply(r[0], r[1]);
         let (bx, by) = base.apply(r[2], r[3]);
         out.push((
@@ -216,4 +262,41 @@ fn page_links(doc: &lopdf::Document, page: &Dictionary, base: &graphics::Matrix)
         ));
     }
     out
+}
+
+/// Debugging aid: every line of every page with its baseline, left edge,
+/// size and boldness, and the page's rules.
+#[doc(hidden)]
+pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
+    use std::fmt::Write;
+    let (pages, fonts, _) = interpret(bytes, options)?;
+    let mut out = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "=== page {} ({}x{})",
+            i + 1,
+            p.content.width,
+            p.content.height
+        );
+        for r in &p.content.rules {
+            let _ = writeln!(
+                out,
+                "rule {:.1},{:.1} - {:.1},{:.1}",
+                r.x0, r.y0, r.x1, r.y1
+            );
+        }
+        for l in layout::lines::build_lines(&p.content, &fonts, |_| true) {
+            let _ = writeln!(
+                out,
+                "y={:.1} x={:.1} s={:.1} b={} | {}",
+                l.y,
+                l.x0(),
+                l.size(),
+                l.bold(),
+                l.text()
+            );
+        }
+    }
+    Ok(out)
 }

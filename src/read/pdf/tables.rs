@@ -50,13 +50,26 @@ const TOL: f32 = 2.0;
 
 /// Finds the ruled grids among a page's rules.
 pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
-    let mut h: Vec<Rule> = rules.iter().filter(|r| r.is_horizontal() && r.x1 - r.x0 > TOL).copied().collect();
-    let mut v: Vec<Rule> = rules.iter().filter(|r| !r.is_horizontal() && r.y1 - r.y0 > TOL).copied().collect();
+    let mut h: Vec<Rule> = rules
+        .iter()
+        .filter(|r| r.is_horizontal() && r.x1 - r.x0 > TOL)
+        .copied()
+        .collect();
+    let mut v: Vec<Rule> = rules
+        .iter()
+        .filter(|r| !r.is_horizontal() && r.y1 - r.y0 > TOL)
+        .copied()
+        .collect();
     if h.len() < 2 || v.len() < 2 || h.len() + v.len() > 20_000 {
         return Vec::new();
     }
     h = merge(h, true);
     v = merge(v, false);
+    // Bound the pairwise touch test: a page of a million ruling pairs is
+    // not a table we can use.
+    if h.len().saturating_mul(v.len()) > 4_000_000 {
+        return Vec::new();
+    }
     // Connected components of touching rules.
     let n = h.len() + v.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -75,7 +88,10 @@ pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
     }
     for (i, a) in h.iter().enumerate() {
         for (j, b) in v.iter().enumerate() {
-            let touch = b.x0 >= a.x0 - TOL && b.x0 <= a.x1 + TOL && a.y0 >= b.y0 - TOL && a.y0 <= b.y1 + TOL;
+            let touch = b.x0 >= a.x0 - TOL
+                && b.x0 <= a.x1 + TOL
+                && a.y0 >= b.y0 - TOL
+                && a.y0 <= b.y1 + TOL;
             if touch {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, h.len() + j));
                 if ri != rj {
@@ -106,7 +122,13 @@ pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
 }
 
 fn merge(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
-    let key = |r: &Rule| if horizontal { (r.y0, r.x0) } else { (r.x0, r.y0) };
+    let key = |r: &Rule| {
+        if horizontal {
+            (r.y0, r.x0)
+        } else {
+            (r.x0, r.y0)
+        }
+    };
     rules.sort_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
         ka.0.total_cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
@@ -146,8 +168,14 @@ fn grid_of(hs: &[Rule], vs: &[Rule]) -> Option<Grid> {
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
         return None;
     }
-    let has_v = |x: f32, y: f32| vs.iter().any(|r| (r.x0 - x).abs() <= TOL && r.y0 <= y + TOL && r.y1 >= y - TOL);
-    let has_h = |y: f32, x: f32| hs.iter().any(|r| (r.y0 - y).abs() <= TOL && r.x0 <= x + TOL && r.x1 >= x - TOL);
+    let has_v = |x: f32, y: f32| {
+        vs.iter()
+            .any(|r| (r.x0 - x).abs() <= TOL && r.y0 <= y + TOL && r.y1 >= y - TOL)
+    };
+    let has_h = |y: f32, x: f32| {
+        hs.iter()
+            .any(|r| (r.y0 - y).abs() <= TOL && r.x0 <= x + TOL && r.x1 >= x - TOL)
+    };
     let rows = ys.len() - 1;
     let cols = xs.len() - 1;
     // owner[r][c] = index of the cell covering that grid position.
@@ -158,7 +186,13 @@ fn grid_of(hs: &[Rule], vs: &[Rule]) -> Option<Grid> {
         let mid_y = (top + bottom) / 2.0;
         let mut c = 0;
         while c < cols {
-            if owner.get(r).and_then(|row| row.get(c)).copied().flatten().is_some() {
+            if owner
+                .get(r)
+                .and_then(|row| row.get(c))
+                .copied()
+                .flatten()
+                .is_some()
+            {
                 c += 1;
                 continue;
             }
@@ -200,10 +234,20 @@ mod tests {
     use super::*;
 
     fn h(y: f32, x0: f32, x1: f32) -> Rule {
-        Rule { x0, x1, y0: y, y1: y }
+        Rule {
+            x0,
+            x1,
+            y0: y,
+            y1: y,
+        }
     }
     fn v(x: f32, y0: f32, y1: f32) -> Rule {
-        Rule { x0: x, x1: x, y0, y1 }
+        Rule {
+            x0: x,
+            x1: x,
+            y0,
+            y1,
+        }
     }
 
     #[test]
@@ -250,8 +294,18 @@ mod tests {
 
     #[test]
     fn separate_boxes_are_separate_grids() {
-        let mut rules = vec![h(0.0, 0.0, 10.0), h(10.0, 0.0, 10.0), v(0.0, 0.0, 10.0), v(10.0, 0.0, 10.0)];
-        rules.extend([h(100.0, 0.0, 10.0), h(110.0, 0.0, 10.0), v(0.0, 100.0, 110.0), v(10.0, 100.0, 110.0)]);
+        let mut rules = vec![
+            h(0.0, 0.0, 10.0),
+            h(10.0, 0.0, 10.0),
+            v(0.0, 0.0, 10.0),
+            v(10.0, 0.0, 10.0),
+        ];
+        rules.extend([
+            h(100.0, 0.0, 10.0),
+            h(110.0, 0.0, 10.0),
+            v(0.0, 100.0, 110.0),
+            v(10.0, 100.0, 110.0),
+        ]);
         assert_eq!(find_grids(&rules).len(), 2);
     }
 }

@@ -31,7 +31,14 @@ fn key(text: &str) -> String {
 pub fn is_page_number(key: &str) -> bool {
     matches!(
         key.trim(),
-        "#" | "page #" | "page # of #" | "- # -" | "# of #" | "#/#" | "– # –" | "page | #" | "# | page"
+        "#" | "page #"
+            | "page # of #"
+            | "- # -"
+            | "# of #"
+            | "#/#"
+            | "– # –"
+            | "page | #"
+            | "# | page"
     )
 }
 
@@ -59,7 +66,11 @@ pub fn remove(pages: &mut [PageItems]) {
         }
     }
     let n = pages.len();
-    let repeated = |k: &str| n >= 3 && counts.get(k).copied().unwrap_or(0) * 5 >= n * 2 && counts.get(k).copied().unwrap_or(0) >= 2;
+    let repeated = |k: &str| {
+        n >= 3
+            && counts.get(k).copied().unwrap_or(0) * 5 >= n * 2
+            && counts.get(k).copied().unwrap_or(0) >= 2
+    };
     for p in pages.iter_mut() {
         let height = p.height;
         p.items.retain(|it| {

@@ -70,11 +70,27 @@ impl Line {
 
 /// Groups a page's upright glyphs into lines, top to bottom. Glyphs for which
 /// `keep` answers false are left out.
-pub fn build_lines(page: &PageContent, fonts: &FontCache, keep: impl Fn(&Glyph) -> bool) -> Vec<Line> {
-    let mut glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| g.upright && g.size > 0.5 && keep(g))
+pub fn build_lines(
+    page: &PageContent,
+    fonts: &FontCache,
+    keep: impl Fn(&Glyph) -> bool,
+) -> Vec<Line> {
+    build_lines_of(
+        page,
+        fonts,
+        page.glyphs.iter().filter(|g| keep(g)).collect(),
+    )
+}
+
+/// Groups the given glyphs of a page into lines, top to bottom.
+pub fn build_lines_of<'a>(
+    page: &'a PageContent,
+    fonts: &FontCache,
+    glyphs: Vec<&'a Glyph>,
+) -> Vec<Line> {
+    let mut glyphs: Vec<&Glyph> = glyphs
+        .into_iter()
+        .filter(|g| g.upright && g.size > 0.5)
         .collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Baseline clusters: a glyph joins the cluster when its baseline is within
@@ -82,7 +98,12 @@ pub fn build_lines(page: &PageContent, fonts: &FontCache, keep: impl Fn(&Glyph) 
     let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in glyphs {
         match clusters.last_mut() {
-            Some(c) if c.first().is_some_and(|f| (g.y - f.y).abs() <= 0.3 * g.size.max(f.size).min(40.0)) => c.push(g),
+            Some(c)
+                if c.first()
+                    .is_some_and(|f| (g.y - f.y).abs() <= 0.3 * g.size.max(f.size).min(40.0)) =>
+            {
+                c.push(g)
+            }
             _ => clusters.push(vec![g]),
         }
     }
@@ -108,13 +129,36 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
         };
         let small = a.size() < b.size() * 0.8;
         let raised = b.y - a.y < b.size() * 0.6 && b.y > a.y;
-        let inside = a.x0() >= b.x0() - 1.0 && a.x1() <= b.x1() + b.size() * 3.0;
+        let inside = a.x0() >= b.x0() - b.size() * 2.0 && a.x1() <= b.x1() + b.size() * 3.0;
         if small && raised && inside {
             let a = lines.remove(i);
             if let Some(b) = lines.get_mut(i) {
                 for s in a.spans {
+                    // A note reference glued to a word ("together¹") is dropped,
+                    // as Word and the text exports drop it.
+                    let is_ref = s
+                        .text
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
+                    let glued = b
+                        .spans
+                        .iter()
+                        .any(|t| t.x0 < s.x0 && s.x0 <= t.x1 + t.size * 0.3);
+                    if is_ref && glued {
+                        // The mark's room became a gap: no space before punctuation.
+                        for t in b.spans.iter_mut() {
+                            if t.text.contains(" ,") || t.text.contains(" .") {
+                                t.text = t.text.replace(" ,", ",").replace(" .", ".");
+                            }
+                        }
+                        continue;
+                    }
                     // Glue the mark to the span it follows.
-                    let pos = b.spans.iter().position(|t| t.x0 > s.x0).unwrap_or(b.spans.len());
+                    let pos = b
+                        .spans
+                        .iter()
+                        .position(|t| t.x0 > s.x0)
+                        .unwrap_or(b.spans.len());
                     match pos.checked_sub(1).and_then(|p| b.spans.get_mut(p)) {
                         Some(prev) if s.x0 - prev.x1 < prev.size * 0.3 => {
                             prev.text.push_str(&s.text);
@@ -150,8 +194,13 @@ fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
             }
         }
         let font = fonts.get(g.font);
-        let bold = font.is_some_and(|f| f.bold);
-        let italic = font.is_some_and(|f| f.italic);
+        // A bullet glyph comes from a symbol font: it does not make a bold
+        // item plain.
+        let is_mark = text
+            .chars()
+            .all(|c| c != '-' && crate::text::label::is_bullet_char(c));
+        let bold = font.is_some_and(|f| f.bold) || is_mark;
+        let italic = font.is_some_and(|f| f.italic) || is_mark;
         let gap = g.x0 - last_end;
         let size = g.size;
         let new_span = cur.is_none() || gap > size.max(last.map_or(0.0, |l| l.size)) * 1.0;
@@ -168,10 +217,8 @@ fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
                 size,
             });
         } else if let Some(s) = cur.as_mut() {
-            if pending_space || gap > size * 0.15 {
-                if !s.text.ends_with(' ') {
-                    s.text.push(' ');
-                }
+            if (pending_space || gap > size * 0.15) && !s.text.ends_with(' ') {
+                s.text.push(' ');
             }
             s.text.push_str(text);
             s.x1 = s.x1.max(g.x1);

@@ -65,6 +65,11 @@ const NOISE: &[&str] = &[
     "email",
 ];
 
+static NOISE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let alternatives: Vec<String> = NOISE.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).ok()
+});
+
 /// A role found at the start of a unit.
 fn role_of(text: &str) -> Option<(String, String)> {
     let caps = ROLE.as_ref()?.captures(text.trim())?;
@@ -163,22 +168,10 @@ fn strip_details(text: &str) -> String {
     for p in phones(text) {
         s = s.replace(&p, " ");
     }
-    let mut lower = s.to_lowercase();
-    for n in NOISE {
-        while let Some(pos) = lower.find(n) {
-            let end = pos + n.len();
-            // Only whole words.
-            let before_ok = pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
-            let after_ok = !lower
-                .get(end..)
-                .unwrap_or("")
-                .starts_with(|c: char| c.is_alphanumeric());
-            if !(before_ok && after_ok) {
-                break;
-            }
-            s.replace_range(pos..end, " ");
-            lower = s.to_lowercase();
-        }
+    // Case-insensitive whole-word removal by regex: byte positions found in
+    // a lower-cased copy need not fall on the original's char boundaries.
+    if let Some(re) = NOISE_RE.as_ref() {
+        s = re.replace_all(&s, " ").into_owned();
     }
     let s = s.replace("()", " ").replace("( )", " ");
     normalize(&s)

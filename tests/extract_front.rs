@@ -1009,3 +1009,33 @@ fn labels_without_colons() {
         Some("2025-01-30")
     );
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let lines: &[&str] = &[
+        "",
+        ":",
+        "To:",
+        "İİİ Telephone İstanbul ıi",
+        "Report Author: İlkay Öz (İ@x.com)",
+        "Recommendation(s):",
+        "(",
+        "Appendix",
+        "Annex A:",
+        "Contact details",
+        "From: ",
+        "Date: 31 February 2023th",
+        "Title of",
+        "| Report Author: | Lead Directors: |",
+        "| a | |",
+        "www.",
+        "mailto:",
+        "Key Decision: -",
+    ];
+    let r = report(&doc(lines));
+    assert!(r.metadata.fields.iter().all(|f| !f.label.is_empty()));
+    // Every prefix of the list, so that each construct meets the end of input.
+    for n in 0..lines.len() {
+        let _ = report(&doc(&lines[..n]));
+    }
+}

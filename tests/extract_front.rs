@@ -338,6 +338,12 @@ fn annual_partnerships_title_block() {
         m.recommendations[0].text,
         "Council is RECOMMENDED to note the report."
     );
+    let signatory = r.contacts.iter().find(|c| c.role == "Signatory").unwrap();
+    assert_eq!(signatory.name.as_deref(), Some("Ben Threadgold"));
+    assert_eq!(
+        signatory.job_title.as_deref(),
+        Some("Policy and Performance Manager")
+    );
     let officer = r
         .contacts
         .iter()
@@ -738,6 +744,12 @@ fn fixtures_front_matter_in_every_format() {
         assert!(
             apu.contacts
                 .iter()
+                .any(|c| c.role == "Signatory" && c.name.as_deref() == Some("Ben Threadgold")),
+            "{ext}"
+        );
+        assert!(
+            apu.contacts
+                .iter()
                 .any(|c| c.email.as_deref() == Some("lauren.rushen@oxfordshire.gov.uk")),
             "{ext}"
         );
@@ -973,5 +985,57 @@ fn kent_minutes_agenda_decision_assessment() {
             r.contacts[1].job_title.as_deref(),
             Some("Interim Corporate Director, Finance")
         );
+    }
+}
+
+#[test]
+fn labels_without_colons() {
+    let r = report(&doc(&[
+        "Finance Monitoring Report",
+        "By Deputy Leader and Cabinet Member for Finance, Peter Oakford",
+        "Interim Corporate Director Finance, John Betts",
+        "To Cabinet – 30 January 2025",
+        "Contact Details",
+    ]));
+    let m = &r.metadata;
+    assert_eq!(m.title.as_deref(), Some("Finance Monitoring Report"));
+    assert_eq!(
+        m.report_of.as_deref(),
+        Some("Deputy Leader and Cabinet Member for Finance, Peter Oakford; Interim Corporate Director Finance, John Betts")
+    );
+    assert_eq!(m.committee.as_deref(), Some("Cabinet"));
+    assert_eq!(
+        m.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-01-30")
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let lines: &[&str] = &[
+        "",
+        ":",
+        "To:",
+        "İİİ Telephone İstanbul ıi",
+        "Report Author: İlkay Öz (İ@x.com)",
+        "Recommendation(s):",
+        "(",
+        "Appendix",
+        "Annex A:",
+        "Contact details",
+        "From: ",
+        "Date: 31 February 2023th",
+        "Title of",
+        "| Report Author: | Lead Directors: |",
+        "| a | |",
+        "www.",
+        "mailto:",
+        "Key Decision: -",
+    ];
+    let r = report(&doc(lines));
+    assert!(r.metadata.fields.iter().all(|f| !f.label.is_empty()));
+    // Every prefix of the list, so that each construct meets the end of input.
+    for n in 0..lines.len() {
+        let _ = report(&doc(&lines[..n]));
     }
 }

@@ -255,3 +255,48 @@ fn wild_pdfs_read_and_agree_with_pdftotext() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A one-page PDF whose page draws form X0, which draws itself and "Hi".
+fn self_drawing_form_pdf() -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let font = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let form_id = doc.new_object_id();
+    let form = Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+            "Resources" => dictionary! { "XObject" => dictionary! { "X0" => form_id }, "Font" => dictionary! { "F1" => font } },
+        },
+        b"/X0 Do BT /F1 12 Tf 72 700 Td (Hi there) Tj ET".to_vec(),
+    );
+    doc.objects.insert(form_id, Object::Stream(form));
+    let content = doc.add_object(Stream::new(dictionary! {}, b"q /X0 Do Q".to_vec()));
+    let pages_id = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+        "Resources" => dictionary! { "XObject" => dictionary! { "X0" => form_id } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+#[test]
+fn self_referencing_form_is_drawn_once() {
+    let bytes = self_drawing_form_pdf();
+    let doc = pdf::read(&bytes, &ParseOptions::default()).expect("reads");
+    let texts = all_texts(&doc);
+    assert_eq!(texts, vec!["Hi there".to_string()]);
+    assert_eq!(doc.pages, Some(1));
+}

@@ -65,6 +65,11 @@ const NOISE: &[&str] = &[
     "email",
 ];
 
+static NOISE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let alternatives: Vec<String> = NOISE.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))).ok()
+});
+
 /// A role found at the start of a unit.
 fn role_of(text: &str) -> Option<(String, String)> {
     let caps = ROLE.as_ref()?.captures(text.trim())?;
@@ -163,22 +168,10 @@ fn strip_details(text: &str) -> String {
     for p in phones(text) {
         s = s.replace(&p, " ");
     }
-    let mut lower = s.to_lowercase();
-    for n in NOISE {
-        while let Some(pos) = lower.find(n) {
-            let end = pos + n.len();
-            // Only whole words.
-            let before_ok = pos == 0 || !lower[..pos].ends_with(|c: char| c.is_alphanumeric());
-            let after_ok = !lower
-                .get(end..)
-                .unwrap_or("")
-                .starts_with(|c: char| c.is_alphanumeric());
-            if !(before_ok && after_ok) {
-                break;
-            }
-            s.replace_range(pos..end, " ");
-            lower = s.to_lowercase();
-        }
+    // Case-insensitive whole-word removal by regex: byte positions found in
+    // a lower-cased copy need not fall on the original's char boundaries.
+    if let Some(re) = NOISE_RE.as_ref() {
+        s = re.replace_all(&s, " ").into_owned();
     }
     let s = s.replace("()", " ").replace("( )", " ");
     normalize(&s)
@@ -648,7 +641,112 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         }));
         i = next;
     }
+    if let Some(s) = signatory(&us) {
+        // Someone already named in a contact block is not signing off.
+        let known = |c: &Contact| {
+            c.name.as_deref().is_some_and(|n| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|m| n.contains(m) || m.contains(n))
+            })
+        };
+        if !out.iter().any(known) {
+            out.push(s);
+        }
+    }
     dedupe(out)
+}
+
+/// Words of a job title.
+const JOB_WORDS: &[&str] = &[
+    "manager",
+    "director",
+    "officer",
+    "head",
+    "chief",
+    "executive",
+    "lead",
+    "leader",
+    "clerk",
+    "solicitor",
+    "secretary",
+    "treasurer",
+    "monitoring",
+    "corporate",
+];
+
+/// A report signed off at its end: a name line and a job-title line standing
+/// just before "Background papers" or a contact line.
+fn signatory(us: &[Unit]) -> Option<Contact> {
+    for (k, w) in us.windows(3).enumerate() {
+        let (Some(name), Some(job), Some(next)) = (w.first(), w.get(1), w.get(2)) else {
+            continue;
+        };
+        let plain = |u: &Unit| u.shape == Shape::Paragraph && u.label.is_none();
+        let two_lines = plain(name) && plain(job) && looks_like_name(&name.text);
+        let job_like = job.text.split_whitespace().count() <= 10
+            && job
+                .text
+                .to_lowercase()
+                .split_whitespace()
+                .any(|x| JOB_WORDS.contains(&x));
+        let closing = |u: &Unit| {
+            let l = u.text.to_lowercase();
+            l.starts_with("background paper") || role_of(&u.text).is_some()
+        };
+        let before_close = closing(next) || us.get(k + 3).is_some_and(closing);
+        if two_lines && job_like && before_close {
+            return Some(Contact {
+                role: "Signatory".to_string(),
+                name: Some(name.text.trim().to_string()),
+                job_title: Some(job.text.trim().to_string()),
+                email: None,
+                telephone: None,
+            });
+        }
+        // Name and title on one line broken only by a soft line break
+        // ("Ben Threadgold Policy and Performance Manager").
+        if plain(job)
+            && closing(next)
+            && !looks_like_name(&job.text)
+            && !job.text.contains(':')
+            && emails(&job.text).is_empty()
+            && phones(&job.text).is_empty()
+            && role_of(&job.text).is_none()
+        {
+            let words: Vec<&str> = job.text.split_whitespace().collect();
+            let take = if words
+                .first()
+                .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+            {
+                3
+            } else {
+                2
+            };
+            let name_part = words.get(..take).unwrap_or(&[]).join(" ");
+            let title = words.get(take..).unwrap_or(&[]).join(" ");
+            let job_like = words.len() <= 12
+                && title
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|x| JOB_WORDS.contains(&x));
+            if job_like
+                && looks_like_name(&name_part)
+                && !JOB_WORDS
+                    .iter()
+                    .any(|j| name_part.to_lowercase().contains(j))
+            {
+                return Some(Contact {
+                    role: "Signatory".to_string(),
+                    name: Some(name_part),
+                    job_title: Some(title),
+                    email: None,
+                    telephone: None,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// The same person printed twice under the same role counts once.

@@ -193,10 +193,12 @@ pub fn classify(doc: &Document, metadata: &Metadata, paragraphs: &[NumberedParag
     if has_front_matter(metadata) {
         return Kind::Report;
     }
-    let starts_as_appendix = us.iter().take(3).any(|u| {
-        APPENDIX_START
-            .as_ref()
-            .is_some_and(|re| re.is_match(u.text.trim()))
+    // "Appendix J" heading the first page, or standing alone in its corner
+    // a few lines down.
+    let starts_as_appendix = us.iter().take(10).enumerate().any(|(k, u)| {
+        let t = u.text.trim();
+        APPENDIX_START.as_ref().is_some_and(|re| re.is_match(t))
+            && (k < 3 || t.split_whitespace().count() <= 3)
     });
     if starts_as_appendix {
         return Kind::Appendix;

@@ -346,7 +346,10 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
         Extent::People => {
             while let Some(u) = units.get(i) {
                 let words = u.text.split_whitespace().count();
-                if stop(u) || u.label.is_some() || words > 25 || u.text.ends_with(':') {
+                // "To Cabinet – 30 January 2025" with no colon ends the list too.
+                let bare_label = label_of(u, true).is_some_and(|s| s.meaning.is_some());
+                if stop(u) || bare_label || u.label.is_some() || words > 25 || u.text.ends_with(':')
+                {
                     break;
                 }
                 // A lone line of a name wrapped over two lines ("and Education")

@@ -75,10 +75,22 @@ pub fn build_lines(
     fonts: &FontCache,
     keep: impl Fn(&Glyph) -> bool,
 ) -> Vec<Line> {
-    let mut glyphs: Vec<&Glyph> = page
-        .glyphs
-        .iter()
-        .filter(|g| g.upright && g.size > 0.5 && keep(g))
+    build_lines_of(
+        page,
+        fonts,
+        page.glyphs.iter().filter(|g| keep(g)).collect(),
+    )
+}
+
+/// Groups the given glyphs of a page into lines, top to bottom.
+pub fn build_lines_of<'a>(
+    page: &'a PageContent,
+    fonts: &FontCache,
+    glyphs: Vec<&'a Glyph>,
+) -> Vec<Line> {
+    let mut glyphs: Vec<&Glyph> = glyphs
+        .into_iter()
+        .filter(|g| g.upright && g.size > 0.5)
         .collect();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Baseline clusters: a glyph joins the cluster when its baseline is within

@@ -125,10 +125,19 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     // the table (a box around column groups): its text is read as lines.
     let mut accepted: Vec<(&Grid, Vec<Vec<Line>>)> = Vec::new();
     for grid in &grids {
+        // Cells look only at the glyphs inside their grid.
+        let in_grid: Vec<&Glyph> = c.glyphs.iter().filter(|g| inside(g, grid.bbox())).collect();
         let cell_lines: Vec<Vec<Line>> = grid
             .cells
             .iter()
-            .map(|cell| build_lines(c, fonts, |g| inside(g, cell.rect)))
+            .map(|cell| {
+                let mine = in_grid
+                    .iter()
+                    .copied()
+                    .filter(|g| inside(g, cell.rect))
+                    .collect();
+                lines::build_lines_of(c, fonts, mine)
+            })
             .collect();
         let filled = cell_lines.iter().filter(|l| !l.is_empty()).count();
         let coarse = cell_lines

@@ -32,7 +32,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use council_reports::report::{ErrorInfo, ErrorRecord, SCHEMA_VERSION};
-use council_reports::{source_of, Error, Format, ParseOptions, Parser};
+use council_reports::{source_of, Error, Format, ParseOptions, Parser, Report};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use inputs::{Counters, Job, Payload, Producer};
@@ -279,6 +279,17 @@ fn write_summary(path: &Path, summary: &Summary) -> std::io::Result<()> {
 
 /// Reads and parses one input; never panics, whatever the parser does.
 fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
+    let max = parser.options().max_input_bytes;
+    process_with(|bytes, name| parser.parse_named(bytes, name), max, done, job)
+}
+
+/// [`process`] with the parse step given, so that tests can make it fail.
+fn process_with(
+    parse: impl Fn(&[u8], &str) -> council_reports::Result<Report>,
+    max_input_bytes: u64,
+    done: Option<&Done>,
+    job: Job,
+) -> Outcome {
     let Job {
         name,
         payload,
@@ -287,9 +298,11 @@ fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
     } = job;
     let bytes = match payload {
         Payload::Bytes(bytes) => bytes,
-        Payload::File(path) => match read_capped(&path, parser.options().max_input_bytes) {
+        Payload::File(path) => match read_capped(&path, max_input_bytes) {
             Ok(bytes) => bytes,
-            Err((error, size)) => return error_line(&name, &[], error.kind_name(), &error.to_string(), size),
+            Err((error, size)) => {
+                return error_line(&name, &[], error.kind_name(), &error.to_string(), size)
+            }
         },
         Payload::Failed { error, bytes } => {
             return error_line(&name, &[], error.kind_name(), &error.to_string(), bytes);
@@ -303,14 +316,14 @@ fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
             }
         }
     }
-    match catch_unwind(AssertUnwindSafe(|| parser.parse_named(&bytes, &name))) {
+    match catch_unwind(AssertUnwindSafe(|| parse(&bytes, &name))) {
         Ok(Ok(report)) => match serde_json::to_string(&report) {
             Ok(line) => Outcome::Report {
                 line,
                 pages: report.source.pages.map_or(0, u64::from),
                 bytes: report.source.bytes,
             },
-            Err(e) => error_line(&name, &bytes, "serialize", &format!("{name}: {e}"), None),
+            Err(e) => error_line(&name, &bytes, "serialize", &e.to_string(), None),
         },
         Ok(Err(error)) => error_line(&name, &bytes, error.kind_name(), &error.to_string(), None),
         Err(panic) => {
@@ -319,7 +332,8 @@ fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
                 .map(|s| (*s).to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            let message = format!("{name}: the parser panicked (a bug: please report this file): {what}");
+            let message =
+                format!("the parser panicked (a bug: please report this file): {what}");
             error_line(&name, &bytes, "panic", &message, None)
         }
     }
@@ -376,5 +390,67 @@ fn with_name(name: &str, message: &str) -> String {
         message.to_string()
     } else {
         format!("{name}: {message}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn job(name: &str, payload: Payload) -> Job {
+        Job {
+            seq: 0,
+            name: name.to_string(),
+            payload,
+            resume_check: false,
+        }
+    }
+
+    fn error_of(outcome: Outcome) -> (Value, String) {
+        match outcome {
+            Outcome::Error { line, kind, .. } => (serde_json::from_str(&line).unwrap(), kind),
+            _ => panic!("expected an error line"),
+        }
+    }
+
+    #[test]
+    fn a_panic_becomes_an_error_line_and_the_caller_goes_on() {
+        let outcome = process_with(
+            |_, _| panic!("index out of bounds"),
+            1 << 20,
+            None,
+            job("a.zip!/x.pdf", Payload::Bytes(b"%PDF-1.4".to_vec())),
+        );
+        let (line, kind) = error_of(outcome);
+        assert_eq!(kind, "panic");
+        assert_eq!(line["error"]["kind"], "panic");
+        let message = line["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with("a.zip!/x.pdf: "), "{message}");
+        assert!(message.contains("index out of bounds"), "{message}");
+        assert_eq!(line["source"]["format"], "pdf");
+        assert_eq!(line["source"]["bytes"], 8);
+        assert_eq!(line["schema_version"], "1");
+    }
+
+    #[test]
+    fn oversized_and_failed_inputs_become_error_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 100]).unwrap();
+        let name = big.to_string_lossy().into_owned();
+        let never = |_: &[u8], _: &str| -> council_reports::Result<Report> {
+            unreachable!("must not parse")
+        };
+        let (line, kind) = error_of(process_with(never, 10, None, job(&name, Payload::File(big))));
+        assert_eq!(kind, "limit");
+        assert_eq!(line["source"]["bytes"], 100, "the real size, not 0");
+        let failed = Payload::Failed {
+            error: Error::limit("max_input_bytes", 5, 1),
+            bytes: Some(5),
+        };
+        let (line, kind) = error_of(process_with(never, 10, None, job("m.docx", failed)));
+        assert_eq!((kind.as_str(), &line["source"]["format"]), ("limit", &Value::from("docx")));
+        assert!(line["error"]["message"].as_str().unwrap().starts_with("m.docx: "));
     }
 }

@@ -22,7 +22,11 @@ fn fixtures() -> Vec<(String, Format, Vec<u8>)> {
                 continue;
             }
             if let (Some(stem), Ok(bytes)) = (path.file_stem(), std::fs::read(&path)) {
-                out.push((format!("{format}/{}", stem.to_string_lossy()), format, bytes));
+                out.push((
+                    format!("{format}/{}", stem.to_string_lossy()),
+                    format,
+                    bytes,
+                ));
             }
         }
     }

@@ -15,7 +15,9 @@ mod to_json;
 const BIN: &str = env!("CARGO_BIN_EXE_council-reports");
 
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 fn txt_fixtures() -> Vec<PathBuf> {
@@ -63,7 +65,10 @@ fn assert_error_line(line: &Value) {
     let kind = line["error"]["kind"].as_str().unwrap();
     assert!(!kind.is_empty() && !kind.contains(' '), "{line}");
     let message = line["error"]["message"].as_str().unwrap();
-    assert!(message.contains(&path_of(line)), "message must name the file: {line}");
+    assert!(
+        message.contains(&path_of(line)),
+        "message must name the file: {line}"
+    );
     assert!(line.get("metadata").is_none(), "{line}");
     assert_eq!(line.as_object().unwrap().len(), 3, "{line}");
 }
@@ -71,7 +76,14 @@ fn assert_error_line(line: &Value) {
 fn assert_report_line(line: &Value) {
     assert_eq!(line["schema_version"], "1", "{line}");
     assert!(line.get("error").is_none(), "{line}");
-    for key in ["kind", "metadata", "paragraphs", "sections", "tables", "warnings"] {
+    for key in [
+        "kind",
+        "metadata",
+        "paragraphs",
+        "sections",
+        "tables",
+        "warnings",
+    ] {
         assert!(line.get(key).is_some(), "{key} missing: {line}");
     }
 }
@@ -88,8 +100,11 @@ fn text_corpus(dir: &Path, n: usize) -> Vec<String> {
             let path = dir.join(format!("r{i:03}.txt"));
             write(
                 &path,
-                format!("To: Council\nDate: {} March 2023\n\n1. Report number {i}.\n", i % 28 + 1)
-                    .as_bytes(),
+                format!(
+                    "To: Council\nDate: {} March 2023\n\n1. Report number {i}.\n",
+                    i % 28 + 1
+                )
+                .as_bytes(),
             );
             path.to_string_lossy().into_owned()
         })
@@ -155,7 +170,10 @@ fn bulk_writes_a_line_per_input_and_exits_1_when_some_fail() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::copy(&txt_fixtures()[0], root.join("good.txt")).unwrap();
-    write(&root.join("junk.pdf"), b"<html><body>404 Not Found</body></html>");
+    write(
+        &root.join("junk.pdf"),
+        b"<html><body>404 Not Found</body></html>",
+    );
     write(&root.join("sub/empty.docx"), b"");
     write(&root.join("logo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     write(&root.join(".DS_Store"), b"\0\0\0\x01Bud1");
@@ -183,7 +201,10 @@ fn bulk_writes_a_line_per_input_and_exits_1_when_some_fail() {
         expected.insert(root.join("dangling.pdf").to_string_lossy().into_owned());
     }
     let got: BTreeSet<String> = lines.iter().map(path_of).collect();
-    assert_eq!(got, expected, "one line per input, no line for skipped files");
+    assert_eq!(
+        got, expected,
+        "one line per input, no line for skipped files"
+    );
     assert_eq!(lines.len(), expected.len(), "no input twice");
     for line in &lines {
         if path_of(line).ends_with("good.txt") {
@@ -192,7 +213,10 @@ fn bulk_writes_a_line_per_input_and_exits_1_when_some_fail() {
             assert_error_line(line);
         }
     }
-    let junk = lines.iter().find(|l| path_of(l).ends_with("junk.pdf")).unwrap();
+    let junk = lines
+        .iter()
+        .find(|l| path_of(l).ends_with("junk.pdf"))
+        .unwrap();
     assert_eq!(junk["source"]["format"], "pdf");
     assert_eq!(junk["source"]["bytes"], 39);
 
@@ -257,8 +281,14 @@ fn bulk_reads_zip_members_and_names_them_inside_the_archive() {
     // A member over the size cap is an error line, not a silent skip.
     let capped = run(&["bulk", a, "--max-input-bytes", "100", "--quiet"]);
     let lines = json_lines(&capped.stdout);
-    let limited: Vec<&Value> = lines.iter().filter(|l| l["error"]["kind"] == "limit").collect();
-    assert!(limited.iter().any(|l| path_of(l).ends_with("!/2019/a.txt")), "{lines:?}");
+    let limited: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["error"]["kind"] == "limit")
+        .collect();
+    assert!(
+        limited.iter().any(|l| path_of(l).ends_with("!/2019/a.txt")),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -272,7 +302,11 @@ fn shards_partition_the_inputs() {
         let out = run(&["bulk", root, "--shard", &format!("{k}/3"), "--quiet"]);
         assert_eq!(code(&out), 0);
         let paths: Vec<String> = json_lines(&out.stdout).iter().map(path_of).collect();
-        assert!(!paths.is_empty() && paths.len() < all.len(), "shard {k}: {}", paths.len());
+        assert!(
+            !paths.is_empty() && paths.len() < all.len(),
+            "shard {k}: {}",
+            paths.len()
+        );
         total += paths.len();
         union.extend(paths);
     }
@@ -298,10 +332,17 @@ fn resume_skips_inputs_already_written() {
     assert_eq!(json_lines(&std::fs::read(&out_path).unwrap()).len(), 4);
 
     // One file changes, one is new, and the last line was torn by a crash.
-    write(Path::new(&paths[1]), b"To: Cabinet\nDate: 1 May 2024\n\n1. Changed.\n");
+    write(
+        Path::new(&paths[1]),
+        b"To: Cabinet\nDate: 1 May 2024\n\n1. Changed.\n",
+    );
     write(&corpus.join("r999.txt"), b"To: Council\n\n1. New.\n");
-    let mut file = std::fs::OpenOptions::new().append(true).open(&out_path).unwrap();
-    file.write_all(br#"{"schema_version":"1","source":{"pa"#).unwrap();
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&out_path)
+        .unwrap();
+    file.write_all(br#"{"schema_version":"1","source":{"pa"#)
+        .unwrap();
     drop(file);
 
     let out = run(&["bulk", c, "-o", o, "--resume", "--summary-json", s]);
@@ -310,7 +351,10 @@ fn resume_skips_inputs_already_written() {
     assert_eq!(summary["resumed"], 3, "{summary}");
     assert_eq!(summary["files"], 2, "{summary}");
     let text = std::fs::read_to_string(&out_path).unwrap();
-    let good: Vec<Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let good: Vec<Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     assert_eq!(text.lines().count(), 7, "4 + the torn line + 2 new");
     let paths_now: Vec<String> = good.iter().map(path_of).collect();
     assert_eq!(paths_now.iter().filter(|p| **p == paths[1]).count(), 2);
@@ -327,7 +371,14 @@ fn resume_skips_inputs_already_written() {
 fn ordered_output_follows_input_order_and_stdin_lists_paths() {
     let dir = tempfile::tempdir().unwrap();
     let paths = text_corpus(dir.path(), 40);
-    let out = run(&["bulk", dir.path().to_str().unwrap(), "--ordered", "--jobs", "3", "--quiet"]);
+    let out = run(&[
+        "bulk",
+        dir.path().to_str().unwrap(),
+        "--ordered",
+        "--jobs",
+        "3",
+        "--quiet",
+    ]);
     let got: Vec<String> = json_lines(&out.stdout).iter().map(path_of).collect();
     assert_eq!(got, paths, "walk order is name order");
 
@@ -339,7 +390,12 @@ fn ordered_output_follows_input_order_and_stdin_lists_paths() {
         .unwrap();
     let listed: Vec<&String> = paths.iter().rev().take(5).collect();
     let list: String = listed.iter().map(|p| format!("{p}\n")).collect();
-    child.stdin.take().unwrap().write_all(list.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(code(&out), 0);
     let got: Vec<String> = json_lines(&out.stdout).iter().map(path_of).collect();
@@ -367,7 +423,10 @@ fn usage_errors_exit_2() {
     assert_eq!(code(&run(&["bulk"])), 2);
     assert_eq!(code(&run(&["bulk", ".", "--jobs", "0"])), 2);
     assert_eq!(code(&run(&["frobnicate"])), 2);
-    assert_eq!(code(&run(&["bulk", ".", "-o", "/no/such/dir/out.jsonl"])), 2);
+    assert_eq!(
+        code(&run(&["bulk", ".", "-o", "/no/such/dir/out.jsonl"])),
+        2
+    );
 }
 
 #[test]
@@ -398,7 +457,10 @@ fn schema_has_the_top_level_fields_of_schema_md() {
         "links",
         "warnings",
     ] {
-        assert!(properties.contains_key(field), "{field} missing from the schema");
+        assert!(
+            properties.contains_key(field),
+            "{field} missing from the schema"
+        );
         assert!(required.contains(&field), "{field} must be required");
     }
 }

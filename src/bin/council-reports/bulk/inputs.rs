@@ -38,9 +38,9 @@ const REPORT_EXTENSIONS: &[&str] = &["pdf", "docx", "docm", "dotx", "txt", "text
 
 /// Text formats that are data, markup or code, never a report export.
 const NOT_REPORT_EXTENSIONS: &[&str] = &[
-    "csv", "tsv", "json", "jsonl", "ndjson", "geojson", "xml", "html", "htm", "xhtml", "css",
-    "js", "mjs", "ts", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "sh", "bat", "ps1",
-    "py", "rs", "c", "h", "java", "sql", "svg", "rtf", "eml", "ics", "vcf", "srt", "lock",
+    "csv", "tsv", "json", "jsonl", "ndjson", "geojson", "xml", "html", "htm", "xhtml", "css", "js",
+    "mjs", "ts", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "sh", "bat", "ps1", "py",
+    "rs", "c", "h", "java", "sql", "svg", "rtf", "eml", "ics", "vcf", "srt", "lock",
 ];
 
 /// One input to parse.
@@ -90,7 +90,11 @@ pub fn classify(head: &[u8], name: &str, named_by_user: bool) -> Class {
         return Class::Parse;
     }
     let ext = extension(name);
-    if named_by_user || ext.as_deref().is_some_and(|e| REPORT_EXTENSIONS.contains(&e)) {
+    if named_by_user
+        || ext
+            .as_deref()
+            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e))
+    {
         return Class::Parse;
     }
     let data_format = ext
@@ -299,7 +303,12 @@ impl Producer {
     }
 
     /// Sends an input that could not be read, to become its error line.
-    pub fn failed(&mut self, name: String, error: Error, bytes: Option<u64>) -> Result<(), Stopped> {
+    pub fn failed(
+        &mut self,
+        name: String,
+        error: Error,
+        bytes: Option<u64>,
+    ) -> Result<(), Stopped> {
         self.emit(name, Payload::Failed { error, bytes })
     }
 
@@ -355,8 +364,14 @@ mod tests {
         assert_eq!(classify(b"To: Council\n", "report.md", false), Class::Parse);
         assert_eq!(classify(b"a,b\n1,2\n", "data.csv", false), Class::Skip);
         assert_eq!(classify(b"a,b\n1,2\n", "data.csv", true), Class::Parse);
-        assert_eq!(classify(b"\x89PNG\r\n\x1a\n\0\0", "logo.png", false), Class::Skip);
-        assert_eq!(classify(b"caf\xe9 \x96 menu", "old.doc.txt2", false), Class::Parse);
+        assert_eq!(
+            classify(b"\x89PNG\r\n\x1a\n\0\0", "logo.png", false),
+            Class::Skip
+        );
+        assert_eq!(
+            classify(b"caf\xe9 \x96 menu", "old.doc.txt2", false),
+            Class::Parse
+        );
         assert_eq!(classify(b"\xFF\xFEa\0b\0", "u16", false), Class::Parse);
     }
 

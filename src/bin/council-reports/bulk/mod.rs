@@ -43,7 +43,8 @@ use shard::Shard;
 use summary::Summary;
 
 /// Shown under `council-reports bulk --help`.
-pub const EXAMPLES: &str = "Inputs: files, directories (walked recursively in name order; PDF, Word and text
+pub const EXAMPLES: &str =
+    "Inputs: files, directories (walked recursively in name order; PDF, Word and text
 files are found by their first bytes, other files are skipped and counted), .zip
 archives (members named archive.zip!/dir/file.pdf), and - for a list of paths on
 stdin, one per line.
@@ -280,7 +281,12 @@ fn write_summary(path: &Path, summary: &Summary) -> std::io::Result<()> {
 /// Reads and parses one input; never panics, whatever the parser does.
 fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
     let max = parser.options().max_input_bytes;
-    process_with(|bytes, name| parser.parse_named(bytes, name), max, done, job)
+    process_with(
+        |bytes, name| parser.parse_named(bytes, name),
+        max,
+        done,
+        job,
+    )
 }
 
 /// [`process`] with the parse step given, so that tests can make it fail.
@@ -332,8 +338,7 @@ fn process_with(
                 .map(|s| (*s).to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            let message =
-                format!("the parser panicked (a bug: please report this file): {what}");
+            let message = format!("the parser panicked (a bug: please report this file): {what}");
             error_line(&name, &bytes, "panic", &message, None)
         }
     }
@@ -442,7 +447,12 @@ mod tests {
         let never = |_: &[u8], _: &str| -> council_reports::Result<Report> {
             unreachable!("must not parse")
         };
-        let (line, kind) = error_of(process_with(never, 10, None, job(&name, Payload::File(big))));
+        let (line, kind) = error_of(process_with(
+            never,
+            10,
+            None,
+            job(&name, Payload::File(big)),
+        ));
         assert_eq!(kind, "limit");
         assert_eq!(line["source"]["bytes"], 100, "the real size, not 0");
         let failed = Payload::Failed {
@@ -450,7 +460,13 @@ mod tests {
             bytes: Some(5),
         };
         let (line, kind) = error_of(process_with(never, 10, None, job("m.docx", failed)));
-        assert_eq!((kind.as_str(), &line["source"]["format"]), ("limit", &Value::from("docx")));
-        assert!(line["error"]["message"].as_str().unwrap().starts_with("m.docx: "));
+        assert_eq!(
+            (kind.as_str(), &line["source"]["format"]),
+            ("limit", &Value::from("docx"))
+        );
+        assert!(line["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("m.docx: "));
     }
 }

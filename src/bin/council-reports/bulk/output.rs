@@ -68,10 +68,7 @@ impl Gate {
             if self.closed.load(Ordering::Relaxed) {
                 return false;
             }
-            written = self
-                .moved
-                .wait(written)
-                .unwrap_or_else(|p| p.into_inner());
+            written = self.moved.wait(written).unwrap_or_else(|p| p.into_inner());
         }
         !self.closed.load(Ordering::Relaxed)
     }

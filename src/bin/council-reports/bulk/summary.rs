@@ -128,10 +128,16 @@ mod tests {
         s.error("pdf", 24);
         s.error("panic", 0);
         s.finish(2.0);
-        assert_eq!((s.files, s.reports, s.errors, s.pages, s.bytes), (3, 1, 2, 12, 1024));
+        assert_eq!(
+            (s.files, s.reports, s.errors, s.pages, s.bytes),
+            (3, 1, 2, 12, 1024)
+        );
         assert_eq!(s.files_per_sec, 1.5);
         let text = s.human();
-        assert!(text.contains("3 files: 1 reports, 2 errors (panic 1, pdf 1)"), "{text}");
+        assert!(
+            text.contains("3 files: 1 reports, 2 errors (panic 1, pdf 1)"),
+            "{text}"
+        );
         assert!(text.contains("1.0 KiB"), "{text}");
     }
 }

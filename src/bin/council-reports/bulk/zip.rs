@@ -15,7 +15,9 @@ use council_reports::Error;
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-use super::inputs::{classify, extension, is_hidden, Class, Payload, Producer, Stopped, SNIFF_BYTES};
+use super::inputs::{
+    classify, extension, is_hidden, Class, Payload, Producer, Stopped, SNIFF_BYTES,
+};
 
 /// How deep archives inside archives are opened.
 const MAX_NESTING: u32 = 4;
@@ -113,7 +115,9 @@ pub fn expand<R: Read + Seek>(
             continue;
         }
         let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-        let read = (&mut member).take(max.saturating_add(1)).read_to_end(&mut bytes);
+        let read = (&mut member)
+            .take(max.saturating_add(1))
+            .read_to_end(&mut bytes);
         drop(member);
         if let Err(e) = read {
             p.failed(name, Error::from(ZipError::Io(e)), Some(declared))?;
@@ -158,7 +162,9 @@ fn member_zip(
             p.emit(name, Payload::Bytes(zip.into_inner().into_inner()))
         }
         Ok(mut zip) if is_zip_name && depth < MAX_NESTING => expand(p, &mut zip, &name, depth + 1),
-        Ok(zip) if is_docx_name(&name) => p.emit(name, Payload::Bytes(zip.into_inner().into_inner())),
+        Ok(zip) if is_docx_name(&name) => {
+            p.emit(name, Payload::Bytes(zip.into_inner().into_inner()))
+        }
         Err(e) if is_zip_name || is_docx_name(&name) => {
             if is_zip_name && !p.in_shard(&name) {
                 return Ok(());

@@ -61,7 +61,7 @@ for n in $SIZES; do [ "$n" -gt "$max" ] && max=$n; done
 build_corpus() { # build_corpus FORMAT EXT -> $WORK/corpus/FORMAT with $max copies
     local dir=$WORK/corpus/$1
     local have
-    have=$(find "$dir" -type f 2>/dev/null | wc -l)
+    have=$({ find "$dir" -type f 2>/dev/null || true; } | wc -l)
     if [ "$have" -eq "$max" ]; then return; fi
     rm -rf "$dir" && mkdir -p "$dir"
     local sources=("$ROOT"/fixtures/"$1"/*."$2")
@@ -90,11 +90,11 @@ list() { # list FORMAT N -> a file listing the first N files
 printf 'set\tfiles\tpages\ttool\tseconds\tfiles_per_s\tpages_per_s\tpeak_mb\terrors\n' >"$RESULTS"
 SECONDS_TAKEN=0
 PEAK_MB=0
-measure() { # measure CMD... ; sets SECONDS_TAKEN and PEAK_MB
+measure() { # [STDIN=FILE] measure CMD... ; sets SECONDS_TAKEN and PEAK_MB
     local tf=$WORK/time.txt
     local t0 t1
     t0=$(date +%s.%N)
-    /usr/bin/time -v -o "$tf" "$@" || true
+    /usr/bin/time -v -o "$tf" "$@" <"${STDIN:-/dev/null}" || true
     t1=$(date +%s.%N)
     SECONDS_TAKEN=$(echo "$t1 - $t0" | bc -l)
     PEAK_MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$tf")
@@ -112,9 +112,10 @@ row() { # row SET FILES PAGES TOOL ERRORS
     LAST_FPS=$fps
 }
 
-ours() { # ours LISTFILE -> runs bulk over the listed files
-    "$BIN" bulk - --jobs "$JOBS" --quiet -o "$WORK/out.jsonl" \
-        --summary-json "$WORK/summary.json" <"$1"
+ours() { # ours LISTFILE -> times bulk over the listed files
+    rm -f "$WORK/summary.json"
+    STDIN=$1 measure "$BIN" bulk - --jobs "$JOBS" --quiet -o "$WORK/out.jsonl" \
+        --summary-json "$WORK/summary.json"
 }
 our_errors() { { grep -o '"errors": [0-9]*' "$WORK/summary.json" | grep -o '[0-9]*$'; } || echo "?"; }
 our_pages() { { grep -o '"pages": [0-9]*' "$WORK/summary.json" | grep -o '[0-9]*$'; } || echo "?"; }
@@ -123,8 +124,14 @@ pdf_pages() { # total pages of the listed PDFs, by pdfinfo
     { xargs -a "$1" -d '\n' -n 1 pdfinfo 2>/dev/null || true; } | awk '/^Pages:/ {s += $2} END {print s + 0}'
 }
 
-ratio() { # ratio OURS THEIRS LABEL
-    echo "  ratio $3: council-reports is $(echo "scale=2; $1 / $2" | bc -l)x"
+ratio() { # ratio OURS THEIRS LABEL FILES ; after ours(): a ratio means something only if we read the files
+    local errors
+    errors=$(our_errors)
+    if [ "$errors" = "?" ] || [ "$errors" -ge "$4" ]; then
+        echo "  ratio $3: n/a, council-reports read none of the files ($errors errors: is the reader in yet?)"
+    else
+        echo "  ratio $3: council-reports is $(echo "scale=2; $1 / $2" | bc -l)x ($errors errors)"
+    fi
 }
 
 echo "council-reports $("$BIN" --version | awk '{print $2}') vs pdftotext $(pdftotext -v 2>&1 | head -1 | awk '{print $3}') and pandoc $(pandoc --version | head -1 | awk '{print $2}')"
@@ -135,25 +142,25 @@ for n in $SIZES; do
     # PDF: typed extraction vs plain text.
     l=$(list pdf "$n")
     pages=$(pdf_pages "$l")
-    measure ours "$l"
+    ours "$l"
     row "pdf-$n" "$n" "$pages" council-reports "$(our_errors)"
     o=$LAST_FPS
     measure xargs -a "$l" -d '\n' -P "$JOBS" -n 16 sh -c 'for f; do pdftotext -q "$f" - >/dev/null; done' sh
     row "pdf-$n" "$n" "$pages" pdftotext 0
-    ratio "$o" "$LAST_FPS" "pdf-$n vs pdftotext (target >= 2x)"
+    ratio "$o" "$LAST_FPS" "pdf-$n vs pdftotext (target >= 2x)" "$n"
 
     # DOCX: typed extraction vs plain text.
     l=$(list docx "$n")
-    measure ours "$l"
+    ours "$l"
     row "docx-$n" "$n" 0 council-reports "$(our_errors)"
     o=$LAST_FPS
     measure xargs -a "$l" -d '\n' -P "$JOBS" -n 16 sh -c 'for f; do pandoc -t plain "$f" -o /dev/null; done' sh
     row "docx-$n" "$n" 0 pandoc 0
-    ratio "$o" "$LAST_FPS" "docx-$n vs pandoc (target >= 40x)"
+    ratio "$o" "$LAST_FPS" "docx-$n vs pandoc (target >= 40x)" "$n"
 
     # Text exports: no comparison tool, for the record.
     l=$(list txt "$n")
-    measure ours "$l"
+    ours "$l"
     row "txt-$n" "$n" 0 council-reports "$(our_errors)"
     echo
 done
@@ -166,14 +173,19 @@ if [ -d "$WILD" ]; then
     find "$WILD" -type f -iname '*.pdf' | sort >"$l"
     n=$(wc -l <"$l")
     pages=$(pdf_pages "$l")
-    measure ours "$l"
+    ours "$l"
     row "wild" "$n" "$pages" council-reports "$(our_errors)"
     ours_pages=$(our_pages)
     o=$(rate "$pages" "$SECONDS_TAKEN")
     measure xargs -a "$l" -d '\n' -P "$JOBS" -n 4 sh -c 'for f; do pdftotext -q "$f" - >/dev/null; done' sh
     row "wild" "$n" "$pages" pdftotext 0
     t=$(rate "$pages" "$SECONDS_TAKEN")
-    echo "  ratio wild pages/s vs pdftotext: council-reports is $(echo "scale=2; $o / $t" | bc -l)x ($ours_pages pages reported by council-reports, $pages by pdfinfo)"
+    wild_errors=$(our_errors)
+    if [ "$wild_errors" = "?" ] || [ "$wild_errors" -ge "$n" ]; then
+        echo "  ratio wild pages/s vs pdftotext: n/a, council-reports read none of the files ($wild_errors errors)"
+    else
+        echo "  ratio wild pages/s vs pdftotext: council-reports is $(echo "scale=2; $o / $t" | bc -l)x ($wild_errors errors; $ours_pages pages reported by council-reports, $pages by pdfinfo)"
+    fi
 else
     echo "wild: skipped, no folder at \$COUNCIL_REPORTS_WILD (${COUNCIL_REPORTS_WILD:-unset}) or /work/shared/wild"
 fi

@@ -227,8 +227,15 @@ impl Producer {
             let path = entry.path();
             // Symlinked directories are not followed (no cycles); symlinked
             // files are read.
-            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            children.push((path, is_dir));
+            let Ok(file_type) = entry.file_type() else {
+                children.push((path, false));
+                continue;
+            };
+            if file_type.is_symlink() && path.is_dir() {
+                self.skip();
+                continue;
+            }
+            children.push((path, file_type.is_dir()));
         }
         children.sort();
         for (path, is_dir) in children {

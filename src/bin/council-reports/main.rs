@@ -1,11 +1,16 @@
 //! The `council-reports` command-line tool.
+//!
+//! Exit status, as ripgrep and xsv do it: 0 when every input was read, 1 when
+//! some input failed (every other one is still written), 2 for a usage error.
+//! A closed stdout (`council-reports bulk dir | head`) counts as success.
 
-use std::io::{Read, Write};
+mod bulk;
+mod parse;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser as ClapParser, Subcommand};
-use council_reports::Parser;
 
 /// Turn UK council committee reports (txt, docx, pdf) into JSON.
 #[derive(ClapParser)]
@@ -19,19 +24,27 @@ const EXAMPLES: &str = "Examples:
   council-reports parse report.pdf --pretty
   council-reports parse fixtures/txt/*.txt > reports.jsonl
   cat report.docx | council-reports parse -
-  council-reports schema > report.schema.json";
+  council-reports bulk archive/ minutes.zip -o reports.jsonl
+  find /data -name '*.pdf' | council-reports bulk - --jobs 8 > reports.jsonl
+  council-reports schema > report.schema.json
+
+Exit status: 0 all inputs read, 1 some failed (the rest still written), 2 usage error.";
 
 #[derive(Subcommand)]
 enum Command {
     /// Parse files: one JSON object for one file, JSON Lines for several.
+    #[command(after_help = parse::EXAMPLES)]
     Parse {
-        /// Files to read (`-` reads stdin).
+        /// Files to read (`-` reads one file from stdin).
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Indent the JSON (one file only).
+        /// Indent the JSON (one file only; several files are always JSON Lines).
         #[arg(long)]
         pretty: bool,
     },
+    /// Parse a whole archive (files, directories, .zip) in parallel into JSON Lines.
+    #[command(after_help = bulk::EXAMPLES)]
+    Bulk(bulk::BulkArgs),
     /// Print the JSON Schema of a Report.
     Schema,
 }
@@ -39,66 +52,19 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse { files, pretty } => parse(&files, pretty),
-        Command::Schema => {
-            let schema = schemars::schema_for!(council_reports::Report);
-            match serde_json::to_string_pretty(&schema) {
-                Ok(s) => {
-                    println!("{s}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("council-reports: {e}");
-                    ExitCode::from(1)
-                }
-            }
-        }
+        Command::Parse { files, pretty } => parse::run(&files, pretty),
+        Command::Bulk(args) => bulk::run(args),
+        Command::Schema => schema(),
     }
 }
 
-fn parse(files: &[PathBuf], pretty: bool) -> ExitCode {
-    let parser = Parser::new();
-    let mut failed = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for path in files {
-        let result = if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => parser.parse_named(&bytes, "-"),
-                Err(e) => Err(council_reports::Error::from(e).with_path("-")),
-            }
-        } else {
-            parser.parse_path(path)
-        };
-        match result {
-            Ok(report) => {
-                let json = if pretty && files.len() == 1 {
-                    serde_json::to_string_pretty(&report)
-                } else {
-                    serde_json::to_string(&report)
-                };
-                match json {
-                    Ok(s) => {
-                        if writeln!(out, "{s}").is_err() {
-                            return ExitCode::SUCCESS; // broken pipe
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("council-reports: {}: {e}", path.display());
-                        failed = true;
-                    }
-                }
-            }
-            Err(e) => {
-                eprintln!("council-reports: {e}");
-                failed = true;
-            }
+fn schema() -> ExitCode {
+    let schema = schemars::schema_for!(council_reports::Report);
+    match serde_json::to_string_pretty(&schema) {
+        Ok(s) => parse::write_stdout_line(&s).map_or(ExitCode::from(1), |()| ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("council-reports: {e}");
+            ExitCode::from(1)
         }
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }

@@ -1,0 +1,472 @@
+//! `council-reports bulk`: a whole archive to JSON Lines, in parallel, in
+//! bounded memory, never losing a file.
+//!
+//! Three stages joined by bounded channels:
+//!
+//! ```text
+//! inputs (1 thread: walk, sniff, unzip) ─▶ workers (rayon: read, parse) ─▶ writer (main thread)
+//! ```
+//!
+//! The channels hold at most `2 × jobs` items each, so memory is a few files'
+//! worth whatever the archive's size. Every input yields exactly one line — a
+//! Report or an error line — or is counted as skipped; a parser panic becomes
+//! an error line of kind `panic`.
+
+mod inputs;
+mod output;
+mod progress;
+mod resume;
+mod shard;
+mod summary;
+mod zip;
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::num::NonZeroUsize;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+use std::time::Instant;
+
+use council_reports::report::{ErrorInfo, ErrorRecord, SCHEMA_VERSION};
+use council_reports::{source_of, Error, Format, ParseOptions, Parser, Report};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+
+use inputs::{Counters, Job, Payload, Producer};
+use output::{Finished, Gate, LineWriter, Outcome};
+use progress::Progress;
+use resume::Done;
+use shard::Shard;
+use summary::Summary;
+
+/// Shown under `council-reports bulk --help`.
+pub const EXAMPLES: &str =
+    "Inputs: files, directories (walked recursively in name order; PDF, Word and text
+files are found by their first bytes, other files are skipped and counted), .zip
+archives (members named archive.zip!/dir/file.pdf), and - for a list of paths on
+stdin, one per line.
+
+Each input gives one JSON line: a Report, or {\"schema_version\",\"source\",\"error\":
+{\"kind\",\"message\"}} for a file that could not be read. A summary goes to stderr.
+
+Examples:
+  council-reports bulk fixtures -o reports.jsonl
+  council-reports bulk minutes-2019.zip papers/ --jobs 4 --ordered > reports.jsonl
+  find /archive -name '*.pdf' -mtime -1 | council-reports bulk - -o today.jsonl
+  council-reports bulk /archive --shard 3/8 -o part-3.jsonl     # machine 3 of 8
+  council-reports bulk /archive -o all.jsonl --resume           # after a crash
+  council-reports bulk /archive -o all.jsonl --summary-json run.json
+
+Exit status: 0 every input read, 1 some inputs failed (all others still written),
+2 usage error. A closed stdout (| head) counts as success.";
+
+/// Options of `council-reports bulk`.
+#[derive(clap::Args)]
+pub struct BulkArgs {
+    /// Files, directories, .zip archives, or `-` for a list of paths on stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Write the JSON Lines here instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Parse this many files at once [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// Write lines in input order (default: as files finish).
+    #[arg(long)]
+    ordered: bool,
+    /// Parse only shard K of N (K from 1), chosen by a stable hash of each path.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Skip inputs whose path and sha256 are already in the -o file, and append.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Also write the summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    summary_json: Option<PathBuf>,
+    /// Largest input (file or archive member) read, in bytes [default: 256 MiB].
+    #[arg(long, value_name = "BYTES")]
+    max_input_bytes: Option<u64>,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Runs `bulk`.
+pub fn run(args: BulkArgs) -> ExitCode {
+    let start = Instant::now();
+    let mut options = ParseOptions::default();
+    if let Some(max) = args.max_input_bytes {
+        options.max_input_bytes = max;
+    }
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
+
+    let done = if args.resume {
+        let Some(output) = &args.output else {
+            return usage("--resume needs -o FILE");
+        };
+        match Done::load(output) {
+            Ok(loaded) => Some(loaded),
+            Err(e) => return usage(&format!("cannot read {}: {e}", output.display())),
+        }
+    } else {
+        None
+    };
+    let mut out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => match open_output(path, args.resume) {
+            Ok(file) => Box::new(BufWriter::with_capacity(1 << 16, file)),
+            Err(e) => return usage(&format!("cannot write {}: {e}", path.display())),
+        },
+        None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+    };
+    let done = match done {
+        Some((done, unterminated)) => {
+            if !args.quiet && done.lines() > 0 {
+                eprintln!(
+                    "council-reports: resuming: {} lines already in the output",
+                    done.lines()
+                );
+            }
+            if unterminated && out.write_all(b"\n").is_err() {
+                return usage("cannot append to the output file");
+            }
+            Some(Arc::new(done))
+        }
+        None => None,
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(32 << 20)
+        .thread_name(|i| format!("council-reports-{i}"))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => return usage(&format!("cannot start {jobs} worker threads: {e}")),
+    };
+
+    let window = (jobs as u64 * 8).max(64);
+    let gate = Arc::new(Gate::new(window));
+    let stop = Arc::new(AtomicBool::new(false));
+    let counters = Arc::new(Counters::default());
+    let (job_tx, job_rx) = sync_channel::<Job>(jobs * 2);
+    let (done_tx, done_rx) = sync_channel::<Finished>(jobs * 2);
+
+    let mut producer = Producer {
+        tx: job_tx,
+        gate: args.ordered.then(|| Arc::clone(&gate)),
+        stop: Arc::clone(&stop),
+        counters: Arc::clone(&counters),
+        shard: args.shard,
+        done: done.clone(),
+        max_input_bytes: options.max_input_bytes,
+        output: args.output.as_ref().and_then(|p| p.canonicalize().ok()),
+        next_seq: 0,
+    };
+    let inputs = args.inputs.clone();
+    let producer = std::thread::spawn(move || {
+        // A stop is the writer's decision; nothing to report here.
+        let _ = producer.run(&inputs);
+    });
+
+    let parser = Parser::with_options(options);
+    let worker_stop = Arc::clone(&stop);
+    let workers = std::thread::spawn(move || {
+        pool.install(|| {
+            job_rx
+                .into_iter()
+                .par_bridge()
+                .for_each_with(done_tx, |tx, job| {
+                    let seq = job.seq;
+                    let outcome = if worker_stop.load(Ordering::Relaxed) {
+                        Outcome::Resumed
+                    } else {
+                        process(&parser, done.as_deref(), job)
+                    };
+                    // The writer is gone only when the run is stopping.
+                    let _ = tx.send(Finished { seq, outcome });
+                });
+        });
+    });
+
+    let mut summary = Summary {
+        jobs,
+        ..Summary::default()
+    };
+    let progress = Progress::new(!args.quiet);
+    let mut count = |outcome: &Outcome| {
+        match outcome {
+            Outcome::Report { pages, bytes, .. } => summary.report(*pages, *bytes),
+            Outcome::Error { kind, bytes, .. } => summary.error(kind, *bytes),
+            Outcome::Resumed => summary.resumed += 1,
+        }
+        progress.inc(summary.errors);
+    };
+    let mut writer = LineWriter::new(&mut out, args.ordered.then_some(&*gate));
+    let mut write_error = None;
+    for finished in &done_rx {
+        if let Err(e) = writer.accept(finished, &mut count) {
+            write_error = Some(e);
+            break;
+        }
+    }
+    if write_error.is_none() {
+        write_error = writer.finish(&mut count).err();
+    }
+    drop(writer);
+    if write_error.is_some() {
+        stop.store(true, Ordering::Relaxed);
+        gate.close();
+        // Drain so that blocked workers and the producer can finish.
+        for _ in &done_rx {}
+    }
+    drop(done_rx);
+    let _ = producer.join();
+    let _ = workers.join();
+    progress.finish();
+
+    let mut failed_output = false;
+    if let Some(e) = write_error {
+        if e.kind() == std::io::ErrorKind::BrokenPipe && args.output.is_none() {
+            summary.stopped_by_closed_output = true;
+        } else {
+            eprintln!("council-reports: cannot write the output: {e}");
+            failed_output = true;
+        }
+    }
+    summary.skipped = counters.skipped.load(Ordering::Relaxed);
+    summary.other_shards = counters.other_shards.load(Ordering::Relaxed);
+    summary.finish(start.elapsed().as_secs_f64());
+    if !args.quiet {
+        eprintln!("{}", summary.human());
+    }
+    if let Some(path) = &args.summary_json {
+        if let Err(e) = write_summary(path, &summary) {
+            eprintln!("council-reports: cannot write {}: {e}", path.display());
+            failed_output = true;
+        }
+    }
+    if failed_output || (summary.errors > 0 && !summary.stopped_by_closed_output) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("council-reports: {message}");
+    ExitCode::from(2)
+}
+
+fn open_output(path: &Path, append: bool) -> std::io::Result<File> {
+    if append {
+        OpenOptions::new().create(true).append(true).open(path)
+    } else {
+        File::create(path)
+    }
+}
+
+fn write_summary(path: &Path, summary: &Summary) -> std::io::Result<()> {
+    let mut file = BufWriter::new(File::create(path)?);
+    serde_json::to_writer_pretty(&mut file, summary)?;
+    file.write_all(b"\n")?;
+    file.flush()
+}
+
+/// Reads and parses one input; never panics, whatever the parser does.
+fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
+    let max = parser.options().max_input_bytes;
+    process_with(
+        |bytes, name| parser.parse_named(bytes, name),
+        max,
+        done,
+        job,
+    )
+}
+
+/// [`process`] with the parse step given, so that tests can make it fail.
+fn process_with(
+    parse: impl Fn(&[u8], &str) -> council_reports::Result<Report>,
+    max_input_bytes: u64,
+    done: Option<&Done>,
+    job: Job,
+) -> Outcome {
+    let Job {
+        name,
+        payload,
+        resume_check,
+        ..
+    } = job;
+    let bytes = match payload {
+        Payload::Bytes(bytes) => bytes,
+        Payload::File(path) => match read_capped(&path, max_input_bytes) {
+            Ok(bytes) => bytes,
+            Err((error, size)) => {
+                return error_line(&name, &[], error.kind_name(), &error.to_string(), size)
+            }
+        },
+        Payload::Failed { error, bytes } => {
+            return error_line(&name, &[], error.kind_name(), &error.to_string(), bytes);
+        }
+    };
+    if resume_check {
+        if let Some(done) = done {
+            let sha256 = source_of(&bytes, Format::Txt, None, None).sha256;
+            if done.contains(&name, &sha256) {
+                return Outcome::Resumed;
+            }
+        }
+    }
+    match catch_unwind(AssertUnwindSafe(|| parse(&bytes, &name))) {
+        Ok(Ok(report)) => match serde_json::to_string(&report) {
+            Ok(line) => Outcome::Report {
+                line,
+                pages: report.source.pages.map_or(0, u64::from),
+                bytes: report.source.bytes,
+            },
+            Err(e) => error_line(&name, &bytes, "serialize", &e.to_string(), None),
+        },
+        Ok(Err(error)) => error_line(&name, &bytes, error.kind_name(), &error.to_string(), None),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            let message = format!("the parser panicked (a bug: please report this file): {what}");
+            error_line(&name, &bytes, "panic", &message, None)
+        }
+    }
+}
+
+fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, (Error, Option<u64>)> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| (Error::from(e).with_path(path), None))?
+        .len();
+    if size > max {
+        return Err((
+            Error::limit("max_input_bytes", size, max).with_path(path),
+            Some(size),
+        ));
+    }
+    std::fs::read(path).map_err(|e| (Error::from(e).with_path(path), Some(size)))
+}
+
+/// The SCHEMA.md error line for an input.
+fn error_line(name: &str, bytes: &[u8], kind: &str, message: &str, size: Option<u64>) -> Outcome {
+    let format = Format::detect(bytes, Some(Path::new(name)));
+    let mut source = source_of(bytes, format, Some(name.to_string()), None);
+    if let Some(size) = size {
+        source.bytes = size;
+    }
+    let size = source.bytes;
+    let record = ErrorRecord {
+        schema_version: SCHEMA_VERSION.to_string(),
+        source,
+        error: ErrorInfo {
+            kind: kind.to_string(),
+            message: with_name(name, message),
+        },
+    };
+    let line = serde_json::to_string(&record).unwrap_or_else(|e| {
+        // Only a non-string map key could fail here; keep the line anyway.
+        format!(
+            "{{\"schema_version\":\"{SCHEMA_VERSION}\",\"source\":{{\"path\":{}}},\"error\":{{\"kind\":\"serialize\",\"message\":{}}}}}",
+            serde_json::Value::from(name),
+            serde_json::Value::from(e.to_string())
+        )
+    });
+    Outcome::Error {
+        line,
+        kind: kind.to_string(),
+        bytes: size,
+    }
+}
+
+/// Error messages name the file; errors built before the path was known
+/// (archive members, the producer's) get it here.
+fn with_name(name: &str, message: &str) -> String {
+    if message.starts_with(name) {
+        message.to_string()
+    } else {
+        format!("{name}: {message}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn job(name: &str, payload: Payload) -> Job {
+        Job {
+            seq: 0,
+            name: name.to_string(),
+            payload,
+            resume_check: false,
+        }
+    }
+
+    fn error_of(outcome: Outcome) -> (Value, String) {
+        match outcome {
+            Outcome::Error { line, kind, .. } => (serde_json::from_str(&line).unwrap(), kind),
+            _ => panic!("expected an error line"),
+        }
+    }
+
+    #[test]
+    fn a_panic_becomes_an_error_line_and_the_caller_goes_on() {
+        let outcome = process_with(
+            |_, _| panic!("index out of bounds"),
+            1 << 20,
+            None,
+            job("a.zip!/x.pdf", Payload::Bytes(b"%PDF-1.4".to_vec())),
+        );
+        let (line, kind) = error_of(outcome);
+        assert_eq!(kind, "panic");
+        assert_eq!(line["error"]["kind"], "panic");
+        let message = line["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with("a.zip!/x.pdf: "), "{message}");
+        assert!(message.contains("index out of bounds"), "{message}");
+        assert_eq!(line["source"]["format"], "pdf");
+        assert_eq!(line["source"]["bytes"], 8);
+        assert_eq!(line["schema_version"], "1");
+    }
+
+    #[test]
+    fn oversized_and_failed_inputs_become_error_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 100]).unwrap();
+        let name = big.to_string_lossy().into_owned();
+        let never = |_: &[u8], _: &str| -> council_reports::Result<Report> {
+            unreachable!("must not parse")
+        };
+        let (line, kind) = error_of(process_with(
+            never,
+            10,
+            None,
+            job(&name, Payload::File(big)),
+        ));
+        assert_eq!(kind, "limit");
+        assert_eq!(line["source"]["bytes"], 100, "the real size, not 0");
+        let failed = Payload::Failed {
+            error: Error::limit("max_input_bytes", 5, 1),
+            bytes: Some(5),
+        };
+        let (line, kind) = error_of(process_with(never, 10, None, job("m.docx", failed)));
+        assert_eq!(
+            (kind.as_str(), &line["source"]["format"]),
+            ("limit", &Value::from("docx"))
+        );
+        assert!(line["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("m.docx: "));
+    }
+}

@@ -1,0 +1,45 @@
+//! The progress line on stderr, shown only to a person at a terminal: in a
+//! batch job's log it would be noise (and escape codes).
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// A spinner with the count of files written; the total is unknown because
+/// inputs are streamed, not listed first.
+pub struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    /// Shows the bar when `wanted` and stderr is a terminal.
+    pub fn new(wanted: bool) -> Progress {
+        if !wanted || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = ProgressBar::new_spinner();
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} {human_pos} files  {per_sec}  {elapsed_precise}  {wide_msg}",
+        ) {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress(Some(bar))
+    }
+
+    /// One more file written; `errors` so far goes into the message.
+    pub fn inc(&self, errors: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+            if errors > 0 {
+                bar.set_message(format!("{errors} errors"));
+            }
+        }
+    }
+
+    /// Removes the bar before the summary is printed.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

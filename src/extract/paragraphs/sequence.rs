@@ -90,6 +90,9 @@ fn can_start(first: &[u32]) -> bool {
 
 /// The block indexes of the main numbered paragraphs, in order. `skip`
 /// marks blocks that may not take part (numbered headings).
+/// How many of the most recent runs a candidate may extend.
+const MAX_OPEN_RUNS: usize = 32;
+
 pub(crate) fn main_sequence(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<usize> {
     let mut candidates: Vec<(usize, Style, Vec<u32>)> = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
@@ -119,13 +122,21 @@ pub(crate) fn main_sequence(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec
         // is passed over.
         let mut runs: Vec<Vec<(usize, &Vec<u32>)>> = Vec::new();
         for (i, _, c) in of_style {
-            let extended = runs.iter_mut().rev().any(|run| match run.last() {
-                Some((_, last)) if follows(last, c) || skips_one(last, c) => {
-                    run.push((*i, c));
-                    true
-                }
-                _ => false,
-            });
+            // Only the most recent runs are open to extension: a list
+            // nested inside the main numbering is short, and looking back
+            // over every run ever started would make a long document with
+            // many restarts quadratic.
+            let extended = runs
+                .iter_mut()
+                .rev()
+                .take(MAX_OPEN_RUNS)
+                .any(|run| match run.last() {
+                    Some((_, last)) if follows(last, c) || skips_one(last, c) => {
+                        run.push((*i, c));
+                        true
+                    }
+                    _ => false,
+                });
             if !extended && can_start(c) {
                 runs.push(vec![(*i, c)]);
             }

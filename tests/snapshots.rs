@@ -27,3 +27,17 @@ fn txt_reports() {
         insta::assert_json_snapshot!(parse_fixture(path));
     });
 }
+
+#[test]
+fn docx_reports() {
+    insta::glob!("../fixtures", "docx/*.docx", |path| {
+        insta::assert_json_snapshot!(parse_fixture(path));
+    });
+}
+
+#[test]
+fn pdf_reports() {
+    insta::glob!("../fixtures", "pdf/*.pdf", |path| {
+        insta::assert_json_snapshot!(parse_fixture(path));
+    });
+}

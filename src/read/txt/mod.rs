@@ -42,6 +42,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let mut doc = Document::new(Format::Txt);
     let (protos, layout) = paragraphs::collect(&lines, &mut doc);
     structure::finish(protos, layout, &mut doc);
+    notes::strip_reference_marks(&mut doc);
     let blocks = doc.blocks.len() as u64;
     if blocks > options.max_blocks {
         return Err(Error::limit("max_blocks", blocks, options.max_blocks));

@@ -3,7 +3,9 @@
 //! of spaces a rule leaves), a line holding the mark ("1") followed by the
 //! note's text.
 
+use crate::document::BlockKind;
 use crate::text::join_wrapped;
+use crate::Document;
 
 use super::lines::{is_rule, Line};
 
@@ -122,6 +124,52 @@ fn join_url_aware(acc: &mut String, next: &str) {
         acc.push_str(next.trim());
     } else {
         join_wrapped(acc, next);
+    }
+}
+
+/// The superscript form of a footnote mark ("12" -> "¹²"), if it has one.
+fn superscript(mark: &str) -> Option<String> {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    mark.chars()
+        .map(|c| c.to_digit(10).and_then(|d| SUP.get(d as usize).copied()))
+        .collect()
+}
+
+/// Removes the superscript reference marks of the document's footnotes from
+/// the text around them ("(ZCOP)¹," -> "(ZCOP),"), as a Word reader does: the
+/// reference is a note's anchor, not a word of the paragraph.
+pub fn strip_reference_marks(doc: &mut Document) {
+    let mut marks: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Footnote(f) => superscript(&f.mark),
+            _ => None,
+        })
+        .collect();
+    if marks.is_empty() {
+        return;
+    }
+    // Longest first, so "¹²" goes before "¹".
+    marks.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    let strip = |text: &mut String| {
+        for m in &marks {
+            if text.contains(m.as_str()) {
+                *text = text.replace(m.as_str(), "");
+            }
+        }
+    };
+    for b in &mut doc.blocks {
+        match &mut b.kind {
+            BlockKind::Paragraph(p) => strip(&mut p.text),
+            BlockKind::Heading(h) => strip(&mut h.text),
+            BlockKind::Table(t) => {
+                for c in t.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                    strip(&mut c.text);
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -241,6 +241,7 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
     if !row.is_empty() {
         rows.push(row);
     }
+    join_short_rows(&mut rows);
     let rows: Vec<Vec<String>> = rows
         .into_iter()
         .map(|r| r.iter().map(|parts| cell_text(parts, links)).collect())
@@ -255,6 +256,28 @@ pub fn parse_tab_cells(lines: &[Line], start: usize, links: &mut Vec<Link>) -> (
         t.header_rows = 1;
     }
     (t, end)
+}
+
+/// Joins two consecutive short body rows that together make one full row:
+/// the export put a blank line inside a row (after its first cell, or before
+/// its last), which otherwise ends the row early. The first row (the header)
+/// is left alone.
+fn join_short_rows(rows: &mut Vec<Vec<Vec<String>>>) {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut i = 1;
+    while i + 1 < rows.len() {
+        let (a, b) = match (rows.get(i), rows.get(i + 1)) {
+            (Some(a), Some(b)) => (a.len(), b.len()),
+            _ => break,
+        };
+        if a < width && b < width && a + b == width {
+            let next = rows.remove(i + 1);
+            if let Some(row) = rows.get_mut(i) {
+                row.extend(next);
+            }
+        }
+        i += 1;
+    }
 }
 
 /// A first row of short, non-empty cells above longer rows reads as a header.

@@ -459,8 +459,16 @@ fn merge_split_tables(doc: &mut Document) {
             if let Some(first) = rows.next() {
                 let lead = first.cells.first().map(|c| c.text.as_str()).unwrap_or("");
                 // A row broken by the page goes on in lower case or with an
-                // empty first cell.
-                let continues = lead.is_empty() || lead.starts_with(char::is_lowercase);
+                // empty first cell; or, when the first cell happens to break
+                // at a sentence start, some other cell goes on in lower case
+                // while a cell that was filled above (a status) is empty.
+                let lower = |t: &str| t.starts_with(char::is_lowercase);
+                let partial = a.rows.last().is_some_and(|last| {
+                    let pairs = || last.cells.iter().zip(first.cells.iter());
+                    pairs().any(|(_, d)| lower(&d.text))
+                        && pairs().any(|(c, d)| !c.text.is_empty() && d.text.is_empty())
+                });
+                let continues = lead.is_empty() || lower(lead) || partial;
                 match a.rows.last_mut() {
                     Some(last) if continues && last.cells.len() == first.cells.len() => {
                         for (c, d) in last.cells.iter_mut().zip(first.cells) {

@@ -108,6 +108,9 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
 struct Open {
     key: String,
     indent: usize,
+    /// The latest item at this level ends with a colon: it leads in to a
+    /// nested list.
+    lead_in: bool,
 }
 
 fn label_key(p: &ParaProto) -> Option<(String, bool, bool)> {
@@ -295,31 +298,50 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
         return 0;
     };
     let indent = p.indent;
-    // Hard-wrapped text (pdftotext and the like) jitters by a column.
-    let tol = usize::from(lay.wrap.is_some());
+    let lead_in = p.text.trim_end().ends_with(':');
+    // One column of indentation is jitter, not nesting, in hard-wrapped text
+    // (pdftotext and the like), and between items of the same kind where the
+    // item above does not lead in to a sub-list with a colon: exports put a
+    // stray space before some items of one flat list (" - item").
+    let tol = |e: &Open| usize::from(lay.wrap.is_some() || (!e.lead_in && e.key == key));
+    let key_for_open = key.clone();
     let level = if bullet {
         if let Some(pos) = stack
             .iter()
-            .rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol)
+            .rposition(|e| e.key == key && e.indent.abs_diff(indent) <= tol(e))
         {
             stack.truncate(pos + 1);
             pos
-        } else if stack.last().is_some_and(|top| top.indent + tol < indent)
+        } else if stack
+            .last()
+            .is_some_and(|top| top.indent + tol(top) < indent)
             || (lay.wrap.is_some()
                 && stack
                     .last()
                     .is_some_and(|top| !top.key.starts_with("bullet") && top.key != "o"))
             || (key == "o" && !stack.is_empty())
         {
-            stack.push(Open { key, indent });
+            stack.push(Open {
+                key,
+                indent,
+                lead_in: false,
+            });
             stack.len() - 1
         } else if let Some(pos) = stack.iter().position(|e| e.indent >= indent) {
             stack.truncate(pos);
-            stack.push(Open { key, indent });
+            stack.push(Open {
+                key,
+                indent,
+                lead_in: false,
+            });
             pos
         } else {
             stack.clear();
-            stack.push(Open { key, indent });
+            stack.push(Open {
+                key,
+                indent,
+                lead_in: false,
+            });
             0
         }
     } else if let Some(pos) = stack.iter().position(|e| e.key == key) {
@@ -327,12 +349,23 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
         pos
     } else if stack.is_empty() || plain_decimal {
         stack.clear();
-        stack.push(Open { key, indent });
+        stack.push(Open {
+            key,
+            indent,
+            lead_in: false,
+        });
         0
     } else {
-        stack.push(Open { key, indent });
+        stack.push(Open {
+            key,
+            indent,
+            lead_in: false,
+        });
         stack.len() - 1
     };
+    if let Some(open) = stack.get_mut(level).filter(|o| o.key == key_for_open) {
+        open.lead_in = lead_in;
+    }
     u8::try_from(level).unwrap_or(u8::MAX)
 }
 

@@ -196,3 +196,13 @@ impl From<lopdf::Error> for Error {
         Error::new(ErrorKind::Pdf(e))
     }
 }
+
+/// Fails with an [`ErrorKind::Limit`] error naming `limit` when `actual`
+/// exceeds `max`.
+pub(crate) fn check_limit(limit: &'static str, actual: u64, max: u64) -> Result<()> {
+    if actual > max {
+        Err(Error::limit(limit, actual, max))
+    } else {
+        Ok(())
+    }
+}

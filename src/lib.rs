@@ -47,7 +47,7 @@
 )]
 
 pub mod document;
-mod error;
+pub(crate) mod error;
 pub mod extract;
 mod format;
 mod options;
@@ -60,6 +60,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 pub use document::Document;
+use error::check_limit;
 pub use error::{Error, ErrorKind, Result};
 pub use format::Format;
 pub use options::ParseOptions;
@@ -122,13 +123,11 @@ impl Parser {
 
     /// Runs only the reader: bytes to the format-neutral [`Document`].
     pub fn read_document(&self, bytes: &[u8], format: Format) -> Result<Document> {
-        if bytes.len() as u64 > self.options.max_input_bytes {
-            return Err(Error::limit(
-                "max_input_bytes",
-                bytes.len() as u64,
-                self.options.max_input_bytes,
-            ));
-        }
+        check_limit(
+            "max_input_bytes",
+            bytes.len() as u64,
+            self.options.max_input_bytes,
+        )?;
         read::read(bytes, format, &self.options)
     }
 

@@ -10,6 +10,7 @@ use super::xml::Element;
 use crate::document::{
     Block, BlockKind, Cell, Heading, Label, Link, Loc, Paragraph, Row, Style, Table, Warning,
 };
+use crate::error::check_limit;
 use crate::text::normalize;
 use crate::{Error, ParseOptions, Result};
 
@@ -121,9 +122,7 @@ impl<'a> Walker<'a> {
 
     fn push(&mut self, line: u32, kind: BlockKind) -> Result<()> {
         let count = self.blocks.len() as u64 + 1;
-        if count > self.options.max_blocks {
-            return Err(Error::limit("max_blocks", count, self.options.max_blocks));
-        }
+        check_limit("max_blocks", count, self.options.max_blocks)?;
         self.blocks.push(Block {
             loc: Loc::line(line.max(1)),
             kind,

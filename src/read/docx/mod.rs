@@ -23,6 +23,7 @@ pub mod rels;
 pub mod styles;
 pub mod xml;
 
+use crate::error::check_limit;
 use crate::{Document, Error, ErrorKind, Format, ParseOptions, Result};
 
 use body::{Out, Walker};
@@ -36,13 +37,7 @@ use xml::Element;
 /// Reads a `.docx` file into a [`Document`].
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let size = bytes.len() as u64;
-    if size > options.max_input_bytes {
-        return Err(Error::limit(
-            "max_input_bytes",
-            size,
-            options.max_input_bytes,
-        ));
-    }
+    check_limit("max_input_bytes", size, options.max_input_bytes)?;
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Error::new(ErrorKind::NotDocx(
             "an OLE compound file: a legacy .doc, or a password-protected .docx".to_string(),

@@ -7,6 +7,7 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
+use crate::error::check_limit;
 use crate::{Error, ParseOptions, Result};
 
 /// An opened docx package.
@@ -31,13 +32,7 @@ impl<'a> Package<'a> {
     pub fn open(bytes: &'a [u8], options: &ParseOptions) -> Result<Package<'a>> {
         let archive = ZipArchive::new(Cursor::new(bytes))?;
         let entries = archive.len() as u64;
-        if entries > options.max_zip_entries {
-            return Err(Error::limit(
-                "max_zip_entries",
-                entries,
-                options.max_zip_entries,
-            ));
-        }
+        check_limit("max_zip_entries", entries, options.max_zip_entries)?;
         Ok(Package {
             archive,
             max_part: options.max_part_bytes,

@@ -14,6 +14,7 @@ pub mod tables;
 
 use lopdf::{Dictionary, LoadOptions, Object};
 
+use crate::error::check_limit;
 use crate::{Document, Error, ErrorKind, Format, ParseOptions, Result};
 use content::{page_matrix, FontCache, Interpreter, PageContent};
 
@@ -59,13 +60,11 @@ pub struct Page {
 type Note = (&'static str, String, Option<u32>);
 
 fn load(bytes: &[u8], options: &ParseOptions) -> Result<lopdf::Document> {
-    if bytes.len() as u64 > options.max_input_bytes {
-        return Err(Error::limit(
-            "max_input_bytes",
-            bytes.len() as u64,
-            options.max_input_bytes,
-        ));
-    }
+    check_limit(
+        "max_input_bytes",
+        bytes.len() as u64,
+        options.max_input_bytes,
+    )?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(ErrorKind::Empty));
     }
@@ -90,22 +89,14 @@ fn load(bytes: &[u8], options: &ParseOptions) -> Result<lopdf::Document> {
         return Err(Error::new(ErrorKind::Encrypted));
     }
     let objects = doc.objects.len() as u64;
-    if objects > options.max_objects {
-        return Err(Error::limit("max_objects", objects, options.max_objects));
-    }
+    check_limit("max_objects", objects, options.max_objects)?;
     Ok(doc)
 }
 
 fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCache, Vec<Note>)> {
     let doc = load(bytes, options)?;
     let page_ids = doc.get_pages();
-    if page_ids.len() as u64 > options.max_pages {
-        return Err(Error::limit(
-            "max_pages",
-            page_ids.len() as u64,
-            options.max_pages,
-        ));
-    }
+    check_limit("max_pages", page_ids.len() as u64, options.max_pages)?;
     let mut fonts = FontCache::default();
     let mut notes: Vec<Note> = Vec::new();
     let mut pages = Vec::with_capacity(page_ids.len());
@@ -163,13 +154,11 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             }
         }
         decompressed += content.len() as u64;
-        if decompressed > options.max_decompressed_bytes {
-            return Err(Error::limit(
-                "max_decompressed_bytes",
-                decompressed,
-                options.max_decompressed_bytes,
-            ));
-        }
+        check_limit(
+            "max_decompressed_bytes",
+            decompressed,
+            options.max_decompressed_bytes,
+        )?;
         let mut it = Interpreter::new(&doc, options, &mut fonts, base, width, height);
         it.run(&content, &resources, 0)
             .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;

@@ -20,7 +20,8 @@ mod paragraphs;
 mod structure;
 mod tables;
 
-use crate::{Document, Error, Format, ParseOptions, Result};
+use crate::error::check_limit;
+use crate::{Document, Format, ParseOptions, Result};
 
 /// Reads a text file into a [`Document`].
 ///
@@ -30,13 +31,7 @@ use crate::{Document, Error, Format, ParseOptions, Result};
 /// number of blocks exceeds `options`.
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let len = bytes.len() as u64;
-    if len > options.max_input_bytes {
-        return Err(Error::limit(
-            "max_input_bytes",
-            len,
-            options.max_input_bytes,
-        ));
-    }
+    check_limit("max_input_bytes", len, options.max_input_bytes)?;
     let text = decode::decode(bytes)?;
     let lines = lines::split(&text);
     let mut doc = Document::new(Format::Txt);
@@ -44,9 +39,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     structure::finish(protos, layout, &mut doc);
     notes::strip_reference_marks(&mut doc);
     let blocks = doc.blocks.len() as u64;
-    if blocks > options.max_blocks {
-        return Err(Error::limit("max_blocks", blocks, options.max_blocks));
-    }
+    check_limit("max_blocks", blocks, options.max_blocks)?;
     Ok(doc)
 }
 

@@ -11,11 +11,12 @@ pub mod lines;
 pub mod paragraphs;
 
 use crate::document::{BlockKind, Cell, Link, Loc, Row, Table};
+use crate::error::check_limit;
 use crate::read::pdf::content::{FontCache, Glyph, Rule};
 use crate::read::pdf::tables::{find_grids, Grid};
 use crate::read::pdf::Page;
 use crate::text::normalize;
-use crate::{Document, Error, ParseOptions, Result};
+use crate::{Document, ParseOptions, Result};
 use lines::{build_lines, Line};
 
 /// A thing in a page's reading order.
@@ -65,13 +66,7 @@ pub fn build(
         out.page(number, page);
     }
     let blocks = out.finish();
-    if blocks.len() as u64 > options.max_blocks {
-        return Err(Error::limit(
-            "max_blocks",
-            blocks.len() as u64,
-            options.max_blocks,
-        ));
-    }
+    check_limit("max_blocks", blocks.len() as u64, options.max_blocks)?;
     for (loc, kind) in blocks {
         doc.push(loc, kind);
     }

@@ -83,6 +83,38 @@ impl Document {
         self.blocks.push(Block { loc, kind });
     }
 
+    /// The paragraphs, in reading order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Paragraph(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The headings, in reading order.
+    pub fn headings(&self) -> impl Iterator<Item = &Heading> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Heading(h) => Some(h),
+            _ => None,
+        })
+    }
+
+    /// The tables, in reading order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The footnotes and endnotes, in order.
+    pub fn footnotes(&self) -> impl Iterator<Item = &Footnote> {
+        self.blocks.iter().filter_map(|b| match &b.kind {
+            BlockKind::Footnote(f) => Some(f),
+            _ => None,
+        })
+    }
+
     /// Records a warning.
     pub fn warn(&mut self, code: &str, message: impl Into<String>, loc: Option<Loc>) {
         self.warnings.push(Warning {

@@ -14,43 +14,19 @@ fn fixture(name: &str) -> Document {
 }
 
 fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Paragraph(p) => Some(p),
-            _ => None,
-        })
-        .collect()
+    doc.paragraphs().collect()
 }
 
 fn headings(doc: &Document) -> Vec<&Heading> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Heading(h) => Some(h),
-            _ => None,
-        })
-        .collect()
+    doc.headings().collect()
 }
 
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 fn footnotes(doc: &Document) -> Vec<&Footnote> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Footnote(f) => Some(f),
-            _ => None,
-        })
-        .collect()
+    doc.footnotes().collect()
 }
 
 /// Every text of the document: paragraphs, headings, cells, notes.

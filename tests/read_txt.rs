@@ -11,33 +11,15 @@ fn read(name: &str) -> Document {
 }
 
 fn paragraphs(doc: &Document) -> Vec<&Paragraph> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Paragraph(p) => Some(p),
-            _ => None,
-        })
-        .collect()
+    doc.paragraphs().collect()
 }
 
 fn headings(doc: &Document) -> Vec<&Heading> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Heading(h) => Some(h),
-            _ => None,
-        })
-        .collect()
+    doc.headings().collect()
 }
 
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match &b.kind {
-            BlockKind::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 fn printed_labels(doc: &Document, suffix: &str) -> Vec<String> {

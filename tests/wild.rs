@@ -75,3 +75,30 @@ fn every_wild_paper_parses() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn minutes_and_agendas_have_no_false_paragraphs() {
+    use council_reports::report::Kind;
+    let Some(dir) = wild_dir() else { return };
+    let mut meetings = 0;
+    for f in files_below(&dir, &["pdf"]) {
+        let Ok(r) = council_reports::parse_path(&f) else {
+            continue;
+        };
+        if !matches!(r.kind, Kind::Minutes | Kind::Agenda) {
+            continue;
+        }
+        meetings += 1;
+        assert!(
+            r.metadata.committee.is_some(),
+            "{}: no committee",
+            f.display()
+        );
+        assert!(r.metadata.date.is_some(), "{}: no date", f.display());
+        if r.metadata.recommendations.is_empty() && r.metadata.title.is_none() {
+            assert!(r.paragraphs.is_empty(), "{}: false paragraphs", f.display());
+            assert!(r.projects.is_empty(), "{}: false projects", f.display());
+        }
+    }
+    assert!(meetings >= 5, "only {meetings} minutes/agendas found");
+}

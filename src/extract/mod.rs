@@ -14,7 +14,7 @@ pub mod tables;
 mod testdoc;
 
 use crate::document::Warning;
-use crate::report::{Report, Source, SCHEMA_VERSION};
+use crate::report::{Kind, Report, Source, SCHEMA_VERSION};
 use crate::Document;
 
 /// Runs every extractor over `doc` and assembles the [`Report`].
@@ -22,14 +22,25 @@ pub fn extract(doc: &Document, source: Source) -> Report {
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let metadata = metadata::extract(doc, &mut warnings);
     let sections = sections::extract(doc);
-    let paragraphs = paragraphs::extract(doc, &mut warnings);
+    let mut paragraphs = paragraphs::extract(doc, &mut warnings);
     let tables = tables::extract(doc);
-    let projects = projects::extract(doc, &mut warnings);
+    let mut projects = projects::extract(doc, &mut warnings);
     let partnerships = partnerships::extract(doc, &mut warnings);
     let contacts = contacts::extract(doc);
     let footnotes = notes::footnotes(doc);
     let links = notes::links(doc);
     let kind = kind::classify(doc, &metadata, &paragraphs);
+    // The numbered items of minutes and agendas are minute and agenda items,
+    // not a report's paragraphs, and their tables are no work programme —
+    // unless the file also carries a report (an agenda pack with the report
+    // bound in shows that report's front matter).
+    let carries_report = metadata.title.is_some()
+        || metadata.report_of.is_some()
+        || !metadata.recommendations.is_empty();
+    if matches!(kind, Kind::Minutes | Kind::Agenda) && !carries_report {
+        paragraphs.clear();
+        projects.clear();
+    }
     Report {
         schema_version: SCHEMA_VERSION.to_string(),
         source,

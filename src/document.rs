@@ -64,6 +64,10 @@ pub struct Document {
     pub links: Vec<Link>,
     /// Anything the reader had to guess or could not read.
     pub warnings: Vec<Warning>,
+    /// Running headers and footers the reader took out of the flow, each
+    /// once ("CC12", "Appendix J"): not content, but a clue to what the
+    /// document is.
+    pub running_text: Vec<String>,
 }
 
 impl Document {
@@ -75,6 +79,7 @@ impl Document {
             blocks: Vec::new(),
             links: Vec::new(),
             warnings: Vec::new(),
+            running_text: Vec::new(),
         }
     }
 

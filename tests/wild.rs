@@ -102,3 +102,19 @@ fn minutes_and_agendas_have_no_false_paragraphs() {
     }
     assert!(meetings >= 5, "only {meetings} minutes/agendas found");
 }
+
+#[test]
+fn an_appendix_named_only_in_its_running_header_is_an_appendix() {
+    use council_reports::report::Kind;
+    let Some(dir) = wild_dir() else { return };
+    // Each of these prints "Appendix X" only in the corner of every page.
+    for name in [
+        "2025-01-30-cabinet-appendix-g-reserves-policy.pdf",
+        "2025-01-30-cabinet-appendix-j-government-grants-in-lgfs.pdf",
+        "2025-01-30-cabinet-appendix-n-capital-strategy.pdf",
+    ] {
+        let path = dir.join("kent").join(name);
+        let r = council_reports::parse_path(&path).unwrap();
+        assert_eq!(r.kind, Kind::Appendix, "{name}");
+    }
+}

@@ -200,7 +200,15 @@ pub fn classify(doc: &Document, metadata: &Metadata, paragraphs: &[NumberedParag
         APPENDIX_START.as_ref().is_some_and(|re| re.is_match(t))
             && (k < 3 || t.split_whitespace().count() <= 3)
     });
-    if starts_as_appendix {
+    // A running header or footer that names an appendix ("Appendix J" in
+    // the corner of every page) says the same.
+    let runs_as_appendix = doc.running_text.iter().any(|t| {
+        APPENDIX_START
+            .as_ref()
+            .is_some_and(|re| re.is_match(t.trim()))
+            && t.split_whitespace().count() <= 3
+    });
+    if starts_as_appendix || runs_as_appendix {
         return Kind::Appendix;
     }
     if us.len() >= 5 || !paragraphs.is_empty() {

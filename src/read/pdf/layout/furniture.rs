@@ -46,8 +46,10 @@ fn in_margin(y: f32, height: f32) -> bool {
     y < height * MARGIN || y > height * (1.0 - MARGIN)
 }
 
-/// Removes running headers/footers and page numbers from every page.
-pub fn remove(pages: &mut [PageItems]) {
+/// Removes running headers/footers and page numbers from every page, and
+/// returns the text of each running header/footer once, in order of first
+/// appearance (page numbers and "intentionally left blank" excluded).
+pub fn remove(pages: &mut [PageItems]) -> Vec<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for p in pages.iter() {
         let mut seen: Vec<String> = Vec::new();
@@ -71,20 +73,32 @@ pub fn remove(pages: &mut [PageItems]) {
             && counts.get(k).copied().unwrap_or(0) * 5 >= n * 2
             && counts.get(k).copied().unwrap_or(0) >= 2
     };
+    let mut running: Vec<(String, String)> = Vec::new();
     for p in pages.iter_mut() {
         let height = p.height;
         p.items.retain(|it| {
             let Item::Line(l) = it else { return true };
-            let k = key(&l.text());
+            let text = l.text();
+            let k = key(&text);
             if k.contains("intentionally left blank") || k.is_empty() {
                 return false;
             }
             if !in_margin(l.y, height) {
                 return true;
             }
-            !(is_page_number(&k) || repeated(&k))
+            if is_page_number(&k) {
+                return false;
+            }
+            if repeated(&k) {
+                if !running.iter().any(|(seen, _)| *seen == k) {
+                    running.push((k, normalize(&text)));
+                }
+                return false;
+            }
+            true
         });
     }
+    running.into_iter().map(|(_, text)| text).collect()
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub fn build(
     doc: &mut Document,
 ) -> Result<()> {
     let mut laid: Vec<PageItems> = pages.iter().map(|p| page_items(p, fonts)).collect();
-    furniture::remove(&mut laid);
+    doc.running_text = furniture::remove(&mut laid);
     let body = body_size(&laid);
     let mut out = paragraphs::Builder::new(body, &laid);
     for (i, page) in laid.iter().enumerate() {

@@ -1,0 +1,527 @@
+//! Layout: from positioned glyphs and rules to the blocks of a [`Document`].
+//!
+//! Per page: ruled grids become tables, the remaining glyphs become lines;
+//! across pages: running headers/footers and page numbers are found and
+//! dropped; then lines are grouped into headings and paragraphs (labels,
+//! levels, hard wraps rejoined), footnotes are split off, and tables split
+//! by a page break are merged.
+
+pub mod furniture;
+pub mod lines;
+pub mod paragraphs;
+
+use crate::document::{BlockKind, Cell, Link, Loc, Row, Table};
+use crate::read::pdf::content::{FontCache, Glyph, Rule};
+use crate::read::pdf::tables::{find_grids, Grid};
+use crate::read::pdf::Page;
+use crate::text::normalize;
+use crate::{Document, Error, ParseOptions, Result};
+use lines::{build_lines, Line};
+
+/// A thing in a page's reading order.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A line of body text.
+    Line(Line),
+    /// A table, with the top of its grid.
+    Table(Table, f32),
+}
+
+impl Item {
+    fn top(&self) -> f32 {
+        match self {
+            Item::Line(l) => l.y,
+            Item::Table(_, y) => *y,
+        }
+    }
+}
+
+/// One page after tables and lines were found.
+#[derive(Debug, Clone, Default)]
+pub struct PageItems {
+    /// Lines and tables, top to bottom.
+    pub items: Vec<Item>,
+    /// Page height.
+    pub height: f32,
+    /// Page width.
+    pub width: f32,
+    /// The y of a short rule that separates footnotes, if any.
+    pub footnote_rule: Option<f32>,
+}
+
+/// Turns interpreted pages into blocks.
+pub fn build(
+    pages: &[Page],
+    fonts: &FontCache,
+    options: &ParseOptions,
+    doc: &mut Document,
+) -> Result<()> {
+    let mut laid: Vec<PageItems> = pages.iter().map(|p| page_items(p, fonts)).collect();
+    furniture::remove(&mut laid);
+    let body = body_size(&laid);
+    let mut out = paragraphs::Builder::new(body, &laid);
+    for (i, page) in laid.iter().enumerate() {
+        let number = i as u32 + 1;
+        out.page(number, page);
+    }
+    let blocks = out.finish();
+    if blocks.len() as u64 > options.max_blocks {
+        return Err(Error::limit(
+            "max_blocks",
+            blocks.len() as u64,
+            options.max_blocks,
+        ));
+    }
+    for (loc, kind) in blocks {
+        doc.push(loc, kind);
+    }
+    merge_split_tables(doc);
+    links(pages, fonts, doc);
+    Ok(())
+}
+
+fn body_size(pages: &[PageItems]) -> f32 {
+    let mut hist: std::collections::HashMap<i32, usize> = Default::default();
+    for p in pages {
+        for it in &p.items {
+            if let Item::Line(l) = it {
+                for s in &l.spans {
+                    *hist.entry((s.size * 2.0).round() as i32).or_default() += s.text.len();
+                }
+            }
+        }
+    }
+    hist.into_iter()
+        .max_by_key(|(k, n)| (*n, -*k))
+        .map_or(11.0, |(k, _)| k as f32 / 2.0)
+}
+
+fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
+    let c = &page.content;
+    let area = c.width * c.height;
+    // Underlines (links, emphasis) are rules too, but no table borders.
+    let mut by_y: Vec<&Glyph> = c.glyphs.iter().filter(|g| g.upright).collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let rules: Vec<Rule> = c
+        .rules
+        .iter()
+        .filter(|r| !is_underline(r, &by_y))
+        .copied()
+        .collect();
+    let grids: Vec<Grid> = find_grids(&rules)
+        .into_iter()
+        .filter(|g| {
+            let [x0, y0, x1, y1] = g.bbox();
+            // Each cell scans the page's glyphs: very large grids are read as lines.
+            (x1 - x0) * (y1 - y0) < area * 0.85 && g.cells.len() >= 2 && g.cells.len() <= 3000
+        })
+        .collect();
+    let inside = |g: &Glyph, r: [f32; 4]| {
+        let cx = (g.x0 + g.x1) / 2.0;
+        let cy = g.y - g.size * 0.3;
+        cx >= r[0] && cx <= r[2] && cy >= r[1] && cy <= r[3]
+    };
+    // A grid whose cells hold several columns of text is too coarse to be
+    // the table (a box around column groups): its text is read as lines.
+    let mut accepted: Vec<(&Grid, Vec<Vec<Line>>)> = Vec::new();
+    for grid in &grids {
+        // Cells look only at the glyphs inside their grid.
+        let in_grid: Vec<&Glyph> = c.glyphs.iter().filter(|g| inside(g, grid.bbox())).collect();
+        let cell_lines: Vec<Vec<Line>> = grid
+            .cells
+            .iter()
+            .map(|cell| {
+                let mine = in_grid
+                    .iter()
+                    .copied()
+                    .filter(|g| inside(g, cell.rect))
+                    .collect();
+                lines::build_lines_of(c, fonts, mine)
+            })
+            .collect();
+        let filled = cell_lines.iter().filter(|l| !l.is_empty()).count();
+        let coarse = cell_lines
+            .iter()
+            .filter(|ls| ls.iter().any(|l| l.spans.len() >= 3))
+            .count();
+        if filled > 0 && coarse * 10 <= filled * 3 {
+            accepted.push((grid, cell_lines));
+        }
+    }
+    let boxes: Vec<[f32; 4]> = accepted.iter().map(|(g, _)| g.bbox()).collect();
+    let flow = build_lines(c, fonts, |g| !boxes.iter().any(|b| inside(g, *b)));
+    let mut items = borderless_tables(flow);
+    for (grid, cell_lines) in accepted {
+        let mut cached = cell_lines.into_iter();
+        let table = grid_table(grid, |_| cached.next().unwrap_or_default());
+        items.push(Item::Table(table, grid.bbox()[1]));
+    }
+    items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    // A short rule at the left margin in the lower half, with no text on it
+    // and a note mark (a small raised number, or digits) right below it: the
+    // footnote separator.
+    let left = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) => Some(l.x0()),
+            Item::Table(..) => None,
+        })
+        .fold(f32::MAX, f32::min);
+    let footnote_rule = c
+        .rules
+        .iter()
+        .filter(|r| {
+            r.is_horizontal()
+                && r.x1 - r.x0 < c.width * 0.45
+                && r.x1 - r.x0 > 20.0
+                && r.y0 > c.height * 0.5
+        })
+        .filter(|r| (r.x0 - left).abs() <= 6.0)
+        .filter(|r| {
+            !boxes
+                .iter()
+                .any(|b| r.y0 >= b[1] - 2.0 && r.y0 <= b[3] + 2.0)
+        })
+        .filter(|r| {
+            let below = items.iter().find_map(|it| match it {
+                Item::Line(l) if l.y > r.y0 => Some(l),
+                _ => None,
+            });
+            let on_it = items
+                .iter()
+                .any(|it| matches!(it, Item::Line(l) if (l.y - r.y0).abs() < 3.0));
+            !on_it
+                && below.is_some_and(|l| {
+                    let t = l.text();
+                    l.size() < l.spans.iter().map(|s| s.size).fold(0.0, f32::max) + 0.1
+                        && (l.spans.first().is_some_and(|s| s.size < 9.0)
+                            || t.starts_with(|c: char| c.is_ascii_digit() || c == '*'))
+                })
+        })
+        .map(|r| r.y0)
+        .fold(None, |acc: Option<f32>, y| {
+            Some(acc.map_or(y, |a| a.min(y)))
+        });
+    PageItems {
+        items,
+        height: c.height,
+        width: c.width,
+        footnote_rule,
+    }
+}
+
+/// Runs of three or more lines that each have three or more spans set
+/// apart by wide gaps are a table without rules: columns are the merged
+/// horizontal extents of the spans, rows are the lines.
+fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(lines.len());
+    let mut run: Vec<Line> = Vec::new();
+    let flush = |run: &mut Vec<Line>, out: &mut Vec<Item>| {
+        if run.len() >= 3 {
+            if let Some(t) = columns_table(run) {
+                let top = run.first().map_or(0.0, Line::top);
+                out.push(Item::Table(t, top));
+                run.clear();
+                return;
+            }
+        }
+        out.extend(run.drain(..).map(Item::Line));
+    };
+    for l in lines {
+        let wide = l.spans.len() >= 3;
+        let near = run
+            .last()
+            .is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
+        if wide && near {
+            run.push(l);
+        } else {
+            flush(&mut run, &mut out);
+            if wide {
+                run.push(l);
+            } else {
+                out.push(Item::Line(l));
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn columns_table(run: &[Line]) -> Option<Table> {
+    let mut spans: Vec<(f32, f32)> = run
+        .iter()
+        .flat_map(|l| l.spans.iter().map(|s| (s.x0, s.x1)))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut cols: Vec<(f32, f32)> = Vec::new();
+    for (a, b) in spans {
+        match cols.last_mut() {
+            Some(c) if a <= c.1 => c.1 = c.1.max(b),
+            _ => cols.push((a, b)),
+        }
+    }
+    if cols.len() < 3 {
+        return None;
+    }
+    let rows = run
+        .iter()
+        .map(|l| {
+            let mut texts = vec![String::new(); cols.len()];
+            for s in &l.spans {
+                let mid = (s.x0 + s.x1) / 2.0;
+                let i = cols
+                    .iter()
+                    .position(|c| mid >= c.0 && mid <= c.1)
+                    .unwrap_or(0);
+                if let Some(t) = texts.get_mut(i) {
+                    if !t.is_empty() {
+                        t.push(' ');
+                    }
+                    t.push_str(&normalize(&s.text));
+                }
+            }
+            Row {
+                cells: texts.into_iter().map(Cell::new).collect(),
+            }
+        })
+        .collect();
+    Some(Table {
+        rows,
+        header_rows: 0,
+    })
+}
+
+/// A horizontal rule just below text that covers most of it. `by_y` holds
+/// the page's upright glyphs sorted by baseline.
+fn is_underline(r: &Rule, by_y: &[&Glyph]) -> bool {
+    if !r.is_horizontal() {
+        return false;
+    }
+    // Baselines within 0.2 em above the rule; 0.2 em of 100 pt text is 20 pt.
+    let from = by_y.partition_point(|g| g.y < r.y0 - 20.0);
+    let covered: f32 = by_y
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|g| g.y < r.y0)
+        .filter(|g| r.y0 - g.y <= g.size * 0.2 && g.x0 >= r.x0 - 1.0 && g.x1 <= r.x1 + 1.0)
+        .map(|g| g.x1 - g.x0)
+        .sum();
+    covered >= (r.x1 - r.x0) * 0.7
+}
+
+fn grid_table(grid: &Grid, mut lines_in: impl FnMut([f32; 4]) -> Vec<Line>) -> Table {
+    let mut rows: Vec<Row> = (0..grid.rows()).map(|_| Row::default()).collect();
+    let mut all_bold_first = true;
+    for cell in &grid.cells {
+        let lines = lines_in(cell.rect);
+        let text = cell_text(&lines, cell.rect[2]);
+        let bold = !lines.is_empty() && lines.iter().all(Line::bold);
+        if cell.row == 0 && !bold && !text.is_empty() {
+            all_bold_first = false;
+        }
+        if let Some(row) = rows.get_mut(cell.row) {
+            row.cells.push(Cell {
+                text,
+                col_span: cell.col_span as u32,
+                row_span: cell.row_span as u32,
+                covered: false,
+                bold,
+            });
+        }
+        for r in cell.row + 1..cell.row + cell.row_span {
+            if let Some(row) = rows.get_mut(r) {
+                row.cells.push(Cell {
+                    text: String::new(),
+                    col_span: cell.col_span as u32,
+                    row_span: 1,
+                    covered: true,
+                    bold: false,
+                });
+            }
+        }
+    }
+    // Cells were pushed in grid order per origin; covered placeholders must
+    // sit at their column, so sort each row by column.
+    for (r, row) in rows.iter_mut().enumerate() {
+        let cols: Vec<usize> = grid
+            .cells
+            .iter()
+            .filter(|c| c.row <= r && r < c.row + c.row_span)
+            .map(|c| c.col)
+            .collect();
+        let mut paired: Vec<(usize, Cell)> = cols.into_iter().zip(row.cells.drain(..)).collect();
+        paired.sort_by_key(|(c, _)| *c);
+        row.cells = paired.into_iter().map(|(_, c)| c).collect();
+    }
+    rows.retain(|r| !r.cells.is_empty());
+    Table {
+        header_rows: usize::from(all_bold_first && rows.len() > 1),
+        rows,
+    }
+}
+
+/// A narrow cell breaks a long word without a hyphen ("Timescal" / "e"):
+/// a next line that is a one- or two-letter lowercase piece that is not a
+/// word of its own continues the word.
+fn is_word_fragment(prev: &str, next: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
+        "my", "no", "of", "on", "or", "so", "to", "up", "us", "we",
+    ];
+    let first = next.split_whitespace().next().unwrap_or("");
+    let core = first.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    let last_word = prev.split_whitespace().last().unwrap_or("");
+    let caps_piece = core.chars().count() == 1
+        && core.chars().all(|c| c.is_uppercase())
+        && !matches!(core, "A" | "I")
+        && last_word.chars().count() >= 5
+        && last_word.chars().all(|c| c.is_uppercase());
+    !core.is_empty()
+        && (caps_piece
+            || (core.chars().count() <= 2
+                && core.chars().all(|c| c.is_lowercase())
+                && !WORDS.contains(&core)))
+        && prev.ends_with(char::is_alphabetic)
+}
+
+/// A cell's text: its paragraphs separated by "\n", bullets as "• ".
+fn cell_text(lines: &[Line], right: f32) -> String {
+    let mut paras: Vec<String> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for l in lines {
+        let raw = normalize(&l.text());
+        if raw.is_empty() {
+            continue;
+        }
+        let label = crate::text::parse_label(&raw, crate::text::LabelOptions::default())
+            .filter(|(lab, _)| !paragraphs::is_weak_bullet(lab, &raw));
+        let gap_break = prev.is_some_and(|p| l.y - p.y > p.size().max(l.size()) * 1.6);
+        // A line ended early although the next word would have fitted: a
+        // hard break (contact blocks: name, title, phone, e-mail).
+        let first_word = raw.split_whitespace().next().unwrap_or("");
+        let word_width = first_word.chars().count() as f32 * l.size() * 0.75;
+        let short_break =
+            prev.is_some_and(|p| p.x1() + p.size() * 0.3 + word_width < right - p.size() * 0.8);
+        let new_para = prev.is_none() || gap_break || short_break || label.is_some();
+        let piece = match &label {
+            Some((lab, rest)) if lab.is_bullet() => format!("• {rest}"),
+            _ => raw.clone(),
+        };
+        match paras.last_mut() {
+            Some(last) if !new_para && is_word_fragment(last, &piece) => last.push_str(&piece),
+            Some(last) if !new_para => paragraphs::join_line(last, &piece),
+            _ => paras.push(piece),
+        }
+        prev = Some(l);
+    }
+    paras.join("\n")
+}
+
+/// A table at the top of a page that continues the table ending the page
+/// before (same column count; a repeated header row dropped; a row broken by
+/// the page joined again) becomes one.
+fn merge_split_tables(doc: &mut Document) {
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        let Some(BlockKind::Table(a)) = doc.blocks.get(i).map(|b| &b.kind) else {
+            i += 1;
+            continue;
+        };
+        let width = a.width();
+        let mut j = i + 1;
+        while matches!(
+            doc.blocks.get(j).map(|b| &b.kind),
+            Some(BlockKind::PageBreak)
+        ) {
+            j += 1;
+        }
+        let next_matches = j > i + 1
+            && matches!(doc.blocks.get(j).map(|b| &b.kind), Some(BlockKind::Table(b)) if b.width() == width);
+        if !next_matches {
+            i += 1;
+            continue;
+        }
+        let next = doc.blocks.remove(j);
+        let page = next.loc.page;
+        if let (Some(BlockKind::Table(a)), BlockKind::Table(mut b)) =
+            (doc.blocks.get_mut(i).map(|x| &mut x.kind), next.kind)
+        {
+            let texts = |r: Option<&Row>| -> Vec<String> {
+                r.map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                    .unwrap_or_default()
+            };
+            if !b.rows.is_empty() && texts(b.rows.first()) == texts(a.rows.first()) {
+                b.rows.remove(0);
+                a.header_rows = a.header_rows.max(1);
+            }
+            let mut rows = b.rows.into_iter();
+            if let Some(first) = rows.next() {
+                let lead = first.cells.first().map(|c| c.text.as_str()).unwrap_or("");
+                // A row broken by the page goes on in lower case or with an
+                // empty first cell.
+                let continues = lead.is_empty() || lead.starts_with(char::is_lowercase);
+                match a.rows.last_mut() {
+                    Some(last) if continues && last.cells.len() == first.cells.len() => {
+                        for (c, d) in last.cells.iter_mut().zip(first.cells) {
+                            if c.text.is_empty() {
+                                c.text = d.text;
+                            } else if !d.text.is_empty() {
+                                crate::text::join_wrapped(&mut c.text, &d.text);
+                            }
+                        }
+                    }
+                    _ => a.rows.push(first),
+                }
+            }
+            a.rows.extend(rows);
+        }
+        doc.warn(
+            "table-split-merged",
+            "a table continued on the next page was merged into one",
+            page.map(Loc::page),
+        );
+    }
+}
+
+fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
+    for page in pages {
+        for (rect, url) in &page.links {
+            let [x0, y0, x1, y1] = *rect;
+            let lines = build_lines(&page.content, fonts, |g| {
+                let cx = (g.x0 + g.x1) / 2.0;
+                let cy = g.y - g.size * 0.3;
+                cx >= x0 && cx <= x1 && cy >= y0 - 1.0 && cy <= y1 + 1.0
+            });
+            let mut text = String::new();
+            for l in &lines {
+                crate::text::join_wrapped(&mut text, &l.text());
+            }
+            let text = normalize(&text);
+            if url.is_empty() {
+                continue;
+            }
+            if !doc.links.iter().any(|l| l.url == *url && l.text == text) {
+                doc.links.push(Link {
+                    text,
+                    url: url.clone(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_fragments() {
+        assert!(is_word_fragment("Timescal", "e"));
+        assert!(is_word_fragment("To be determine", "d"));
+        assert!(!is_word_fragment("costs of", "partnership"));
+        assert!(!is_word_fragment("work", "to do"));
+        assert!(is_word_fragment("COMMUNICATIN", "G THE"));
+        assert!(!is_word_fragment("HYBRID WORKING", "IT"));
+    }
+}

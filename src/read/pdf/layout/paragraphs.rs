@@ -1,0 +1,395 @@
+//! Lines to headings, paragraphs and footnotes.
+
+use super::lines::Line;
+use super::{Item, PageItems};
+use crate::document::{BlockKind, Footnote, Heading, Label, LabelKind, Loc, Paragraph, Style};
+use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
+
+/// A paragraph being built.
+#[derive(Debug, Clone)]
+struct Open {
+    loc: Loc,
+    page: u32,
+    text: String,
+    label: Option<Label>,
+    level: u8,
+    bold: bool,
+    italic: bool,
+    heading: bool,
+    size: f32,
+    last_y: f32,
+    last_x1: f32,
+    first_x: f32,
+    /// Where the text after the label starts (the hanging indent).
+    text_x: f32,
+    lines: u32,
+}
+
+/// Collects blocks page by page.
+pub struct Builder {
+    body: f32,
+    heading_sizes: Vec<f32>,
+    /// Left edges of the labels of the list being read, outermost first.
+    indents: Vec<(f32, f32)>,
+    blocks: Vec<(Loc, BlockKind)>,
+    open: Option<Open>,
+    pending: Vec<Loc>,
+    /// Whether a plain (not bold) body paragraph has been seen: bold lines
+    /// before it are title-page matter, not headings.
+    seen_body: bool,
+    /// Footnotes, emitted after the body as Word and the text exports do.
+    notes: Vec<(Loc, BlockKind)>,
+}
+
+fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
+    v.sort_by(f32::total_cmp);
+    let mut out: Vec<f32> = Vec::new();
+    for x in v {
+        match out.last() {
+            Some(l) if x - l <= tol => {}
+            _ => out.push(x),
+        }
+    }
+    out
+}
+
+/// The list label of a line and the text after it.
+pub fn split_label(line: &Line) -> (Option<Label>, String) {
+    let text = normalize(&line.text());
+    // A label set apart by a tab stop: its own span.
+    if line.spans.len() > 1 {
+        if let Some(first) = line.spans.first() {
+            let t = normalize(&first.text);
+            let opts = LabelOptions {
+                bare_integer: false,
+                letter_o_bullet: true,
+            };
+            if let Some((label, rest)) = parse_label(&t, opts) {
+                let after: Vec<&str> = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
+                let after = normalize(&after.join(" "));
+                // "– 25" at a line start is a range, not a bullet.
+                let range =
+                    is_weak_bullet(&label, &t) && after.starts_with(|c: char| c.is_ascii_digit());
+                if rest.is_empty() && !range {
+                    return (Some(label), after);
+                }
+            }
+        }
+    }
+    match parse_label(&text, LabelOptions::default()) {
+        Some((label, rest)) if !rest.is_empty() => (Some(label.clone()), rest.to_string()),
+        _ => (None, text),
+    }
+}
+
+impl Builder {
+    /// A builder for a document whose body text has size `body`.
+    pub fn new(body: f32, pages: &[PageItems]) -> Builder {
+        let mut sizes = Vec::new();
+        for p in pages {
+            for it in &p.items {
+                if let Item::Line(l) = it {
+                    if l.size() >= body * 1.12 {
+                        sizes.push(l.size());
+                    }
+                }
+            }
+        }
+        let mut heading_sizes = cluster(sizes, 0.6);
+        heading_sizes.reverse();
+        Builder {
+            body,
+            heading_sizes,
+            indents: Vec::new(),
+            blocks: Vec::new(),
+            open: None,
+            pending: Vec::new(),
+            seen_body: false,
+            notes: Vec::new(),
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(mut o) = self.open.take() {
+            let text = normalize(&o.text);
+            // A lone bold line at body size between body paragraphs is a
+            // minor heading (Word's and LibreOffice's Heading 3 and below).
+            if !o.heading
+                && o.bold
+                && o.lines == 1
+                && o.label.is_none()
+                && self.seen_body
+                && !text.contains(':')
+                && !text.ends_with(['.', ',', ';'])
+                && text.split_whitespace().count() <= 12
+            {
+                o.heading = true;
+                o.size = 0.0;
+            }
+            if !o.heading && !o.bold && o.label.is_none() && text.len() > 40 {
+                self.seen_body = true;
+            }
+            if !text.is_empty() || o.label.is_some() {
+                let kind = if o.heading {
+                    BlockKind::Heading(Heading {
+                        level: self.heading_level(o.size),
+                        text,
+                        label: o.label,
+                    })
+                } else {
+                    BlockKind::Paragraph(Paragraph {
+                        text,
+                        label: o.label,
+                        level: o.level,
+                        style: Style {
+                            bold: o.bold,
+                            italic: o.italic,
+                        },
+                    })
+                };
+                self.blocks.push((o.loc, kind));
+            }
+        }
+        for loc in self.pending.drain(..) {
+            self.blocks.push((loc, BlockKind::PageBreak));
+        }
+    }
+
+    fn heading_level(&self, size: f32) -> u8 {
+        let rank = self
+            .heading_sizes
+            .iter()
+            .position(|s| (s - size).abs() <= 0.6)
+            .unwrap_or(self.heading_sizes.len());
+        // Without a heading much larger than body text, the largest one is
+        // not a title-level heading (LibreOffice and Word set Heading 1 at
+        // 130% or more of body text).
+        let top = usize::from(
+            !self
+                .heading_sizes
+                .first()
+                .is_some_and(|s| *s >= self.body * 1.3),
+        );
+        (rank + 1 + top).min(6) as u8
+    }
+
+    /// Adds one page.
+    pub fn page(&mut self, number: u32, page: &PageItems) {
+        if number > 1 {
+            self.pending.push(Loc::page(number));
+        }
+        let mut notes: Vec<(String, String)> = Vec::new();
+        let mut first = true;
+        for it in &page.items {
+            match it {
+                Item::Table(t, _) => {
+                    self.flush();
+                    self.blocks
+                        .push((Loc::page(number), BlockKind::Table(t.clone())));
+                }
+                Item::Line(l) => {
+                    let is_note = page.footnote_rule.is_some_and(|y| l.y > y);
+                    if is_note {
+                        footnote_line(&mut notes, l);
+                        continue;
+                    }
+                    self.line(number, l, first);
+                    first = false;
+                }
+            }
+        }
+        for (mark, text) in notes {
+            let text = normalize(&text);
+            self.notes.push((
+                Loc::page(number),
+                BlockKind::Footnote(Footnote { mark, text }),
+            ));
+        }
+    }
+
+    fn line(&mut self, number: u32, l: &Line, first_on_page: bool) {
+        let size = l.size();
+        let (mut label, mut rest) = split_label(l);
+        // A dash or "o" at the start of a line is a bullet only where a list
+        // item can start: after a sentence or clause ends, or a heading.
+        if let Some(lab) = &label {
+            let weak = is_weak_bullet(lab, &normalize(&l.text()));
+            let digit_after = rest.starts_with(|c: char| c.is_ascii_digit());
+            let x = l.x0();
+            let can_start = self.open.as_ref().is_none_or(|o| {
+                o.heading
+                    || o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                    || (o.label.is_some() && ((o.first_x - x).abs() <= 3.0 || x > o.text_x + 3.0))
+            });
+            if weak && (digit_after || !can_start) {
+                label = None;
+                rest = normalize(&l.text());
+            }
+        }
+        let bold = l.bold();
+        let big = size >= self.body * 1.12 && rest.len() < 250;
+        // A bold, short, numbered line at body size is a numbered heading.
+        let numbered_heading = bold
+            && label
+                .as_ref()
+                .is_some_and(|lab| lab.kind == LabelKind::Decimal && !lab.printed.ends_with(')'))
+            && rest.split_whitespace().count() <= 10
+            && !rest.ends_with('.');
+        // Figures are never headings, however large.
+        let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
+        let heading = (big || numbered_heading) && letters > digits;
+        if let Some(o) = self.open.as_mut() {
+            let same_page = o.page == number;
+            let gap = l.y - o.last_y;
+            let close = if same_page {
+                gap > 0.0 && gap <= o.size.max(size) * 1.75
+            } else {
+                first_on_page
+                    && !o.heading
+                    && !o.bold
+                    && o.text.len() > 60
+                    && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+            };
+            let compatible = label.is_none()
+                && o.heading == heading
+                && (size - o.size).abs()
+                    <= if o.heading {
+                        0.6
+                    } else {
+                        size.max(o.size) * 0.15
+                    }
+                && (o.heading || o.bold == bold);
+            if close && compatible {
+                join_line(&mut o.text, &rest);
+                o.last_y = l.y;
+                o.last_x1 = l.x1();
+                o.italic &= l.italic();
+                if o.lines == 1 && o.label.is_some() {
+                    o.text_x = l.x0();
+                }
+                o.lines += 1;
+                if !same_page {
+                    o.page = number;
+                }
+                return;
+            }
+        }
+        self.flush();
+        // Nesting from indentation: a label further right than the list's
+        // current one goes one level deeper; text left of the list ends it.
+        let x = l.x0();
+        // Word right-aligns roman numerals: nesting is read from where the
+        // text after a label starts, when the label stands apart.
+        let label_x1 = if line_has_label_span(l, &label) {
+            l.spans.first().map_or(f32::NAN, |s| s.x1)
+        } else {
+            f32::NAN
+        };
+        if heading {
+            self.indents.clear();
+        }
+        let level = match &label {
+            Some(_) if !heading => {
+                // Same level: same left edge, or same right edge of a label
+                // that stands apart (right-aligned roman numerals).
+                let same = |i: &(f32, f32)| (i.0 - x).abs() <= 4.0 || (i.1 - label_x1).abs() <= 1.5;
+                while self
+                    .indents
+                    .last()
+                    .is_some_and(|i| !same(i) && i.0 > x + 4.0)
+                {
+                    self.indents.pop();
+                }
+                if !self.indents.last().is_some_and(same) {
+                    self.indents.push((x, label_x1));
+                }
+                self.indents.len().saturating_sub(1).min(8) as u8
+            }
+            _ => {
+                // Plain text at or left of the list's outermost label ends the list.
+                if self.indents.first().is_some_and(|i| x <= i.0 + 4.0) {
+                    self.indents.clear();
+                }
+                0
+            }
+        };
+        let text_x = if line_has_label_span(l, &label) {
+            l.spans.get(1).map_or(x, |s| s.x0)
+        } else {
+            x + size * 2.0
+        };
+        self.open = Some(Open {
+            loc: Loc::page(number),
+            page: number,
+            text: rest,
+            label,
+            level,
+            bold,
+            italic: l.italic(),
+            heading,
+            size: if numbered_heading && !big {
+                self.body
+            } else {
+                size
+            },
+            last_y: l.y,
+            last_x1: l.x1(),
+            first_x: x,
+            text_x,
+            lines: 1,
+        });
+    }
+
+    /// The blocks, in order.
+    pub fn finish(mut self) -> Vec<(Loc, BlockKind)> {
+        self.flush();
+        self.blocks.append(&mut self.notes);
+        self.blocks
+    }
+}
+
+fn footnote_line(notes: &mut Vec<(String, String)>, l: &Line) {
+    let text = normalize(&l.text());
+    let mark_len = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()
+        .unwrap_or(0);
+    let (mark, rest) = text.split_at(mark_len);
+    if !mark.is_empty() && mark.len() <= 3 {
+        notes.push((mark.to_string(), rest.trim().to_string()));
+    } else if let Some(last) = notes.last_mut() {
+        join_line(&mut last.1, &text);
+    } else {
+        notes.push((String::new(), text));
+    }
+}
+
+/// Bullets that are also ordinary characters: trusted only when set apart.
+/// `text` is the text the label was read from.
+pub fn is_weak_bullet(label: &Label, text: &str) -> bool {
+    label.is_bullet() && text.trim_start().starts_with(['-', '–', '—', 'o', '*'])
+}
+
+fn line_has_label_span(l: &Line, label: &Option<Label>) -> bool {
+    label.is_some()
+        && l.spans.len() > 1
+        && l.spans.first().is_some_and(|s| {
+            parse_label(&normalize(&s.text), LabelOptions::default())
+                .is_some_and(|(_, rest)| rest.is_empty())
+        })
+}
+
+/// Joins a wrapped line; a web address broken at the line end is glued back.
+pub fn join_line(acc: &mut String, next: &str) {
+    let last = acc.split_whitespace().last().unwrap_or("");
+    let url = last.contains("://") || last.starts_with("www.");
+    if url && !last.ends_with(['.', ',', ';', ')']) && !next.starts_with(char::is_uppercase) {
+        acc.truncate(acc.trim_end().len());
+        acc.push_str(next.trim());
+    } else {
+        join_wrapped(acc, next);
+    }
+}

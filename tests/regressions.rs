@@ -94,3 +94,21 @@ fn docx_counter_labels_grow_without_bound() {
         .unwrap_or(0);
     assert!(longest < 2_000, "a block of {longest} bytes");
 }
+
+/// 30,000 list lines with no blank line between them: at every line the txt
+/// reader asked whether a flattened table's header started there, joining
+/// the whole rest of the run to find out, which was quadratic (8,000 lines
+/// took 35 s). A run longer than a header cell is now refused at once.
+#[test]
+fn txt_unbroken_run_of_list_lines() {
+    let name = "txt-unbroken-run-of-list-lines.txt";
+    let start = Instant::now();
+    check(name, Format::Txt);
+    // Linear now: well under a second even in a debug build; the bound is
+    // loose for a loaded machine but far below the old quadratic time.
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}

@@ -7,8 +7,7 @@ use super::body::{CellText, Out, Walker};
 use super::inline::NoteKind;
 use super::numbering::format_number;
 use super::xml::Element;
-use crate::document::{BlockKind, Footnote, LabelKind};
-use crate::text::label::format_counter;
+use crate::document::{BlockKind, Footnote};
 use crate::Result;
 
 /// The notes of one kind, by `w:id`, skipping separators.
@@ -57,7 +56,8 @@ pub fn mark(kind: NoteKind, n: u32, format: &NoteFormat) -> String {
     match (&format.fmt, kind) {
         (Some(fmt), _) => format_number(fmt, value),
         (None, NoteKind::Footnote) => value.to_string(),
-        (None, NoteKind::Endnote) => format_counter(value, LabelKind::LowerRoman),
+        // Through format_number, which bounds the mark's length.
+        (None, NoteKind::Endnote) => format_number("lowerRoman", value),
     }
 }
 

@@ -52,7 +52,7 @@ impl Fmt {
             // The level's own number is not printed; its literal text is.
             Fmt::None => String::new(),
             Fmt::DecimalZero => format!("{n:02}"),
-            Fmt::Counter(kind) => format_counter(n, kind),
+            Fmt::Counter(kind) => bounded_counter(n, kind),
         }
     }
 
@@ -104,6 +104,32 @@ pub fn format_number(fmt: &str, n: u32) -> String {
         return std::iter::repeat_n(mark, (n / 4 + 1) as usize).collect();
     }
     Fmt::parse(fmt).format(n.min(MAX_COUNTER))
+}
+
+/// Letters repeat (27 is `aa`) and roman numerals lengthen with the value, so
+/// a long list, or a hostile `w:start`, would print ever longer labels: output
+/// quadratic in the input (a 2 KB docx once took minutes and gigabytes).
+/// Past these bounds, which no real list reaches, the value is printed in
+/// decimal.
+const MAX_LETTER_REPEAT: u32 = 10;
+const MAX_ROMAN: u32 = 3999;
+
+/// The longest label printed, in bytes: `lvlText` may repeat `%1` thousands of
+/// times, multiplying every label; Word's own labels are a few characters.
+const MAX_LABEL_BYTES: usize = 256;
+
+/// `n` in `kind` (letters, roman numerals), or in decimal past the bounds above.
+fn bounded_counter(n: u32, kind: LabelKind) -> String {
+    let fits = match kind {
+        LabelKind::LowerAlpha | LabelKind::UpperAlpha => n <= 26 * MAX_LETTER_REPEAT,
+        LabelKind::LowerRoman | LabelKind::UpperRoman => n <= MAX_ROMAN,
+        LabelKind::Decimal | LabelKind::Bullet => true,
+    };
+    if fits {
+        format_counter(n, kind)
+    } else {
+        n.to_string()
+    }
 }
 
 /// A start value, capped where Word caps it (32767), so that a hostile value
@@ -318,6 +344,9 @@ impl Numbering {
         let mut printed = String::new();
         let mut chars = level.text.chars().peekable();
         while let Some(c) = chars.next() {
+            if printed.len() > MAX_LABEL_BYTES {
+                break;
+            }
             let digit = chars.peek().and_then(|d| d.to_digit(10));
             match (c, digit) {
                 ('%', Some(d @ 1..=9)) => {
@@ -427,6 +456,28 @@ mod tests {
             ("•", LabelKind::Bullet)
         );
         assert!(n.next_label(&mut c, "99", 0, &Styles::default()).is_none());
+    }
+
+    #[test]
+    fn labels_stay_short_whatever_the_counter_and_lvl_text() {
+        // Letters and roman numerals within the bounds print as Word does.
+        assert_eq!(bounded_counter(27, LabelKind::LowerAlpha), "aa");
+        assert_eq!(bounded_counter(3999, LabelKind::UpperRoman), "MMMCMXCIX");
+        // Past them, decimal: letters for 32,767 would be 1,261 letters long.
+        assert_eq!(bounded_counter(32_767, LabelKind::LowerAlpha), "32767");
+        assert_eq!(bounded_counter(100_000, LabelKind::LowerRoman), "100000");
+        // A level text repeating %1 is cut, not multiplied.
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0">{}</w:abstractNum>
+              <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+            lvl(0, "lowerLetter", &"%1".repeat(5000), ""),
+        );
+        let n = numbering(&xml);
+        let mut c = Counters::default();
+        for _ in 0..1000 {
+            let label = printed(&n, &mut c, "1", 0);
+            assert!(label.len() <= MAX_LABEL_BYTES + 16, "{}", label.len());
+        }
     }
 
     #[test]

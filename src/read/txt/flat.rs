@@ -162,6 +162,21 @@ fn is_time_value(text: &str) -> bool {
 
 /// Whether a flattened table's header run starts at line `start`.
 pub fn starts_here(lines: &[Line], start: usize) -> bool {
+    // A header cell is a few words (`is_header_cell`: 40 characters at most),
+    // never a long run of lines. Refusing long runs before joining them keeps
+    // this linear: it is asked at every line of a paragraph, and joining the
+    // rest of an unbroken run each time was quadratic (8,000 bullet lines
+    // with no blank line between them took 35 s).
+    const MAX_HEADER_LINES: usize = 8;
+    let run = lines
+        .iter()
+        .skip(start)
+        .take(MAX_HEADER_LINES + 1)
+        .take_while(|l| !l.is_blank())
+        .count();
+    if run > MAX_HEADER_LINES {
+        return false;
+    }
     let chunks = chunks_from(lines, start, 2);
     chunks.len() == 2
         && header_run(&chunks) == 2

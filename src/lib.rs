@@ -36,6 +36,11 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// The library never panics on input: outside `#[cfg(test)]` code, unwrap,
+// expect, panic and unchecked indexing are compile errors under clippy (run
+// with `-D warnings` in CI). The unwraps a plain grep finds in src/ all sit in
+// unit-test modules (`mod tests`, `paragraphs/tests.rs`, `extract/testdoc.rs`)
+// or doc examples.
 #![cfg_attr(
     not(test),
     deny(

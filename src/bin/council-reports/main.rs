@@ -4,6 +4,19 @@
 //! some input failed (every other one is still written), 2 for a usage error.
 //! A closed stdout (`council-reports bulk dir | head`) counts as success.
 
+// As in the library: no unwrap, expect, panic or unchecked indexing outside
+// tests, so a bad file can only ever become an error line. Clippy enforces it
+// in CI (`cargo clippy --all-targets -- -D warnings`).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod bulk;
 mod parse;
 

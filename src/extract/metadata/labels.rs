@@ -53,12 +53,21 @@ const LABELS: &[(&str, Meaning)] = &[
     ("title of the report", Meaning::Title),
     ("report title", Meaning::Title),
     ("title of decision", Meaning::Title),
+    // Records of decision: "Subject Matter / Title of Decision".
+    ("subject matter / title of decision", Meaning::Title),
+    ("subject matter/title of decision", Meaning::Title),
+    ("subject matter", Meaning::Title),
     ("subject", Meaning::Title),
     ("title", Meaning::Title),
     ("to", Meaning::Committee),
     ("report to", Meaning::Committee),
     ("meeting", Meaning::Committee),
     ("committee", Meaning::Committee),
+    // Who takes a decision ("DECISION TO BE TAKEN BY: Cabinet") is the body
+    // the paper goes to.
+    ("decision to be taken by", Meaning::Committee),
+    ("decision taken by", Meaning::Committee),
+    ("decision maker", Meaning::Committee),
     ("date of meeting", Meaning::Date),
     ("meeting date", Meaning::Date),
     ("date of report", Meaning::Date),
@@ -92,11 +101,19 @@ const LABELS: &[(&str, Meaning)] = &[
     ("recommendation(s)", Meaning::Recommendations),
     ("recommendations", Meaning::Recommendations),
     ("recommendation", Meaning::Recommendations),
+    // A record of decision's "Decision:" holds the proposed decision, the
+    // recommendation put to the decision maker.
+    ("decision", Meaning::Recommendations),
+    ("proposed decision", Meaning::Recommendations),
     ("appendices", Meaning::Appendices),
     ("decision no", Meaning::Other),
     ("decision no.", Meaning::Other),
     ("decision number", Meaning::Other),
     ("decision reference", Meaning::Other),
+    ("reason(s) for decision", Meaning::Other),
+    ("reasons for decision", Meaning::Other),
+    ("reason for decision", Meaning::Other),
+    ("for publication", Meaning::Other),
     ("past pathway of report", Meaning::Other),
     ("past pathway of paper", Meaning::Other),
     ("past pathway", Meaning::Other),
@@ -146,7 +163,15 @@ pub(crate) fn extent(m: Meaning) -> Extent {
 
 /// Labels that may stand without a colon at the start of a line ("Report by
 /// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
-const BARE: &[&str] = &["report by", "report of", "by", "to", "from"];
+const BARE: &[&str] = &[
+    "subject matter / title of decision",
+    "title of decision",
+    "report by",
+    "report of",
+    "by",
+    "to",
+    "from",
+];
 
 /// A label split off the start of a line: the label as printed (without its
 /// colon), its meaning and the rest of the line.
@@ -200,6 +225,20 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
             .filter(|s| plausible_label(&s.label));
         }
     }
+    // A known label of two or more words with a bracketed remark and no
+    // colon ("For publication [Do not include …]").
+    if let Some(open) = text.find(['[', '(']) {
+        let head = text.get(..open).unwrap_or("").trim();
+        if head.split_whitespace().count() >= 2 && !head.contains('(') {
+            if let Some(m) = meaning(head) {
+                return Some(Split {
+                    label: clean_label(head),
+                    meaning: Some(m),
+                    rest: text.get(open..).unwrap_or("").trim().to_string(),
+                });
+            }
+        }
+    }
     if let Some(m) = meaning(text) {
         return Some(Split {
             label: clean_label(text),
@@ -227,6 +266,116 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
         }
     }
     None
+}
+
+/// Every known label of a line that holds two or more ("DECISION TO BE
+/// TAKEN BY: DECISION NO:", "To: Cabinet Date: 13 March 2025"), each with
+/// the text up to the next one; empty unless the line starts with a known
+/// label and holds another. A later label must start with a capital, so
+/// that "Cabinet is asked to:" holds no "to:" label.
+pub(crate) fn split_all(text: &str) -> Vec<Split> {
+    let text = text.trim();
+    // (start, end after the colon, meaning) of each label found.
+    let mut found: Vec<(usize, usize, Meaning)> = Vec::new();
+    let mut word_starts: Vec<usize> = vec![0];
+    let mut prev_space = false;
+    for (idx, c) in text.char_indices() {
+        if c.is_whitespace() {
+            prev_space = true;
+        } else {
+            if prev_space {
+                word_starts.push(idx);
+            }
+            prev_space = false;
+        }
+        if c != ':' && c != '?' {
+            continue;
+        }
+        let end = idx + c.len_utf8();
+        let after = text.get(end..).unwrap_or("");
+        if c == ':'
+            && (after.starts_with("//") || after.starts_with(|ch: char| ch.is_ascii_digit()))
+        {
+            continue;
+        }
+        let floor = found.last().map_or(0, |f| f.1);
+        // The longest known label ending here, at most eight words long.
+        let best = word_starts
+            .iter()
+            .rev()
+            .take(8)
+            .filter(|s| **s >= floor)
+            .filter_map(|s| {
+                let cand = text.get(*s..end)?;
+                let m = meaning(cand)?;
+                Some((*s, m))
+            })
+            .last();
+        if let Some((s, m)) = best {
+            let capital = text
+                .get(s..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase);
+            if s == 0 || capital {
+                found.push((s, end, m));
+            }
+        }
+    }
+    if found.len() < 2 || found.first().is_some_and(|f| f.0 != 0) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, (s, end, m)) in found.iter().enumerate() {
+        let stop = found.get(k + 1).map_or(text.len(), |n| n.0);
+        out.push(Split {
+            label: clean_label(text.get(*s..*end).unwrap_or("")),
+            meaning: Some(*m),
+            rest: text.get(*end..stop).unwrap_or("").trim().to_string(),
+        });
+    }
+    out
+}
+
+/// Shares one line of values ("Cabinet 24/00109") among labels printed side
+/// by side above it: a reference number ("24/00109") to the label that asks
+/// for a number, one word each when the counts agree, else all to the first.
+pub(crate) fn share_values(labels: &[Split], values: &str) -> Vec<String> {
+    let mut out = vec![String::new(); labels.len()];
+    let words: Vec<&str> = values.split_whitespace().collect();
+    if words.is_empty() {
+        return out;
+    }
+    let numbered = labels.iter().position(|l| {
+        let k = key(&l.label);
+        ["no", "no.", "number", "ref", "reference"]
+            .iter()
+            .any(|e| k.ends_with(&format!(" {e}")))
+    });
+    let reference = words.iter().position(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_alphanumeric() || "/-.".contains(c))
+    });
+    if let (Some(n), Some(r), 2) = (numbered, reference, labels.len()) {
+        let rest: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != r)
+            .map(|(_, w)| *w)
+            .collect();
+        if let Some(slot) = out.get_mut(n) {
+            *slot = words.get(r).map_or(String::new(), |w| (*w).to_string());
+        }
+        if let Some(slot) = out.get_mut(1 - n) {
+            *slot = rest.join(" ");
+        }
+    } else if words.len() == labels.len() {
+        for (slot, w) in out.iter_mut().zip(&words) {
+            *slot = (*w).to_string();
+        }
+    } else if let Some(first) = out.first_mut() {
+        *first = words.join(" ");
+    }
+    out
 }
 
 /// A label as printed, trimmed of colons, asterisks and white space.
@@ -312,6 +461,36 @@ mod tests {
         assert!(split("The meeting starts at 10:00 today", false).is_none());
         let s = split("How this report contributes to the Vision:", false).unwrap();
         assert_eq!(s.meaning, None);
+    }
+
+    #[test]
+    fn two_labels_on_one_line() {
+        let all = split_all("DECISION TO BE TAKEN BY: DECISION NO: Cabinet 24/00109");
+        let got: Vec<(&str, Option<Meaning>, &str)> = all
+            .iter()
+            .map(|s| (s.label.as_str(), s.meaning, s.rest.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("DECISION TO BE TAKEN BY", Some(Meaning::Committee), ""),
+                ("DECISION NO", Some(Meaning::Other), "Cabinet 24/00109"),
+            ]
+        );
+        assert_eq!(
+            share_values(&all, "24/00096 Cabinet"),
+            vec!["Cabinet", "24/00096"]
+        );
+        let all = split_all("To: County Council Date: 13 March 2025");
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].rest, "13 March 2025");
+        assert!(split_all("Decision: Cabinet is asked to:").is_empty());
+        assert!(split_all("Key decision: Yes").is_empty());
+        assert!(split_all("The meeting: see Date: here").is_empty());
+        assert_eq!(
+            meaning("Subject Matter / Title of Decision:"),
+            Some(Meaning::Title)
+        );
     }
 
     #[test]

@@ -92,7 +92,19 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
     }
     let mut j = start + 1;
     while let Some(u) = units.get(j) {
-        if u.is_heading() || u.shape == Shape::Row || is_other_label(u) {
+        // A lead-in set as a heading ("The Cabinet agree to:") still leads in.
+        let lead_heading = out.items.is_empty()
+            && out.verbatim.is_empty()
+            && is_lead_in(&u.text)
+            && labels::split(&u.text, false).is_none_or(|s| s.meaning.is_none());
+        // Items a reader set as headings, right after a lead-in or an item.
+        let item_heading = u.is_heading()
+            && u.label.is_some()
+            && (!out.items.is_empty() || out.verbatim.last().is_some_and(|v| is_lead_in(v)));
+        if (u.is_heading() && !lead_heading && !item_heading)
+            || u.shape == Shape::Row
+            || (is_other_label(u) && !lead_heading)
+        {
             break;
         }
         if let Some(l) = &u.label {

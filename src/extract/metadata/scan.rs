@@ -157,6 +157,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     continue;
                 }
             }
+            if let Some(next) = seen.then(|| explanatory_list(units, i)).flatten() {
+                i = next;
+                continue;
+            }
             break;
         }
 
@@ -169,6 +173,15 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     text = joined;
                     consumed = 2;
                 }
+            }
+        }
+        // Two or more labels on one line, their values after each or on
+        // the next line side by side ("DECISION TO BE TAKEN BY: DECISION
+        // NO:" over "Cabinet 24/00109").
+        if !u.is_counted() && !u.is_bullet() && u.shape != Shape::Row {
+            if let Some(next) = several_labels(units, i, &text, consumed, &mut out) {
+                i = next;
+                continue;
             }
         }
         let probe = Unit {
@@ -244,6 +257,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 i += 1;
                 continue;
             }
+            if let Some(next) = explanatory_list(units, i) {
+                i = next;
+                continue;
+            }
             break;
         };
         i += consumed;
@@ -272,6 +289,102 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
     }
     out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
     out
+}
+
+/// A note inside the box that explains a label rather than answering one
+/// ("Key decision criteria. The decision will:" over lettered criteria and
+/// bullets): an optional lead-in ending in a colon and a list, with a known
+/// label right after it. Returns the index of that label.
+fn explanatory_list(units: &[Unit], i: usize) -> Option<usize> {
+    let mut j = i;
+    if units
+        .get(j)
+        .is_some_and(|u| u.label.is_none() && u.text.trim_end().ends_with(':'))
+    {
+        j += 1;
+    }
+    let start = j;
+    while let Some(u) = units.get(j).filter(|_| j < start + 12) {
+        if u.label.is_none() || u.shape == Shape::Row || known(u) {
+            break;
+        }
+        j += 1;
+    }
+    let labelled = |u: &Unit| label_of(u, true).is_some_and(|s| s.meaning.is_some());
+    (j > start && units.get(j).is_some_and(labelled)).then_some(j)
+}
+
+/// Takes a line holding several known labels (see [`labels::split_all`]):
+/// pushes one entry per label and returns the index of the next unit, or
+/// None when the line holds fewer than two labels.
+fn several_labels(
+    units: &[Unit],
+    i: usize,
+    text: &str,
+    consumed: usize,
+    out: &mut Scanned,
+) -> Option<usize> {
+    let mut all = labels::split_all(text);
+    let (last, heads) = all.split_last()?;
+    if heads.is_empty()
+        || heads
+            .iter()
+            .any(|s| s.meaning == Some(Meaning::Recommendations))
+    {
+        return None;
+    }
+    let mut next = i + consumed;
+    // Labels standing side by side with no values of their own: the values
+    // follow on the rest of the line or on the next line, in the same order.
+    if heads.iter().all(|s| s.rest.is_empty()) && last.meaning != Some(Meaning::Recommendations) {
+        let mut values = last.rest.clone();
+        // The values line, or one short line per value where a reader set
+        // each apart; a short values line may come out as a heading.
+        let mut taken = 0usize;
+        while values.split_whitespace().count() < all.len() && taken < all.len() {
+            let Some(n) = units.get(next) else { break };
+            let plain = n.shape != Shape::Row
+                && !n.is_counted()
+                && !n.is_bullet()
+                && labels::split(&n.text, false).is_none()
+                && n.text.split_whitespace().count() <= if taken == 0 { 12 } else { 6 };
+            if !plain {
+                break;
+            }
+            if !values.is_empty() {
+                values.push(' ');
+            }
+            values.push_str(&n.text);
+            next += 1;
+            taken += 1;
+        }
+        let shared = labels::share_values(&all, &values);
+        for (s, v) in all.iter_mut().zip(shared) {
+            s.rest = v;
+        }
+    }
+    let last_idx = all.len() - 1;
+    for (k, s) in all.into_iter().enumerate() {
+        if k == last_idx && s.meaning == Some(Meaning::Recommendations) {
+            let parsed = recommendations::parse(units, next - 1, &s.rest);
+            push_recs(out, &s.label, parsed.verbatim, parsed.items);
+            return Some(parsed.next);
+        }
+        let mut entry = Entry {
+            label: s.label,
+            meaning: s.meaning,
+            parts: Vec::new(),
+        };
+        if !s.rest.is_empty() {
+            entry.parts.push(s.rest);
+        }
+        if k == last_idx {
+            let extent = s.meaning.map_or(Extent::Prose, labels::extent);
+            next = take_value(units, next, extent, &mut entry);
+        }
+        out.entries.push(entry);
+    }
+    Some(next)
 }
 
 /// Splits "Some title Purpose of report:" into the title and a known label

@@ -216,6 +216,14 @@ const KNOWN_LABELS: &[&str] = &[
     "agenda item",
     "item no",
     "is the decision eligible for call-in",
+    // Records of decision.
+    "decision",
+    "decision to be taken by",
+    "subject matter / title of decision",
+    "title of decision",
+    "reason(s) for decision",
+    "reasons for decision",
+    "reason for decision",
 ];
 
 /// Short labels that are front-matter fields even when alone on a line

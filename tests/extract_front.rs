@@ -540,6 +540,86 @@ fn contacts_side_by_side_as_table() {
 }
 
 #[test]
+fn contacts_columns_read_left_then_right() {
+    // Two columns a reader gave one after the other: the left column's
+    // people, then the right column's, each under its role header.
+    let r = report(&doc(&[
+        "13. Contact details",
+        "Report Authors:",
+        "Sharon Howard",
+        "Assistant Director Strengthening Independence Service",
+        "+443000412070",
+        "sharon.howard@kent.gov.uk",
+        "Alyson Wagget",
+        "Assistant Director Thanet South Kent Coastal",
+        "+443000412483",
+        "alyson.wagget@kent.gov.uk",
+        "Lead Directors",
+        "Kevin Kasaven, Director of Children's Countywide Services",
+        "+443000416334",
+        "kevin.kasaven@kent.gov.uk",
+        "Corporate Directors",
+        "Richard Smith",
+        "Corporate Director Adult Social Care and Health",
+        "03000 416838",
+        "Richard.smith3@kent.gov.uk",
+    ]));
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let got: Vec<Row> = r
+        .contacts
+        .iter()
+        .map(|c| {
+            (
+                c.role.as_str(),
+                c.name.as_deref(),
+                c.job_title.as_deref(),
+                c.telephone.as_deref(),
+                c.email.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Report Authors",
+                Some("Sharon Howard"),
+                Some("Assistant Director Strengthening Independence Service"),
+                Some("+443000412070"),
+                Some("sharon.howard@kent.gov.uk")
+            ),
+            (
+                "Report Authors",
+                Some("Alyson Wagget"),
+                Some("Assistant Director Thanet South Kent Coastal"),
+                Some("+443000412483"),
+                Some("alyson.wagget@kent.gov.uk")
+            ),
+            (
+                "Lead Directors",
+                Some("Kevin Kasaven"),
+                Some("Director of Children's Countywide Services"),
+                Some("+443000416334"),
+                Some("kevin.kasaven@kent.gov.uk")
+            ),
+            (
+                "Corporate Directors",
+                Some("Richard Smith"),
+                Some("Corporate Director Adult Social Care and Health"),
+                Some("03000 416838"),
+                Some("Richard.smith3@kent.gov.uk")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn contacts_side_by_side_read_across() {
     let r = report(&doc(&[
         "11. Contact details",
@@ -891,17 +971,39 @@ fn kent_transfer_report_front_matter_and_contacts() {
         .iter()
         .filter_map(|c| c.name.as_deref())
         .collect();
-    // Known gap: in this pdftotext layout, the second person of each
-    // column that follows a person without a blank line between them
-    // (Alyson Wagget, Richard Smith) is not split off yet.
-    for who in [
-        "Sharon Howard",
-        "Kevin Kasaven",
-        "Mark Albiston",
-        "Sarah Hammond",
-    ] {
-        assert!(names.contains(&who), "{who} missing from {names:?}");
-    }
+    assert_eq!(
+        names,
+        vec![
+            "Sharon Howard",
+            "Alyson Wagget",
+            "Kevin Kasaven",
+            "Mark Albiston",
+            "Richard Smith",
+            "Sarah Hammond",
+        ]
+    );
+    // Every person of both columns comes with job title, telephone and
+    // e-mail, under the role printed above them in their column.
+    let alyson = &r.contacts[1];
+    assert_eq!(alyson.role, "Report Authors");
+    assert_eq!(
+        alyson.job_title.as_deref(),
+        Some("Assistant Director Thanet South Kent Coastal")
+    );
+    assert_eq!(alyson.telephone.as_deref(), Some("+443000412483"));
+    assert_eq!(alyson.email.as_deref(), Some("alyson.wagget@kent.gov.uk"));
+    let richard = &r.contacts[4];
+    assert_eq!(richard.role, "Corporate Directors");
+    assert_eq!(
+        richard.job_title.as_deref(),
+        Some("Corporate Director Adult Social Care and Health")
+    );
+    assert_eq!(richard.telephone.as_deref(), Some("03000 416838"));
+    assert_eq!(richard.email.as_deref(), Some("Richard.smith3@kent.gov.uk"));
+    assert!(r
+        .contacts
+        .iter()
+        .all(|c| c.job_title.is_some() && c.telephone.is_some() && c.email.is_some()));
     let sharon = r
         .contacts
         .iter()

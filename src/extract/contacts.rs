@@ -341,8 +341,21 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     let mut cur: Option<Contact> = None;
     let mut has_details = false;
+    let mut role = role.to_string();
     let lines = split_after_emails(lines);
     for line in &lines {
+        // A role header inside the block ("Corporate Directors" under the
+        // lead directors of a column) starts the people of that role.
+        let mut line = line.as_str();
+        if let Some((r, rest)) = role_header(line) {
+            out.extend(cur.take());
+            has_details = false;
+            role = r;
+            if rest.is_empty() {
+                continue;
+            }
+            line = line.get(line.len() - rest.len()..).unwrap_or(line);
+        }
         let es = emails(line);
         let ps = phones(line);
         let rest = strip_details(line);
@@ -355,7 +368,7 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
             }
             let (name, job) = name_and_job(&rest, es.first().map(String::as_str));
             cur = Some(Contact {
-                role: role.to_string(),
+                role: role.clone(),
                 name,
                 job_title: job,
                 email: None,
@@ -386,7 +399,7 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
             }
         } else if !es.is_empty() || !ps.is_empty() {
             cur = Some(Contact {
-                role: role.to_string(),
+                role: role.clone(),
                 name: None,
                 job_title: None,
                 email: es.first().cloned(),
@@ -397,6 +410,16 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     }
     out.extend(cur);
     out
+}
+
+/// A line that heads the people of a role: the role alone ("Lead
+/// Directors") or followed by a colon ("Report Author: Jo Lee"), never a job
+/// title that starts with role words ("Corporate Director Adult Social
+/// Care").
+fn role_header(line: &str) -> Option<(String, String)> {
+    let (role, rest) = role_of(line)?;
+    let after = line.trim().get(role.len()..).unwrap_or("").trim_start();
+    (rest.is_empty() || after.starts_with(':')).then_some((role, rest))
 }
 
 /// People of several roles read across side-by-side columns: the lines
@@ -456,7 +479,8 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.is_heading()
             || u.is_counted()
             || u.shape == Shape::Row
-            || role_of(&u.text).is_some()
+            || role_header(&u.text).is_some()
+            || segments(&u.text).len() >= 2
             || u.text.split_whitespace().count() > 40
             || crate::text::parse_date(&u.text)
                 .is_some_and(|_| u.text.split_whitespace().count() <= 3)
@@ -476,22 +500,32 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
 /// side.
 fn table_columns(us: &[Unit], i: usize, out: &mut Vec<Contact>) -> usize {
     let Some(head) = us.get(i) else { return i + 1 };
-    let roles: Vec<Option<String>> = head
-        .cells
-        .iter()
-        .map(|c| role_of(&normalize(c)).map(|r| r.0))
-        .collect();
-    let mut cols: Vec<Vec<String>> = head
-        .cells
-        .iter()
-        .map(|c| {
-            role_of(&normalize(c))
-                .map(|r| r.1)
-                .filter(|r| !r.is_empty())
-                .into_iter()
-                .collect()
-        })
-        .collect();
+    // Each cell's lines: a role header on the first, the people below it
+    // one line each (a name line after a person's details starts the next).
+    let mut roles: Vec<Option<String>> = Vec::new();
+    let mut cols: Vec<Vec<String>> = Vec::new();
+    for c in &head.cells {
+        let lines: Vec<String> = c
+            .split('\n')
+            .map(normalize)
+            .filter(|l| !l.is_empty())
+            .collect();
+        match lines.first().and_then(|l| role_of(l)) {
+            Some((role, rest)) => {
+                roles.push(Some(role));
+                let mut col: Vec<String> = Vec::new();
+                if !rest.is_empty() {
+                    col.push(rest);
+                }
+                col.extend(lines.iter().skip(1).cloned());
+                cols.push(col);
+            }
+            None => {
+                roles.push(None);
+                cols.push(lines);
+            }
+        }
+    }
     let mut j = i + 1;
     while let Some(u) = us.get(j) {
         if u.block != head.block {

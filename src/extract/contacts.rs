@@ -550,6 +550,70 @@ fn table_columns(us: &[Unit], i: usize, out: &mut Vec<Contact>) -> usize {
     j
 }
 
+/// People set one per table row under a role header ("Interim Corporate
+/// Director Finance | John Betts | 03000 410 066 | john.betts@kent.gov.uk"):
+/// each row with an e-mail address is a person. Returns the index after the
+/// rows taken.
+fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> usize {
+    while let Some(u) = us.get(j) {
+        if u.shape != Shape::Row {
+            break;
+        }
+        let cells: Vec<String> = u.cells.iter().map(|c| normalize(c)).collect();
+        let Some(email) = cells.iter().find_map(|c| emails(c).into_iter().next()) else {
+            break;
+        };
+        let telephone = cells.iter().find_map(|c| phones(c).into_iter().next());
+        let plain: Vec<&String> = cells
+            .iter()
+            .filter(|c| !c.is_empty() && emails(c).is_empty() && phones(c).is_empty())
+            .collect();
+        // The name is the cell whose words the address spells ("Cath Head"
+        // for cath.head@, not "Head of Finance Operations"), else the
+        // name-like cell with no job words.
+        let local = email.split('@').next().unwrap_or("").to_lowercase();
+        let parts: Vec<&str> = local
+            .split(['.', '_', '-'])
+            .map(|p| p.trim_end_matches(|c: char| c.is_ascii_digit()))
+            .filter(|p| p.len() > 1)
+            .collect();
+        let score = |c: &str| {
+            c.split_whitespace()
+                .filter(|w| {
+                    let w = w.to_lowercase();
+                    parts.iter().any(|p| {
+                        *p == w || (w.len() >= 2 && p.starts_with(&w)) || w.starts_with(*p)
+                    })
+                })
+                .count()
+        };
+        let job_words = |c: &str| {
+            c.to_lowercase()
+                .split_whitespace()
+                .filter(|w| JOB_WORDS.contains(w))
+                .count()
+        };
+        let name = plain
+            .iter()
+            .filter(|c| looks_like_name(c))
+            .max_by_key(|c| (score(c), std::cmp::Reverse(job_words(c))))
+            .map(|c| (*c).clone());
+        let job_title = plain
+            .iter()
+            .find(|c| Some(c.as_str()) != name.as_deref())
+            .map(|c| (*c).clone());
+        out.push(Contact {
+            role: role.to_string(),
+            name,
+            job_title,
+            email: Some(email),
+            telephone,
+        });
+        j += 1;
+    }
+    j
+}
+
 /// Finds the contacts of `doc`.
 pub fn extract(doc: &Document) -> Vec<Contact> {
     let us = units(&doc.blocks);
@@ -663,8 +727,9 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         let inline = !lines.is_empty();
         let (more, next) = block_lines(&us, i + 1, 12);
         // "Contact details" heading a block of roles: the roles carry it.
+        // Over a table of one person a row, the rows are the people.
         if lines.is_empty() && more.is_empty() {
-            i = next;
+            i = row_people(&us, next, &role, &mut out);
             continue;
         }
         lines.extend(more);

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::metadata::units::{units, Unit};
-use crate::report::{DateValue, Kind, Metadata, NumberedParagraph};
+use crate::document::BlockKind;
+use crate::report::{DateValue, Kind, Metadata, NumberedParagraph, Project};
 use crate::text::{find_date, normalize};
 use crate::Document;
 
@@ -184,8 +185,48 @@ fn capital_name(text: &str) -> Option<String> {
     Some(super::metadata::committee_case(&name))
 }
 
+/// The share of the document's text, in characters, that stands in tables.
+fn table_share(doc: &Document) -> f64 {
+    let (mut in_tables, mut all) = (0usize, 0usize);
+    for b in &doc.blocks {
+        let n = match &b.kind {
+            BlockKind::Table(t) => {
+                let n: usize = t
+                    .rows
+                    .iter()
+                    .flat_map(|r| r.cells.iter())
+                    .map(|c| c.text.chars().count())
+                    .sum();
+                in_tables += n;
+                n
+            }
+            BlockKind::Heading(h) => h.text.chars().count(),
+            BlockKind::Paragraph(p) => p.text.chars().count(),
+            _ => 0,
+        };
+        all += n;
+    }
+    if all == 0 {
+        0.0
+    } else {
+        in_tables as f64 / all as f64
+    }
+}
+
 /// Judges the kind of `doc` from its content.
 pub fn classify(doc: &Document, metadata: &Metadata, paragraphs: &[NumberedParagraph]) -> Kind {
+    classify_with_projects(doc, metadata, paragraphs, &[])
+}
+
+/// Judges the kind of `doc` from its content, knowing its project rows: a
+/// paper of tables that hold a work programme or an action tracker is a
+/// report of progress, one whose tables hold figures is an appendix.
+pub fn classify_with_projects(
+    doc: &Document,
+    metadata: &Metadata,
+    paragraphs: &[NumberedParagraph],
+    projects: &[Project],
+) -> Kind {
     let us = units(&doc.blocks);
     if let Some(k) = meeting_kind(&us) {
         return k;
@@ -209,6 +250,12 @@ pub fn classify(doc: &Document, metadata: &Metadata, paragraphs: &[NumberedParag
             && t.split_whitespace().count() <= 3
     });
     if starts_as_appendix || runs_as_appendix {
+        return Kind::Appendix;
+    }
+    // A paper with no front matter and no numbered paragraphs whose text
+    // sits mostly in tables (a budget sheet or risk register printed from a
+    // spreadsheet, a slide deck of tables) supports a report: an appendix.
+    if paragraphs.is_empty() && projects.is_empty() && table_share(doc) >= 0.5 {
         return Kind::Appendix;
     }
     if us.len() >= 5 || !paragraphs.is_empty() {

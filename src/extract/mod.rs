@@ -29,7 +29,7 @@ pub fn extract(doc: &Document, source: Source) -> Report {
     let contacts = contacts::extract(doc);
     let footnotes = notes::footnotes(doc);
     let links = notes::links(doc);
-    let kind = kind::classify(doc, &metadata, &paragraphs);
+    let kind = kind::classify_with_projects(doc, &metadata, &paragraphs, &projects);
     // The numbered items of minutes and agendas are minute and agenda items,
     // not a report's paragraphs, and their tables are no work programme —
     // unless the file also carries a report (an agenda pack with the report

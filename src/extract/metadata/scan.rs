@@ -422,6 +422,23 @@ fn push_recs(out: &mut Scanned, label: &str, verbatim: Vec<String>, items: Vec<R
 fn inner_label(value: &str) -> (String, Option<Entry>) {
     for (idx, _) in value.match_indices(' ') {
         let tail = value.get(idx + 1..).unwrap_or("");
+        // "… John Betts To Cabinet – 30 January 2025": a bare "To" label
+        // that a reader ran into the line before, known by its date.
+        if let Some(body) = tail.strip_prefix("To ") {
+            let (committee, date) = super::split_committee(body);
+            if date.is_some() && !committee.is_empty() && committee.split_whitespace().count() <= 6
+            {
+                let head = value.get(..idx).unwrap_or("").trim().to_string();
+                return (
+                    head,
+                    Some(Entry {
+                        label: "To".to_string(),
+                        meaning: Some(Meaning::Committee),
+                        parts: vec![body.trim().to_string()],
+                    }),
+                );
+            }
+        }
         if let Some(s) = labels::split(tail, false) {
             if s.meaning == Some(Meaning::Date) && tail.to_lowercase().starts_with("date") {
                 let head = value.get(..idx).unwrap_or("").trim().to_string();

@@ -34,6 +34,28 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Project> {
     out
 }
 
+/// Whether a cell states a figure ("1,429.5", "-0.3", "£2.1m", "84%",
+/// "Target: 92%, Floor 90%"): a digit and at most three words of letters.
+fn is_figure(cell: &str) -> bool {
+    let words = cell
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1)
+        .count();
+    cell.chars().any(|c| c.is_ascii_digit()) && words <= 3
+}
+
+/// Whether the body of a table is mostly figures: a budget sheet or a
+/// table of indicators, never a work programme, whatever its headers say.
+fn mostly_figures(rows: &[Vec<String>]) -> bool {
+    let filled: Vec<&String> = rows
+        .iter()
+        .flatten()
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    let figures = filled.iter().filter(|c| is_figure(c)).count();
+    !filled.is_empty() && figures * 2 >= filled.len()
+}
+
 /// The project rows of one table, or none if it is not a project table.
 fn from_table(
     t: &Table,
@@ -55,7 +77,7 @@ fn from_table(
     let first = columns::map_columns(&header, &rows);
     let rows = join_split_rows(rows, &first);
     let roles = columns::map_columns(&header, &rows);
-    if !columns::is_project_table(&roles) {
+    if !columns::is_project_table(&roles) || mostly_figures(&rows) {
         return Vec::new();
     }
     let keys = cell_keys(&header);
@@ -89,6 +111,11 @@ fn from_table(
             let text = row.get(c)?.trim();
             (!text.is_empty()).then(|| text.to_string())
         };
+        // A row with nothing to describe (a sub-header of figures' names,
+        // "Latest | Previous") is no project.
+        if get(Role::Description).is_none() {
+            continue;
+        }
         let cells: IndexMap<String, String> =
             keys.iter().cloned().zip(row.iter().cloned()).collect();
         out.push(Project {

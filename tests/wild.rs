@@ -118,3 +118,77 @@ fn an_appendix_named_only_in_its_running_header_is_an_appendix() {
         assert_eq!(r.kind, Kind::Appendix, "{name}");
     }
 }
+
+/// The officer reports of the corpus, chosen by reading each file (the
+/// others are appendices, records of decision, assessments, minutes and
+/// agenda packs).
+const REPORTS: &[&str] = &[
+    "2025-01-30-cabinet-24-00096-commissioning-plan-for-education-provision-in-kent-2025-29-report",
+    "2025-01-30-cabinet-24-00108-finance-monitoring-report-q3-november-2024-25",
+    "2025-01-30-cabinet-24-00108-revenue-and-capital-budget-monitoring-report-november-2024-25",
+    "2025-01-30-cabinet-24-00109-transfer-the-18-25-section-of-the-strengthening-independence-service-report",
+    "2025-01-30-cabinet-24-00115-adoption-of-integrated-care-strategy-delivery-plan-report",
+    "2025-01-30-cabinet-draft-revenue-budget-2025-26-and-2025-28-mtfp-and-draft-capital-programme-2025-35",
+    "2025-01-30-cabinet-draft-revenue-budget-2025-26-mtfp-2025-28-draft-capital-programme-2025-35-and-treasury-management",
+    "2025-01-30-cabinet-item-7-supplementary-24-00109-transfer-the-18-25-section-of-the-strengthening-independence-ser",
+    "2025-03-04-cabinet-adoption-of-the-kent-minerals-and-waste-local-plan-2024-2039",
+    "2025-03-04-cabinet-appendix-a-planning-inspectors-report-on-the-examination-of-the-kmwlp-2024-39",
+    "2025-03-04-cabinet-cabinet-qpr-q3-cover",
+    "2025-03-04-cabinet-cabinet-report-4-march-2025",
+    "2025-03-04-cabinet-scrutiny-committee-call-in-family-hubs-report-to-cabinet-final",
+];
+
+/// What a report snapshot holds: the structures a reader checks against
+/// the page and that do not hang on the pdf reader's finer layout
+/// (metadata, section headings with their numbers, contacts, and the
+/// numbers of the numbered paragraphs with their sections).
+#[derive(serde::Serialize)]
+struct Checked<'a> {
+    kind: &'a council_reports::report::Kind,
+    metadata: &'a council_reports::report::Metadata,
+    sections: Vec<String>,
+    paragraphs: Vec<String>,
+    contacts: &'a [council_reports::report::Contact],
+}
+
+#[test]
+fn report_snapshots() {
+    let Some(dir) = wild_dir() else { return };
+    for name in REPORTS {
+        let path = dir.join("kent").join(format!("{name}.pdf"));
+        let r = council_reports::parse_path(&path).unwrap();
+        assert_eq!(r.kind, council_reports::report::Kind::Report, "{name}");
+        let checked = Checked {
+            kind: &r.kind,
+            metadata: &r.metadata,
+            sections: r
+                .sections
+                .iter()
+                .map(|s| match &s.number {
+                    Some(n) => format!("{n} {}", s.heading),
+                    None => s.heading.clone(),
+                })
+                .collect(),
+            paragraphs: r
+                .paragraphs
+                .iter()
+                .map(|p| {
+                    let items = if p.items.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{} items]", p.items.len())
+                    };
+                    format!(
+                        "{} ({}){items}",
+                        p.label,
+                        p.section.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect(),
+            contacts: &r.contacts,
+        };
+        insta::with_settings!({ snapshot_suffix => *name, prepend_module_to_snapshot => true }, {
+            insta::assert_json_snapshot!("report", checked);
+        });
+    }
+}

@@ -412,6 +412,12 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     out
 }
 
+/// Whether `text` is a contact role label standing alone ("Relevant
+/// Director", "Report Author:"), which a reader may set as a heading.
+pub(crate) fn is_role_label(text: &str) -> bool {
+    role_of(text).is_some_and(|(_, rest)| rest.is_empty())
+}
+
 /// A line that heads the people of a role: the role alone ("Lead
 /// Directors") or followed by a colon ("Report Author: Jo Lee"), never a job
 /// title that starts with role words ("Corporate Director Adult Social
@@ -467,16 +473,84 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
             telephone: ps.get(k).cloned(),
         });
     }
+    // What the names leave are the job titles side by side ("Assistant
+    // Director Education – West Kent Director of Education"): each starts
+    // at a title word that does not follow another one.
+    let mut left: Vec<&str> = words.clone();
+    for c in &out {
+        if let Some(n) = &c.name {
+            let nw: Vec<&str> = n.split_whitespace().collect();
+            if let Some(pos) = left
+                .windows(nw.len().max(1))
+                .position(|w| w == nw.as_slice())
+            {
+                left.drain(pos..pos + nw.len());
+            }
+        }
+    }
+    let starts: Vec<usize> = (1..left.len())
+        .filter(|&k| {
+            let title = |w: Option<&&str>| {
+                w.is_some_and(|w| TITLE_STARTS.contains(&w.to_lowercase().as_str()))
+            };
+            title(left.get(k)) && !title(left.get(k - 1))
+        })
+        .collect();
+    if out.len() >= 2 && starts.len() + 1 >= out.len() {
+        let cuts: Vec<usize> = starts
+            .get(starts.len() + 1 - out.len()..)
+            .unwrap_or(&[])
+            .to_vec();
+        let mut bounds = vec![0usize];
+        bounds.extend(cuts);
+        bounds.push(left.len());
+        for (c, w) in out.iter_mut().zip(bounds.windows(2)) {
+            let (Some(a), Some(b)) = (w.first(), w.get(1)) else {
+                continue;
+            };
+            let job = left.get(*a..*b).unwrap_or(&[]).join(" ");
+            if !job.is_empty() && c.name.is_some() {
+                c.job_title = Some(job);
+            }
+        }
+    }
     out
 }
+
+/// Words a job title starts with.
+const TITLE_STARTS: &[&str] = &[
+    "assistant",
+    "director",
+    "head",
+    "chief",
+    "corporate",
+    "interim",
+    "acting",
+    "deputy",
+    "senior",
+    "principal",
+    "strategic",
+    "executive",
+    "manager",
+    "lead",
+    "cabinet",
+    "leader",
+    "programme",
+    "project",
+    "policy",
+];
 
 /// The lines of a contact block: the units after the role label, until the
 /// next role, a heading, a numbered paragraph or running prose.
 fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) {
     let mut lines = Vec::new();
     while let Some(u) = us.get(i) {
+        // A reader may set the block's bold field labels ("Telephone number
+        // Telephone number") as headings: they stay in the block.
+        let label_heading =
+            u.is_heading() && u.label.is_none() && strip_details(&u.text).is_empty();
         if lines.len() >= limit
-            || u.is_heading()
+            || (u.is_heading() && !label_heading)
             || u.is_counted()
             || u.shape == Shape::Row
             || role_header(&u.text).is_some()
@@ -559,10 +633,19 @@ fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> 
         if u.shape != Shape::Row {
             break;
         }
+        // A row of role columns ("Report Authors: … | Lead Directors …") is
+        // read column-wise elsewhere; a person's row has one address.
+        let headed = u.cells.iter().any(|c| {
+            c.split('\n')
+                .next()
+                .is_some_and(|l| role_of(&normalize(l)).is_some())
+        });
         let cells: Vec<String> = u.cells.iter().map(|c| normalize(c)).collect();
-        let Some(email) = cells.iter().find_map(|c| emails(c).into_iter().next()) else {
+        let all: Vec<String> = cells.iter().flat_map(|c| emails(c)).collect();
+        let (false, [email]) = (headed, all.as_slice()) else {
             break;
         };
+        let email = email.clone();
         let telephone = cells.iter().find_map(|c| phones(c).into_iter().next());
         let plain: Vec<&String> = cells
             .iter()

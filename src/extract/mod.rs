@@ -17,11 +17,39 @@ use crate::document::Warning;
 use crate::report::{Kind, Report, Source, SCHEMA_VERSION};
 use crate::Document;
 
+/// A line of a front-matter value that a reader set as a heading (the
+/// second person of a "From:" spread over two lines) is no section. Only
+/// headings before the first numbered one are looked at, and never the
+/// title.
+fn drop_front_matter_values(
+    sections: &mut Vec<crate::report::Section>,
+    md: &crate::report::Metadata,
+) {
+    let first_numbered = sections
+        .iter()
+        .position(|s| s.number.is_some())
+        .unwrap_or(sections.len());
+    let mut k = 0usize;
+    sections.retain(|s| {
+        let keep = k >= first_numbered
+            || s.number.is_some()
+            || md.title.as_deref() == Some(s.heading.as_str())
+            || !md.fields.iter().any(|f| {
+                f.value.lines().any(|l| {
+                    l.trim() == s.heading || (l.contains(&s.heading) && s.heading.len() >= 20)
+                })
+            });
+        k += 1;
+        keep
+    });
+}
+
 /// Runs every extractor over `doc` and assembles the [`Report`].
 pub fn extract(doc: &Document, source: Source) -> Report {
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let metadata = metadata::extract(doc, &mut warnings);
-    let sections = sections::extract(doc);
+    let mut sections = sections::extract(doc);
+    drop_front_matter_values(&mut sections, &metadata);
     let mut paragraphs = paragraphs::extract(doc, &mut warnings);
     let tables = tables::extract(doc);
     let mut projects = projects::extract(doc, &mut warnings);

@@ -72,7 +72,10 @@ pub(crate) fn outline(doc: &Document) -> Outline {
             // A "heading" in lower case is table or body text a reader
             // mistook for one, not a section.
             BlockKind::Heading(h)
-                if !h.text.is_empty() && !h.text.chars().next().is_some_and(char::is_lowercase) =>
+                if !h.text.is_empty()
+                    && !h.text.chars().next().is_some_and(char::is_lowercase)
+                    && !only_field_labels(&h.text)
+                    && (h.label.is_some() || !super::contacts::is_role_label(&h.text)) =>
             {
                 let level = rank(h.level);
                 last_real_rank = level;
@@ -90,6 +93,14 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                         heading: p.text.clone(),
                         number: p.label.as_ref().map(|l| l.value.clone()),
                         level: last_real_rank.saturating_add(1).max(1),
+                        loc: block.loc,
+                    })
+                } else if let Some((number, heading)) = bare_numbered_heading(blocks, i, p, dotted)
+                {
+                    Some(Section {
+                        heading,
+                        number: Some(number),
+                        level: last_real_rank.max(1),
                         loc: block.loc,
                     })
                 } else if is_pseudo_heading(p) {
@@ -115,6 +126,60 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         out.current.push(out.sections.len().checked_sub(1));
     }
     out
+}
+
+/// Whether a heading is only the field labels of a contact block set in
+/// bold ("Telephone number Telephone number", "Email address"), which a
+/// reader took for a heading.
+fn only_field_labels(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "telephone",
+        "tel",
+        "phone",
+        "mobile",
+        "number",
+        "email",
+        "e-mail",
+        "address",
+    ];
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| WORDS.contains(&w.trim_end_matches(':')))
+}
+
+/// "9 Recommendation(s):" in bold, its bare number left in the text by a
+/// reader, in a report whose sections are numbered: a numbered section.
+fn bare_numbered_heading(
+    blocks: &[Block],
+    i: usize,
+    p: &Paragraph,
+    dotted: bool,
+) -> Option<(String, String)> {
+    if !dotted || p.label.is_some() {
+        return None;
+    }
+    let t = p.text.trim();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if !(1..=2).contains(&digits.len()) {
+        return None;
+    }
+    let rest = t.get(digits.len()..)?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let heading = rest.trim().trim_end_matches(':').trim();
+    // Bold, or followed by its first decimal paragraph ("4 Other Factors"
+    // over "4.1").
+    let child = format!("{digits}.1");
+    let marked = p.style.bold || next_labelled(blocks, i).is_some_and(|v| v == child);
+    let ok = marked
+        && heading.starts_with(char::is_uppercase)
+        && heading.split_whitespace().count() <= 8
+        && !heading.ends_with('.')
+        && !heading.contains(". ");
+    ok.then(|| (digits, heading.to_string()))
 }
 
 /// A heading's number: from the reader's label, else a leading "1." /
@@ -268,8 +333,15 @@ fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) 
     let Some(label) = &p.label else {
         return false;
     };
-    if label.kind != LabelKind::Decimal || label.value.contains('.') {
+    if label.kind != LabelKind::Decimal {
         return false;
+    }
+    // "1.3 How the plan is used" over 1.3.1: a numbered sub-heading.
+    if label.value.contains('.') {
+        let child = format!("{}.1", label.value);
+        return reads_as_heading(&p.text)
+            && p.text.split_whitespace().count() <= 14
+            && next_labelled(blocks, i).is_some_and(|v| v == child);
     }
     if dotted {
         let t = p.text.trim();

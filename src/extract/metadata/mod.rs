@@ -91,7 +91,7 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
             entry
                 .parts
                 .iter()
-                .map(|p| p.trim())
+                .map(|p| p.trim().trim_end_matches([',', ';']).trim())
                 .filter(|p| !p.is_empty())
                 .collect::<Vec<_>>()
                 .join("; "),

@@ -359,9 +359,17 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
         let es = emails(line);
         let ps = phones(line);
         let rest = strip_details(line);
+        // After a person's details, a line opening with a name starts the
+        // next person; so does a line that carries its own address and the
+        // name it spells ("David Whittle Director of … David.Whittle@…").
+        let own_address = es
+            .first()
+            .and_then(|e| by_email(&rest, e))
+            .is_some_and(|(n, _)| n.is_some());
         let starts_person = !rest.is_empty()
             && (cur.is_none()
-                || (has_details && looks_like_name(rest.split(',').next().unwrap_or(&rest))));
+                || (has_details
+                    && (looks_like_name(rest.split(',').next().unwrap_or(&rest)) || own_address)));
         if starts_person {
             if let Some(c) = cur.take() {
                 out.push(c);
@@ -554,6 +562,7 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.is_counted()
             || u.shape == Shape::Row
             || role_header(&u.text).is_some()
+            || (lines.is_empty() && role_of(&u.text).is_some())
             || segments(&u.text).len() >= 2
             || u.text.split_whitespace().count() > 40
             || crate::text::parse_date(&u.text)

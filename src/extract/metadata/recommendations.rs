@@ -99,8 +99,10 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             && labels::split(&u.text, false).is_none_or(|s| s.meaning.is_none());
         // Items a reader set as headings, right after a lead-in or an item.
         let item_heading = u.is_heading()
-            && u.label.is_some()
-            && (!out.items.is_empty() || out.verbatim.last().is_some_and(|v| is_lead_in(v)));
+            && u.label.as_ref().is_some_and(|l| match first_style {
+                Some(f) => f == style(l) && l.value != "1" && !l.value.eq_ignore_ascii_case("a"),
+                None => out.verbatim.last().is_some_and(|v| is_lead_in(v)),
+            });
         if (u.is_heading() && !lead_heading && !item_heading)
             || u.shape == Shape::Row
             || (is_other_label(u) && !lead_heading)

@@ -242,8 +242,15 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             }
             // A value's second line standing apart ("Past Pathway of report:
             // A – 15 January" / "B – 16 January" / "Future Pathway…").
+            // A title's second line may come out as a heading.
+            let title_line = u.is_heading()
+                && u.text.split_whitespace().count() <= 10
+                && out
+                    .entries
+                    .last()
+                    .is_some_and(|e| e.meaning == Some(Meaning::Title));
             let continuation = u.label.is_none()
-                && !u.is_heading()
+                && (!u.is_heading() || title_line)
                 && u.text.split_whitespace().count() <= 25
                 && units.get(i + 1).is_some_and(known)
                 && out

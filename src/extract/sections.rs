@@ -7,7 +7,7 @@
 //! outline level, a pdf font size rank, a txt guess), so levels are
 //! renumbered by rank: the highest level present becomes 1.
 
-use crate::document::{Block, BlockKind, LabelKind, Paragraph};
+use crate::document::{Block, BlockKind, Heading, LabelKind, Paragraph};
 use crate::report::Section;
 use crate::Document;
 
@@ -66,6 +66,10 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         is_section: Vec::with_capacity(blocks.len()),
     };
     let dotted = uses_dotted_numbering(blocks);
+    // Column headers read across ("Forecast Forecast", "Real Rephasing
+    // Variance Variance") that a reader set large: a word printed twice in
+    // a row never happens in a section title.
+    let repeated = |h: &Heading| h.label.is_none() && doubled_word(&h.text);
     let mut last_real_rank: u8 = 0;
     for (i, block) in blocks.iter().enumerate() {
         let found = match &block.kind {
@@ -75,6 +79,8 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 if !h.text.is_empty()
                     && !h.text.chars().next().is_some_and(char::is_lowercase)
                     && !only_field_labels(&h.text)
+                    && !mostly_figures(&h.text)
+                    && !repeated(h)
                     && (h.label.is_some() || !super::contacts::is_role_label(&h.text)) =>
             {
                 let level = rank(h.level);
@@ -103,7 +109,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                         level: last_real_rank.max(1),
                         loc: block.loc,
                     })
-                } else if is_pseudo_heading(p) {
+                } else if is_pseudo_heading(p) && !doubled_word(&p.text) {
                     Some(Section {
                         heading: p.text.clone(),
                         number: None,
@@ -117,7 +123,25 @@ pub(crate) fn outline(doc: &Document) -> Outline {
             _ => None,
         };
         match found {
-            Some(s) => {
+            Some(mut s) => {
+                // A section number set on its own line ("3a") above its
+                // heading numbers that heading.
+                let number_above = out.sections.last().and_then(|(k, prev)| {
+                    (*k + 1 == i && prev.number.is_none() && s.number.is_none())
+                        .then(|| bare_section_number(&prev.heading))
+                        .flatten()
+                });
+                if let Some(n) = number_above {
+                    if let Some((k, _)) = out.sections.pop() {
+                        if let Some(flag) = out.is_section.get_mut(k) {
+                            *flag = false;
+                        }
+                        if let Some(c) = out.current.get_mut(k) {
+                            *c = out.sections.len().checked_sub(1);
+                        }
+                    }
+                    s.number = Some(n);
+                }
                 out.sections.push((i, s));
                 out.is_section.push(true);
             }
@@ -126,6 +150,45 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         out.current.push(out.sections.len().checked_sub(1));
     }
     out
+}
+
+/// Whether a word stands twice in a row ("Variance Variance").
+fn doubled_word(text: &str) -> bool {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a.len() >= 3 && a.eq_ignore_ascii_case(b)))
+}
+
+/// "3a", "12": a section number standing alone.
+fn bare_section_number(text: &str) -> Option<String> {
+    let t = text.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = t.get(digits..).unwrap_or("");
+    let ok = (1..=2).contains(&digits)
+        && rest.chars().count() <= 1
+        && rest.chars().all(|c| c.is_ascii_lowercase());
+    ok.then(|| t.to_string())
+}
+
+/// Whether a "heading" is a table row a reader set large ("Overall Position
+/// 1,432.3 1,486.0 +53.7"): a third or more of its words are figures.
+fn mostly_figures(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let figures = words
+        .iter()
+        .filter(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || ",.+-–()%£".contains(c))
+        })
+        .count();
+    // The section number in front ("2 | Recommendations") is no figure.
+    let lead = words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let figures = figures.saturating_sub(usize::from(lead));
+    figures >= 2 && figures * 3 >= words.len()
 }
 
 /// Whether a heading is only the field labels of a contact block set in
@@ -196,8 +259,21 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
     }
     // A bare section number ("5 Legal implications", "1 | Introduction"),
     // as a pdf heading line often prints it.
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    if (1..=2).contains(&digits.len()) {
+    let mut digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    // "3a | Adult Social Care": a lettered sub-section number.
+    if let Some(c) = text
+        .get(digits.len()..)
+        .and_then(|r| r.chars().next())
+        .filter(|c| c.is_ascii_lowercase() && !digits.is_empty())
+    {
+        if text
+            .get(digits.len() + 1..)
+            .is_some_and(|r| r.starts_with(" |"))
+        {
+            digits.push(c);
+        }
+    }
+    if (1..=3).contains(&digits.len()) {
         let rest = text.get(digits.len()..).unwrap_or("");
         let spaced = rest.starts_with(' ');
         let rest = rest.trim_start().trim_start_matches('|').trim_start();

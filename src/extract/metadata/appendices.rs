@@ -81,7 +81,7 @@ fn add(out: &mut Vec<Appendix>, a: Appendix) {
 pub(crate) fn extract(units: &[Unit]) -> Vec<Appendix> {
     let mut out = Vec::new();
     let mut in_list = false;
-    for u in units {
+    for (k, u) in units.iter().enumerate() {
         let text = u.text.trim();
         match u.shape {
             Shape::Row => {
@@ -127,7 +127,18 @@ pub(crate) fn extract(units: &[Unit]) -> Vec<Appendix> {
             continue;
         }
         let short = text.split_whitespace().count() <= 20 && !text.ends_with('.');
-        if let Some(a) = parse(text, in_list) {
+        if let Some(mut a) = parse(text, in_list) {
+            // "Appendix A:" on its own line, its title on the next.
+            if a.title.is_none() && text.ends_with(':') {
+                if let Some(n) = units.get(k + 1).filter(|n| {
+                    n.shape == Shape::Paragraph
+                        && n.label.is_none()
+                        && parse(n.text.trim(), true).is_none()
+                        && n.text.split_whitespace().count() <= 40
+                }) {
+                    a.title = Some(n.text.trim().to_string());
+                }
+            }
             if in_list || short {
                 add(&mut out, a);
             }

@@ -85,7 +85,29 @@ pub(crate) fn outline(doc: &Document) -> Outline {
             {
                 let level = rank(h.level);
                 last_real_rank = level;
-                let (heading, number) = split_number(&h.text, h.label.as_ref());
+                let (mut heading, mut number) = split_number(&h.text, h.label.as_ref());
+                // "Executive Summary      1": a section number set at the
+                // right margin, over paragraphs 1.1, 1.2…
+                if number.is_none() {
+                    if let Some((head, n)) = heading.rsplit_once(' ') {
+                        let child = format!("{n}.1");
+                        // …or the number after the last numbered section.
+                        let follows = out
+                            .sections
+                            .iter()
+                            .rev()
+                            .find_map(|(_, s)| s.number.as_deref())
+                            .and_then(|p| p.parse::<u32>().ok())
+                            .is_some_and(|p| n.parse::<u32>().is_ok_and(|m| m == p + 1));
+                        if (1..=2).contains(&n.len())
+                            && n.chars().all(|c| c.is_ascii_digit())
+                            && (follows || next_labelled(blocks, i).is_some_and(|v| v == child))
+                        {
+                            number = Some(n.to_string());
+                            heading = head.trim_end().to_string();
+                        }
+                    }
+                }
                 Some(Section {
                     heading,
                     number,

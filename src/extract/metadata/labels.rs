@@ -63,6 +63,7 @@ const LABELS: &[(&str, Meaning)] = &[
     ("report to", Meaning::Committee),
     ("meeting", Meaning::Committee),
     ("committee", Meaning::Committee),
+    ("circulated to", Meaning::Committee),
     // Who takes a decision ("DECISION TO BE TAKEN BY: Cabinet") is the body
     // the paper goes to.
     ("decision to be taken by", Meaning::Committee),
@@ -168,6 +169,7 @@ const BARE: &[&str] = &[
     "title of decision",
     "report by",
     "report of",
+    "report to",
     "by",
     "to",
     "from",

@@ -485,7 +485,15 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
                 let words = u.text.split_whitespace().count();
                 // "To Cabinet – 30 January 2025" with no colon ends the list too.
                 let bare_label = label_of(u, true).is_some_and(|s| s.meaning.is_some());
-                if stop(u) || bare_label || u.label.is_some() || words > 25 || u.text.ends_with(':')
+                // A date standing alone is no person ("06 February 2025"
+                // under an inspector's name).
+                let date_line = words <= 4 && crate::text::parse_date(&u.text).is_some();
+                if stop(u)
+                    || bare_label
+                    || date_line
+                    || u.label.is_some()
+                    || words > 25
+                    || u.text.ends_with(':')
                 {
                     break;
                 }

@@ -192,3 +192,71 @@ fn report_snapshots() {
         });
     }
 }
+
+#[test]
+fn kinds_records_of_decision_and_figure_tables() {
+    use council_reports::report::Kind;
+    let Some(dir) = wild_dir() else { return };
+    let parse = |name: &str| {
+        council_reports::parse_path(&dir.join("kent").join(format!("{name}.pdf"))).unwrap()
+    };
+    // Budget sheets, a risk register and slide decks printed from Excel and
+    // PowerPoint: tables of figures with no front matter are appendices,
+    // and their rows are never project rows.
+    for name in [
+        "2025-01-30-cabinet-appendix-b-capital-investment-by-directorate",
+        "2025-01-30-cabinet-appendix-e-21-01-25-incl-base-adj-update",
+        "2025-01-30-cabinet-appendix-f-list-of-budget-templates",
+        "2025-01-30-cabinet-appendix-i-budget-risk-register-22-01-25",
+        "2025-01-30-cabinet-24-00115-appendix-b-kcc-ics-priorities-measures",
+        "2025-03-04-cabinet-appendix-1-cabinet-budget-update",
+    ] {
+        let r = parse(name);
+        assert_eq!(r.kind, Kind::Appendix, "{name}");
+        assert!(r.projects.is_empty(), "{name}: project rows");
+    }
+    // Indicator tables of the performance report are no work programme.
+    let qpr = parse("2025-03-04-cabinet-qpr-q3-cabinet-appendix-1");
+    assert!(qpr.projects.is_empty(), "{:?}", qpr.projects.first());
+    // Records of decision: the title under "Subject Matter / Title of
+    // Decision", the decision taker from "DECISION TO BE TAKEN BY:" sharing
+    // its line with "DECISION NO:", and the decision's items.
+    for (name, title, number, items) in [
+        (
+            "2025-01-30-cabinet-24-00096-prod",
+            "Commissioning Plan for Education Provision in Kent 2025-29",
+            "24/00096",
+            1,
+        ),
+        (
+            "2025-01-30-cabinet-24-00108-prod",
+            "Revenue and Capital Budget Monitoring Report – September 2024-2025",
+            "24/00108",
+            6,
+        ),
+        (
+            "2025-01-30-cabinet-24-00115-prod",
+            "Adoption of the Integrated Care Strategy Delivery Plan",
+            "24/00115",
+            3,
+        ),
+    ] {
+        let r = parse(name);
+        assert_eq!(r.kind, Kind::Decision, "{name}");
+        assert_eq!(r.metadata.title.as_deref(), Some(title), "{name}");
+        assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"), "{name}");
+        let no = r
+            .metadata
+            .fields
+            .iter()
+            .find(|f| f.label.to_lowercase().starts_with("decision n"))
+            .map(|f| f.value.as_str());
+        assert_eq!(no, Some(number), "{name}");
+        assert_eq!(r.metadata.recommendations.len(), items, "{name}");
+        assert!(r
+            .metadata
+            .recommendations
+            .iter()
+            .all(|x| !x.text.contains("agree to:") && !x.text.contains("propose to:")));
+    }
+}

@@ -302,17 +302,15 @@ pub(crate) fn split_all(text: &str) -> Vec<Split> {
         }
         let floor = found.last().map_or(0, |f| f.1);
         // The longest known label ending here, at most eight words long.
-        let best = word_starts
-            .iter()
-            .rev()
-            .take(8)
-            .filter(|s| **s >= floor)
-            .filter_map(|s| {
-                let cand = text.get(*s..end)?;
-                let m = meaning(cand)?;
-                Some((*s, m))
-            })
-            .last();
+        // The earliest of the last eight word starts gives the longest.
+        let recent = word_starts
+            .get(word_starts.len().saturating_sub(8)..)
+            .unwrap_or(&[]);
+        let best = recent.iter().filter(|s| **s >= floor).find_map(|s| {
+            let cand = text.get(*s..end)?;
+            let m = meaning(cand)?;
+            Some((*s, m))
+        });
         if let Some((s, m)) = best {
             let capital = text
                 .get(s..)

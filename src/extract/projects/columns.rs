@@ -132,7 +132,7 @@ enum Content {
     Empty,
 }
 
-fn is_status_word(text: &str) -> bool {
+pub(crate) fn is_status_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "complete",
         "completed",

@@ -56,6 +56,42 @@ fn mostly_figures(rows: &[Vec<String>]) -> bool {
     !filled.is_empty() && figures * 2 >= filled.len()
 }
 
+/// Whether the first column lists performance indicators ("Education &
+/// Skills KPIs", "Indicator", "Measure") rated in the other columns: a
+/// scorecard, not a plan of work.
+fn lists_indicators(header: &[String]) -> bool {
+    header.first().is_some_and(|h| {
+        h.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w,
+                    "kpi" | "kpis" | "indicator" | "indicators" | "measure" | "measures"
+                )
+            })
+    })
+}
+
+/// How many columns hold nothing but ratings ("GREEN", "Amber"): a
+/// scorecard rates the same rows twice (latest and previous), a plan of work
+/// has one status column.
+fn rating_columns(rows: &[Vec<String>]) -> usize {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width)
+        .filter(|&c| {
+            // Rows naming nothing (a "Latest | Previous" sub-header) aside.
+            let filled: Vec<&str> = rows
+                .iter()
+                .filter(|r| r.first().is_some_and(|f| !f.trim().is_empty()))
+                .filter_map(|r| r.get(c))
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            !filled.is_empty() && filled.iter().all(|t| columns::is_status_word(t))
+        })
+        .count()
+}
+
 /// The project rows of one table, or none if it is not a project table.
 fn from_table(
     t: &Table,
@@ -77,7 +113,11 @@ fn from_table(
     let first = columns::map_columns(&header, &rows);
     let rows = join_split_rows(rows, &first);
     let roles = columns::map_columns(&header, &rows);
-    if !columns::is_project_table(&roles) || mostly_figures(&rows) {
+    if !columns::is_project_table(&roles)
+        || mostly_figures(&rows)
+        || lists_indicators(&header)
+        || rating_columns(&rows) >= 2
+    {
         return Vec::new();
     }
     let keys = cell_keys(&header);

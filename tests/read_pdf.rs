@@ -234,35 +234,29 @@ fn agreement(ours: &str, theirs: &str) -> (usize, usize) {
         .collect();
     for head in heads {
         let stem = head.trim_end_matches('-');
-        let tails: Vec<&str> = b
-            .iter()
-            .filter(|(_, n)| **n > 0)
-            .filter_map(|(t, _)| {
-                t.strip_prefix(head)
-                    .or_else(|| t.strip_prefix(stem))
-                    .filter(|r| !r.is_empty())
-            })
-            .collect();
-        for tail in tails {
-            let whole = b
-                .keys()
-                .copied()
-                .find(|t| t.strip_prefix(head) == Some(tail) || t.strip_prefix(stem) == Some(tail));
-            let (Some(whole), true) = (whole, a.get(tail).is_some_and(|n| *n > 0)) else {
-                continue;
-            };
-            if a.get(head).is_some_and(|n| *n > 0) && b.get(whole).is_some_and(|n| *n > 0) {
-                for key in [head, tail] {
-                    if let Some(n) = a.get_mut(key) {
-                        *n -= 1;
-                    }
-                }
-                if let Some(n) = b.get_mut(whole) {
+        // Each "x-" of ours pairs with one "xy"/"x-y" of theirs whose "y" we
+        // also have unmatched; as often as there are such pairs.
+        while a.get(head).is_some_and(|n| *n > 0) {
+            let pair = b.iter().filter(|(_, n)| **n > 0).find_map(|(whole, _)| {
+                let tail = whole
+                    .strip_prefix(head)
+                    .or_else(|| whole.strip_prefix(stem))
+                    .filter(|t| !t.is_empty())?;
+                a.get(tail)
+                    .is_some_and(|n| *n > 0)
+                    .then_some((*whole, tail))
+            });
+            let Some((whole, tail)) = pair else { break };
+            for key in [head, tail] {
+                if let Some(n) = a.get_mut(key) {
                     *n -= 1;
                 }
-                common += 1;
-                joined += 1;
             }
+            if let Some(n) = b.get_mut(whole) {
+                *n -= 1;
+            }
+            common += 1;
+            joined += 1;
         }
     }
     (common, (total_a - joined).max(total_b))
@@ -270,11 +264,15 @@ fn agreement(ours: &str, theirs: &str) -> (usize, usize) {
 
 #[test]
 fn page_agreement_pairs_hyphen_joins_and_dashes() {
-    assert_eq!(agreement("a Un- b deliverable", "a Undeliverable b"), (3, 3));
+    assert_eq!(
+        agreement("a Un- b deliverable", "a Undeliverable b"),
+        (3, 3)
+    );
     assert_eq!(agreement("in- x year", "in-year x"), (2, 2));
     assert_eq!(agreement("5 – 6", "5–6"), (2, 2));
     assert_eq!(agreement("one two three", "one two four"), (2, 3));
     assert_eq!(agreement("Un- deliverable", "Unknown"), (0, 2));
+    assert_eq!(agreement("in- in- year year", "inyear inyear"), (2, 2));
 }
 
 /// Every page of every wild PDF reads, and its words agree with poppler's

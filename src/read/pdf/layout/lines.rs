@@ -110,13 +110,18 @@ pub fn build_lines_of<'a>(
     let clusters = merge_superscripts(clusters);
     clusters
         .into_iter()
-        .map(|(y, mut c)| {
+        .map(|mut c| {
             c.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+            // The baseline of the line's leftmost glyph that is not raised.
+            let y = c.iter().find(|p| !p.1).map_or(0.0, |p| p.0.y);
             line_from(page, fonts, y, &c)
         })
         .filter(|l| !l.spans.is_empty())
         .collect()
 }
+
+/// More raised glyphs than this above one line are a line of their own.
+const MAX_RAISED_GLYPHS: usize = 64;
 
 /// A glyph of a line, and whether it was raised above the line (a superscript).
 type Placed<'a> = (&'a Glyph, bool);
@@ -124,15 +129,14 @@ type Placed<'a> = (&'a Glyph, bool);
 /// Small raised text (footnote marks, the "th" of "12th") sits on its own
 /// baseline, just above the line it belongs to. Such a cluster joins the
 /// cluster below it, its glyphs flagged as raised, so that they fall into place
-/// by x ("12" "th" → "12th") rather than at the end of the line. Answers each
-/// line's baseline with its glyphs.
-fn merge_superscripts(clusters: Vec<Vec<&Glyph>>) -> Vec<(f32, Vec<Placed<'_>>)> {
+/// by x ("12" "th" → "12th") rather than at the end of the line.
+fn merge_superscripts(clusters: Vec<Vec<&Glyph>>) -> Vec<Vec<Placed<'_>>> {
     let max_size = |c: &[&Glyph]| c.iter().map(|g| g.size).fold(0.0, f32::max);
     let x_range = |c: &[&Glyph]| {
         c.iter()
             .fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g.x0), b.max(g.x1)))
     };
-    let mut out: Vec<(f32, Vec<Placed>)> = Vec::with_capacity(clusters.len());
+    let mut out: Vec<Vec<Placed>> = Vec::with_capacity(clusters.len());
     let mut raised: Option<Vec<&Glyph>> = None;
     let mut iter = clusters.into_iter().peekable();
     while let Some(c) = iter.next() {
@@ -148,13 +152,23 @@ fn merge_superscripts(clusters: Vec<Vec<&Glyph>>) -> Vec<(f32, Vec<Placed<'_>>)>
             let small = size < below_size * 0.8;
             let is_raised = below_y > y && below_y - y < below_size * 0.6;
             let inside = a0 >= b0 - below_size * 2.0 && a1 <= b1 + below_size * 3.0;
+            // Raised marks sit in the gaps of the line below; text that
+            // overlaps it (a larger heading drawn across a table row) does not.
+            let overlaps = || {
+                c.iter().any(|g| {
+                    below
+                        .iter()
+                        .any(|h| g.x0.max(h.x0) < g.x1.min(h.x1) - 0.25 * g.size)
+                })
+            };
+            let inside = inside && c.len() <= MAX_RAISED_GLYPHS && !overlaps();
             // Only a cluster that was not itself given raised glyphs moves down.
             if small && is_raised && inside && placed.iter().all(|p| !p.1) {
                 raised = Some(c);
                 continue;
             }
         }
-        out.push((y, placed));
+        out.push(placed);
     }
     out
 }

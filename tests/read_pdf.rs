@@ -384,3 +384,47 @@ fn self_referencing_form_is_drawn_once() {
     assert_eq!(texts, vec!["Hi there".to_string()]);
     assert_eq!(doc.pages, Some(1));
 }
+
+/// A one-page PDF (600×800) drawing `content` with Helvetica as /F1.
+fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let font = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let pages_id = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+/// Ordinal suffixes set as superscripts stay in their word; a raised note
+/// reference glued to a word is dropped, as Word's text export drops it.
+#[test]
+fn superscripts_fall_into_place() {
+    let bytes = one_page_pdf(
+        b"BT /F1 12 Tf 72 700 Td (Held on 12) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts \
+          ( March and 13) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts ( May, as agreed) Tj \
+          /F1 7 Tf 4 Ts (12) Tj /F1 12 Tf 0 Ts (. Next) Tj ET \
+          BT /F1 12 Tf 72 680 Td (A second line.) Tj ET",
+    );
+    let pages = pdf::page_texts(&bytes, &ParseOptions::default()).expect("reads");
+    assert_eq!(
+        pages,
+        vec!["Held on 12th March and 13th May, as agreed. Next\nA second line.\n".to_string()]
+    );
+}

@@ -195,14 +195,88 @@ fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// The words of a page as a multiset: split at white space and at en/em
+/// dashes ("5–6" and "5 – 6" are the same words), lone hyphens dropped.
 fn words(s: &str) -> HashMap<&str, usize> {
     let mut m = HashMap::new();
-    for w in s.split_whitespace() {
-        *m.entry(w).or_default() += 1;
+    for w in s.split(|c: char| c.is_whitespace() || c == '–' || c == '—') {
+        if !w.is_empty() && w != "-" {
+            *m.entry(w).or_default() += 1;
+        }
     }
     m
 }
 
+/// How many words of `ours` and `theirs` agree, and the larger word count.
+///
+/// pdftotext reads a table cell by cell and rejoins a word hyphenated at a
+/// line end inside a cell ("Un-" / "deliverable" → "Undeliverable"), while our
+/// page lines run across the whole page, where the two halves are apart. So a
+/// second pass pairs two of our words "x-" and "y" with their "xy" or "x-y".
+fn agreement(ours: &str, theirs: &str) -> (usize, usize) {
+    let (mut a, mut b) = (words(ours), words(theirs));
+    let total_a: usize = a.values().sum();
+    let total_b: usize = b.values().sum();
+    let mut common = 0;
+    for (w, n) in a.iter_mut() {
+        if let Some(m) = b.get_mut(w) {
+            let k = (*n).min(*m);
+            common += k;
+            *n -= k;
+            *m -= k;
+        }
+    }
+    let mut joined = 0;
+    let heads: Vec<&str> = a
+        .iter()
+        .filter(|(w, n)| **n > 0 && w.len() > 1 && w.ends_with('-'))
+        .map(|(w, _)| *w)
+        .collect();
+    for head in heads {
+        let stem = head.trim_end_matches('-');
+        // Each "x-" of ours pairs with one "xy"/"x-y" of theirs whose "y" we
+        // also have unmatched; as often as there are such pairs.
+        while a.get(head).is_some_and(|n| *n > 0) {
+            let pair = b.iter().filter(|(_, n)| **n > 0).find_map(|(whole, _)| {
+                let tail = whole
+                    .strip_prefix(head)
+                    .or_else(|| whole.strip_prefix(stem))
+                    .filter(|t| !t.is_empty())?;
+                a.get(tail)
+                    .is_some_and(|n| *n > 0)
+                    .then_some((*whole, tail))
+            });
+            let Some((whole, tail)) = pair else { break };
+            for key in [head, tail] {
+                if let Some(n) = a.get_mut(key) {
+                    *n -= 1;
+                }
+            }
+            if let Some(n) = b.get_mut(whole) {
+                *n -= 1;
+            }
+            common += 1;
+            joined += 1;
+        }
+    }
+    (common, (total_a - joined).max(total_b))
+}
+
+#[test]
+fn page_agreement_pairs_hyphen_joins_and_dashes() {
+    assert_eq!(
+        agreement("a Un- b deliverable", "a Undeliverable b"),
+        (3, 3)
+    );
+    assert_eq!(agreement("in- x year", "in-year x"), (2, 2));
+    assert_eq!(agreement("5 – 6", "5–6"), (2, 2));
+    assert_eq!(agreement("one two three", "one two four"), (2, 3));
+    assert_eq!(agreement("Un- deliverable", "Unknown"), (0, 2));
+    assert_eq!(agreement("in- in- year year", "inyear inyear"), (2, 2));
+}
+
+/// Every page of every wild PDF reads, and its words agree with poppler's
+/// pdftotext on the same page at 98 % or more (issue 8's text check).
 #[test]
 fn wild_pdfs_read_and_agree_with_pdftotext() {
     let Some(dir) = wild_dir() else {
@@ -221,6 +295,7 @@ fn wild_pdfs_read_and_agree_with_pdftotext() {
     }
     let opts = ParseOptions::default();
     let mut failures = Vec::new();
+    let (mut pages, mut checked) = (0, 0);
     for f in &files {
         let bytes = std::fs::read(f).expect("readable");
         if let Err(e) = pdf::read(&bytes, &opts) {
@@ -237,14 +312,22 @@ fn wild_pdfs_read_and_agree_with_pdftotext() {
             .output()
             .expect("pdftotext runs");
         let theirs = String::from_utf8_lossy(&out.stdout);
-        for (i, (a, b)) in ours.iter().zip(theirs.split('\u{c}')).enumerate() {
-            let (wa, wb) = (words(a), words(b));
-            let common: usize = wa
-                .iter()
-                .map(|(w, n)| (*n).min(wb.get(w).copied().unwrap_or(0)))
-                .sum();
-            let total = wa.values().sum::<usize>().max(wb.values().sum::<usize>());
-            if total >= 20 && (common as f64) < 0.9 * total as f64 {
+        let theirs: Vec<&str> = theirs.split('\u{c}').collect();
+        // pdftotext ends every page with a form feed: one piece more than pages.
+        assert!(
+            theirs.len() >= ours.len(),
+            "{}: we read {} pages, pdftotext {}",
+            f.display(),
+            ours.len(),
+            theirs.len().saturating_sub(1)
+        );
+        for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+            pages += 1;
+            let (common, total) = agreement(a, b);
+            if total > 0 {
+                checked += 1;
+            }
+            if (common as f64) < 0.98 * total as f64 {
                 failures.push(format!(
                     "{} page {}: {common}/{total} words agree",
                     f.display(),
@@ -253,6 +336,7 @@ fn wild_pdfs_read_and_agree_with_pdftotext() {
             }
         }
     }
+    eprintln!("{} files, {pages} pages, {checked} with words", files.len());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -299,4 +383,48 @@ fn self_referencing_form_is_drawn_once() {
     let texts = all_texts(&doc);
     assert_eq!(texts, vec!["Hi there".to_string()]);
     assert_eq!(doc.pages, Some(1));
+}
+
+/// A one-page PDF (600×800) drawing `content` with Helvetica as /F1.
+fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let font = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let pages_id = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+/// Ordinal suffixes set as superscripts stay in their word; a raised note
+/// reference glued to a word is dropped, as Word's text export drops it.
+#[test]
+fn superscripts_fall_into_place() {
+    let bytes = one_page_pdf(
+        b"BT /F1 12 Tf 72 700 Td (Held on 12) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts \
+          ( March and 13) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts ( May, as agreed) Tj \
+          /F1 7 Tf 4 Ts (12) Tj /F1 12 Tf 0 Ts (. Next) Tj ET \
+          BT /F1 12 Tf 72 680 Td (A second line.) Tj ET",
+    );
+    let pages = pdf::page_texts(&bytes, &ParseOptions::default()).expect("reads");
+    assert_eq!(
+        pages,
+        vec!["Held on 12th March and 13th May, as agreed. Next\nA second line.\n".to_string()]
+    );
 }

@@ -107,85 +107,124 @@ pub fn build_lines_of<'a>(
             _ => clusters.push(vec![g]),
         }
     }
-    let mut lines: Vec<Line> = clusters
+    let clusters = merge_superscripts(clusters);
+    clusters
         .into_iter()
         .map(|mut c| {
-            c.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            line_from(page, fonts, &c)
+            c.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+            // The baseline of the line's leftmost glyph that is not raised.
+            let y = c.iter().find(|p| !p.1).map_or(0.0, |p| p.0.y);
+            line_from(page, fonts, y, &c)
         })
         .filter(|l| !l.spans.is_empty())
-        .collect();
-    merge_superscripts(&mut lines);
-    lines
+        .collect()
 }
 
-/// Small raised text (footnote marks, "st"/"th") sits on its own baseline;
-/// it belongs to the line just below it when it lies within that line's height.
-fn merge_superscripts(lines: &mut Vec<Line>) {
-    let mut i = 0;
-    while i + 1 < lines.len() {
-        let (Some(a), Some(b)) = (lines.get(i), lines.get(i + 1)) else {
-            break;
-        };
-        let small = a.size() < b.size() * 0.8;
-        let raised = b.y - a.y < b.size() * 0.6 && b.y > a.y;
-        let inside = a.x0() >= b.x0() - b.size() * 2.0 && a.x1() <= b.x1() + b.size() * 3.0;
-        if small && raised && inside {
-            let a = lines.remove(i);
-            if let Some(b) = lines.get_mut(i) {
-                for s in a.spans {
-                    // A note reference glued to a word ("together¹") is dropped,
-                    // as Word and the text exports drop it.
-                    let is_ref = s
-                        .text
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'));
-                    let glued = b
-                        .spans
-                        .iter()
-                        .any(|t| t.x0 < s.x0 && s.x0 <= t.x1 + t.size * 0.3);
-                    if is_ref && glued {
-                        // The mark's room became a gap: no space before punctuation.
-                        for t in b.spans.iter_mut() {
-                            if t.text.contains(" ,") || t.text.contains(" .") {
-                                t.text = t.text.replace(" ,", ",").replace(" .", ".");
-                            }
-                        }
-                        continue;
-                    }
-                    // Glue the mark to the span it follows.
-                    let pos = b
-                        .spans
-                        .iter()
-                        .position(|t| t.x0 > s.x0)
-                        .unwrap_or(b.spans.len());
-                    match pos.checked_sub(1).and_then(|p| b.spans.get_mut(p)) {
-                        Some(prev) if s.x0 - prev.x1 < prev.size * 0.3 => {
-                            prev.text.push_str(&s.text);
-                            prev.x1 = prev.x1.max(s.x1);
-                        }
-                        _ => b.spans.insert(pos, s),
-                    }
-                }
-            }
-            continue;
+/// More raised glyphs than this above one line are a line of their own.
+const MAX_RAISED_GLYPHS: usize = 64;
+
+/// A glyph of a line, and whether it was raised above the line (a superscript).
+type Placed<'a> = (&'a Glyph, bool);
+
+/// Small raised text (footnote marks, the "th" of "12th") sits on its own
+/// baseline, just above the line it belongs to. Such a cluster joins the
+/// cluster below it, its glyphs flagged as raised, so that they fall into place
+/// by x ("12" "th" → "12th") rather than at the end of the line.
+fn merge_superscripts(clusters: Vec<Vec<&Glyph>>) -> Vec<Vec<Placed<'_>>> {
+    let max_size = |c: &[&Glyph]| c.iter().map(|g| g.size).fold(0.0, f32::max);
+    let x_range = |c: &[&Glyph]| {
+        c.iter()
+            .fold((f32::MAX, f32::MIN), |(a, b), g| (a.min(g.x0), b.max(g.x1)))
+    };
+    let mut out: Vec<Vec<Placed>> = Vec::with_capacity(clusters.len());
+    let mut raised: Option<Vec<&Glyph>> = None;
+    let mut iter = clusters.into_iter().peekable();
+    while let Some(c) = iter.next() {
+        let y = c.first().map_or(0.0, |g| g.y);
+        let mut placed: Vec<Placed> = c.iter().map(|g| (*g, false)).collect();
+        if let Some(r) = raised.take() {
+            placed.extend(r.into_iter().map(|g| (g, true)));
         }
-        i += 1;
+        if let Some(below) = iter.peek() {
+            let (size, below_size) = (max_size(&c), max_size(below));
+            let below_y = below.first().map_or(0.0, |g| g.y);
+            let ((a0, a1), (b0, b1)) = (x_range(&c), x_range(below));
+            let small = size < below_size * 0.8;
+            let is_raised = below_y > y && below_y - y < below_size * 0.6;
+            let inside = a0 >= b0 - below_size * 2.0 && a1 <= b1 + below_size * 3.0;
+            // Raised marks sit in the gaps of the line below; text that
+            // overlaps it (a larger heading drawn across a table row) does not.
+            let overlaps = || {
+                c.iter().any(|g| {
+                    below
+                        .iter()
+                        .any(|h| g.x0.max(h.x0) < g.x1.min(h.x1) - 0.25 * g.size)
+                })
+            };
+            let inside = inside && c.len() <= MAX_RAISED_GLYPHS && !overlaps();
+            // Only a cluster that was not itself given raised glyphs moves down.
+            if small && is_raised && inside && placed.iter().all(|p| !p.1) {
+                raised = Some(c);
+                continue;
+            }
+        }
+        out.push(placed);
     }
+    out
 }
 
-fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
-    let y = glyphs.first().map_or(0.0, |g| g.y);
+/// Is this the text of a note reference mark ("1", "12", "*", "†")?
+fn is_reference_mark(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '*' | '†' | '‡'))
+}
+
+fn line_from(page: &PageContent, fonts: &FontCache, y: f32, glyphs: &[Placed]) -> Line {
     let mut spans: Vec<Span> = Vec::new();
     let mut cur: Option<Span> = None;
     let mut last_end: f32 = f32::MIN;
     let mut last: Option<&Glyph> = None;
     let mut pending_space = false;
-    for g in glyphs {
+    // Inside a raised note reference glued to the word before it.
+    let mut in_reference = false;
+    let mut last_raised = false;
+    for &(g, is_raised) in glyphs {
         let text = page.glyph_text(g);
         if text.chars().all(char::is_whitespace) {
-            pending_space = true;
+            // A space painted over the glyph before it (a stray space of
+            // another font at the line start) is not a word break.
+            if g.x0 >= last_end - g.size * 0.1 {
+                pending_space = true;
+                in_reference = false;
+            }
             continue;
+        }
+        // A note reference glued to a word ("together¹") is dropped, as Word
+        // and the text exports drop it; its room is not a word space.
+        if is_raised && is_reference_mark(text) {
+            // Glued to a word on the line, not to raised text before it.
+            let glued = last.is_some() && !last_raised && g.x0 - last_end < g.size * 0.6;
+            if in_reference || (glued && !pending_space) {
+                in_reference = true;
+                last_end = last_end.max(g.x1);
+                continue;
+            }
+        }
+        if in_reference && !is_raised {
+            in_reference = false;
+            // "word¹, more": the comma follows the word directly.
+            if text.starts_with([',', '.', ';', ':', ')']) {
+                if let Some(s) = cur.as_mut() {
+                    s.text.push_str(text);
+                    s.x1 = s.x1.max(g.x1);
+                    last_end = last_end.max(g.x1);
+                    last = Some(g);
+                    last_raised = false;
+                    continue;
+                }
+            }
         }
         // A glyph painted twice at the same place (fake bold, shadows).
         if let Some(p) = last {
@@ -229,6 +268,7 @@ fn line_from(page: &PageContent, fonts: &FontCache, glyphs: &[&Glyph]) -> Line {
         pending_space = false;
         last_end = last_end.max(g.x1);
         last = Some(g);
+        last_raised = is_raised;
     }
     if let Some(s) = cur {
         spans.push(s);

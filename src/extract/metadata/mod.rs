@@ -184,7 +184,17 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
         if u.is_bullet() {
             continue;
         }
-        let Some(s) = labels::split(&u.text, false) else {
+        // "2 | Recommendations", "9 Recommendation(s):": a section number a
+        // reader left in the heading's text.
+        let t = u.text.trim();
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        let text = match t.get(digits..) {
+            Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => {
+                rest.trim_start().trim_start_matches('|').trim_start()
+            }
+            _ => t,
+        };
+        let Some(s) = labels::split(text, false) else {
             continue;
         };
         if s.meaning != Some(Meaning::Recommendations) {

@@ -1,7 +1,6 @@
 //! ToUnicode CMaps: code space ranges, `bfchar` and `bfrange` (with
 //! destination arrays), parsed with a small tokenizer of our own.
 
-
 /// One code space range: codes of `len` bytes from `lo` to `hi`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodeRange {

@@ -1,7 +1,6 @@
 //! Fonts: how a shown string's bytes split into codes, what text each code
 //! stands for, and how wide it is.
 
-
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{CodeRange, ToUnicode};

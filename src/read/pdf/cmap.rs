@@ -18,15 +18,22 @@ pub struct CodeRange {
 #[derive(Debug, Clone)]
 pub struct CodeMap<V> {
     entries: Vec<(u32, V)>,
+    /// For maps of small codes (most subset fonts number their glyphs from
+    /// 1): the entry of each code, [`u16::MAX`] for none.
+    dense: Vec<u16>,
 }
 
 impl<V> Default for CodeMap<V> {
     fn default() -> Self {
         CodeMap {
             entries: Vec::new(),
+            dense: Vec::new(),
         }
     }
 }
+
+/// Codes below this get a direct index (8 KiB at most per map).
+const DENSE_CODES: u32 = 4096;
 
 impl<V> CodeMap<V> {
     /// Sets `code` to `value`; a later insert of the same code wins (once
@@ -46,10 +53,24 @@ impl<V> CodeMap<V> {
                 false
             }
         });
+        self.dense.clear();
+        let max = self.entries.last().map(|e| e.0);
+        if max.is_some_and(|m| m < DENSE_CODES) {
+            self.dense = vec![u16::MAX; max.map_or(0, |m| m as usize + 1)];
+            for (i, (code, _)) in self.entries.iter().enumerate() {
+                if let Some(slot) = self.dense.get_mut(*code as usize) {
+                    *slot = u16::try_from(i).unwrap_or(u16::MAX);
+                }
+            }
+        }
     }
 
     /// The value of `code` (after [`CodeMap::finish`]).
     pub fn get(&self, code: u32) -> Option<&V> {
+        if !self.dense.is_empty() {
+            let i = *self.dense.get(code as usize)?;
+            return self.entries.get(usize::from(i)).map(|e| &e.1);
+        }
         let i = self.entries.binary_search_by_key(&code, |e| e.0).ok()?;
         self.entries.get(i).map(|e| &e.1)
     }
@@ -325,6 +346,18 @@ mod tests {
         assert_eq!(m.get(1), Some(&"e"));
         assert_eq!(m.get(9), Some(&"d"));
         assert_eq!(m.get(2), None);
+        assert_eq!(m.get(5000), None);
+        // Large codes go through the binary search.
+        let mut big = CodeMap::default();
+        for c in [70_000u32, 3, 70_000, 5000] {
+            big.insert(c, c + 1);
+        }
+        big.insert(3, 9);
+        big.finish();
+        assert_eq!(big.get(3), Some(&9));
+        assert_eq!(big.get(5000), Some(&5001));
+        assert_eq!(big.get(70_000), Some(&70_001));
+        assert_eq!(big.get(4), None);
     }
 
     #[test]

@@ -225,8 +225,14 @@ fn is_operator_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'*' | b'\'' | b'"')
 }
 
+/// The value of a hexadecimal digit (as `char::to_digit(16)` reads it).
 fn hex_value(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|v| v as u8)
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
 }
 
 impl<'s> Lexer<'s> {
@@ -548,26 +554,30 @@ impl<'s> Lexer<'s> {
     }
 
     fn hex(&mut self) -> Option<Token> {
-        let rest = self.rest();
-        let body = rest.get(1..)?;
-        let end = body
-            .iter()
-            .position(|&c| !is_whitespace(c) && hex_value(c).is_none())?;
-        if body.get(end) != Some(&b'>') {
-            return None;
-        }
         let start = self.mark();
         let mut high = true;
-        for &c in body.get(..end).unwrap_or(&[]) {
-            let Some(v) = hex_value(c) else { continue };
-            if high {
-                self.bytes.push(v << 4);
-            } else if let Some(last) = self.bytes.last_mut() {
-                *last |= v;
+        let mut i = self.pos + 1;
+        loop {
+            let Some(&c) = self.src.get(i) else {
+                self.bytes.truncate(start as usize);
+                return None;
+            };
+            i += 1;
+            if let Some(v) = hex_value(c) {
+                if high {
+                    self.bytes.push(v << 4);
+                } else if let Some(last) = self.bytes.last_mut() {
+                    *last |= v;
+                }
+                high = !high;
+            } else if c == b'>' {
+                break;
+            } else if !is_whitespace(c) {
+                self.bytes.truncate(start as usize);
+                return None;
             }
-            high = !high;
         }
-        self.pos += end + 2;
+        self.pos = i;
         let (s, l) = self.span_from(start);
         Some(Token::Str(s, l))
     }

@@ -20,8 +20,10 @@
 mod bulk;
 mod parse;
 
-// A faster allocator for the tool; the library leaves the choice to its
-// users. Measured in BENCHMARKS.md ("Instruction counts").
+// With `--features mimalloc`: a faster allocator for the tool, at a cost in
+// peak memory; the library leaves the choice to its users. Measured in
+// BENCHMARKS.md ("Instruction counts").
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -233,13 +233,22 @@ impl Builder {
         &mut self,
         start: &quick_xml::events::BytesStart<'_>,
     ) -> std::result::Result<u32, String> {
-        let name = self.span(&String::from_utf8_lossy(start.local_name().as_ref()))?;
+        let name = self.span(&lossy(start.local_name().as_ref()))?;
         let attrs_start = self.dom.attrs.len();
         for attr in start.attributes() {
             let attr = attr.map_err(|e| e.to_string())?;
-            let key = self.span(&String::from_utf8_lossy(attr.key.local_name().as_ref()))?;
-            let value = attr.unescape_value().map_err(|e| e.to_string())?;
-            let value = self.span(&value)?;
+            let key = self.span(&lossy(attr.key.local_name().as_ref()))?;
+            // Most values hold no entity: they are their own text.
+            let plain = (!attr.value.contains(&b'&'))
+                .then(|| std::str::from_utf8(&attr.value).ok())
+                .flatten();
+            let value = match plain {
+                Some(v) => self.span(v)?,
+                None => {
+                    let v = attr.unescape_value().map_err(|e| e.to_string())?;
+                    self.span(&v)?
+                }
+            };
             self.dom.attrs.push((key, value));
         }
         let count = |n: usize| {
@@ -291,6 +300,15 @@ impl Builder {
             next_sibling: NONE,
         })?;
         Ok(())
+    }
+}
+
+/// Bytes as text, invalid UTF-8 replaced (`String::from_utf8_lossy` without
+/// its cost on valid input).
+fn lossy(b: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
     }
 }
 

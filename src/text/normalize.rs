@@ -39,23 +39,11 @@ pub fn normalize(s: &str) -> String {
     }
     // Most other text is already NFC: skip the composing pass, which
     // dominates the cost of reading large files.
-    if s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         fold_words(s)
     } else {
         fold(s.nfc(), s.len())
     }
-}
-
-/// Characters that are NFC on their own and never combine (NFC quick check
-/// "yes", combining class 0), so a string of them is NFC: Latin up to the
-/// combining diacritics, general punctuation (dashes, curly quotes,
-/// bullets), currency signs, and the private-use bullets. A cheaper test
-/// than the quick check's table lookups for the usual council text.
-fn surely_nfc(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0..=0x2FF | 0x2010..=0x2027 | 0x2030..=0x205E | 0x20A0..=0x20C0 | 0xE000..=0xF8FF
-    )
 }
 
 /// [`fold`] for ASCII text: every control character and white space byte
@@ -232,27 +220,6 @@ mod tests {
             seed = seed.wrapping_add(1);
             assert_eq!(fold_words(&s), fold(s.chars(), s.len()), "{s:?}");
         }
-    }
-
-    #[test]
-    fn surely_nfc_characters_pass_the_quick_check_and_never_combine() {
-        let ranges = [
-            0..=0x2FFu32,
-            0x2010..=0x2027,
-            0x2030..=0x205E,
-            0x20A0..=0x20C0,
-            0xE000..=0xF8FF,
-        ];
-        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
-            assert!(surely_nfc(c));
-            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
-            assert_eq!(
-                unicode_normalization::char::canonical_combining_class(c),
-                0,
-                "{c:?}"
-            );
-        }
-        assert!(!surely_nfc('\u{0301}') && !surely_nfc('\u{2000}'));
     }
 
     #[test]

@@ -32,13 +32,62 @@ fn is_invisible(c: char) -> bool {
 /// assert_eq!(normalize("  \u{F0B7}\tKey\u{00A0} decision:\u{00AD} \n No "), "Key decision: No");
 /// ```
 pub fn normalize(s: &str) -> String {
-    // Most text is already NFC (all ASCII text is): skip the composing pass,
-    // which dominates the cost of reading large files.
+    // Most text is plain ASCII: NFC already, nothing invisible, and only
+    // bytes to fold as white space.
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
+    // Most other text is already NFC: skip the composing pass, which
+    // dominates the cost of reading large files.
     if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        fold(s.chars(), s.len())
+        fold_words(s)
     } else {
         fold(s.nfc(), s.len())
     }
+}
+
+/// [`fold`] for ASCII text: every control character and white space byte
+/// separates words, which are joined by one space.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let words = s
+        .split(|c: char| c <= ' ' || c == '\x7f')
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// [`fold`] a word at a time: words (runs between white space and control
+/// characters) are copied whole, and only words with non-ASCII characters
+/// are searched for invisible ones.
+fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if word.is_empty() {
+            continue;
+        }
+        let visible = word.is_ascii() || !word.chars().any(is_invisible);
+        if visible {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+            continue;
+        }
+        let mut chars = word.chars().filter(|c| !is_invisible(*c)).peekable();
+        if chars.peek().is_some() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(chars);
+        }
+    }
+    out
 }
 
 fn fold(chars: impl Iterator<Item = char>, len: usize) -> String {
@@ -115,6 +164,62 @@ mod tests {
         assert_eq!(normalize("co\u{00AD}operate"), "cooperate");
         assert_eq!(normalize(""), "");
         assert_eq!(normalize("   "), "");
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_the_general_one() {
+        let samples = [
+            "  a  b\t\tc\r\n",
+            "\x00x\x1fy\x7fz\x0b",
+            "plain",
+            "",
+            " \x0c ",
+            "1.2  Recommendations:\u{0}",
+        ];
+        for s in samples {
+            assert!(s.is_ascii());
+            assert_eq!(fold_ascii(s), fold(s.chars(), s.len()), "{s:?}");
+        }
+        for b in 0u8..128 {
+            let s = format!("a{}b", b as char);
+            assert_eq!(fold_ascii(&s), fold(s.chars(), s.len()), "{b}");
+        }
+    }
+
+    #[test]
+    fn word_folding_matches_the_char_by_char_one() {
+        const PIECES: &[&str] = &[
+            "a",
+            "Bé",
+            " ",
+            "\u{00A0}",
+            "\u{00AD}",
+            "\u{200B}",
+            "\u{F0B7}",
+            "\t",
+            "\n",
+            "\u{0}",
+            "\u{85}",
+            "\u{2028}",
+            "’",
+            "–",
+            "\u{FEFF}",
+            "x\u{200D}y",
+            "\u{3000}",
+            "£20",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..5_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            seed = seed.wrapping_add(1);
+            assert_eq!(fold_words(&s), fold(s.chars(), s.len()), "{s:?}");
+        }
     }
 
     #[test]

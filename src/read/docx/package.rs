@@ -67,7 +67,10 @@ impl<'a> Package<'a> {
         // One byte past the tighter limit tells us it was exceeded, without
         // ever inflating more than that.
         let cap = self.max_part.min(remaining_total).saturating_add(1);
-        let mut buf = Vec::new();
+        // The declared size (bounded by the limits) saves the doubling
+        // growth of a large part; a wrong one only costs a reallocation.
+        let declared = usize::try_from(file.size().min(cap)).unwrap_or(0);
+        let mut buf = Vec::with_capacity(declared);
         (&mut file).take(cap).read_to_end(&mut buf)?;
         let got = buf.len() as u64;
         if got > self.max_part {

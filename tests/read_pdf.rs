@@ -300,3 +300,183 @@ fn self_referencing_form_is_drawn_once() {
     assert_eq!(texts, vec!["Hi there".to_string()]);
     assert_eq!(doc.pages, Some(1));
 }
+
+/// A PDF of one US-letter page per content stream, with Helvetica as /F1 and
+/// Helvetica-Bold as /F2.
+fn pdf_of_pages(contents: &[String]) -> Vec<u8> {
+    use lopdf::{dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let regular = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" },
+    );
+    let bold = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold", "Encoding" => "WinAnsiEncoding" },
+    );
+    let pages_id = doc.new_object_id();
+    let mut kids: Vec<Object> = Vec::new();
+    for content in contents {
+        let stream = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } },
+        });
+        kids.push(page.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+/// Draws `text` at (x, y) (PDF user space, y up) in font `font` at `size`.
+fn text_at(out: &mut String, font: &str, size: f32, x: f32, y: f32, text: &str) {
+    out.push_str(&format!(
+        "BT /{font} {size} Tf 1 0 0 1 {x} {y} Tm ({}) Tj ET\n",
+        text.replace('(', "\\(").replace(')', "\\)")
+    ));
+}
+
+/// Lines of a made-up prose, counted in words so that order can be checked.
+fn prose_lines(tag: &str, n: usize) -> Vec<String> {
+    const COUNT: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    COUNT
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, w)| {
+            let end = if i + 1 == n { "." } else { "" };
+            format!("{tag} line {w} of the text runs on with words{end}")
+        })
+        .collect()
+}
+
+/// A newsletter page: a full-width heading, a full-width paragraph, two
+/// columns whose first paragraph goes on from the left column to the right,
+/// then a full-width closing paragraph.
+fn two_column_pdf() -> Vec<u8> {
+    let mut c = String::new();
+    text_at(&mut c, "F2", 16.0, 72.0, 720.0, "Partnership news");
+    text_at(&mut c, "F1", 10.0, 72.0, 690.0, "This opening paragraph spans the whole width of the page and it is read before either column.");
+    let mut y = 660.0;
+    let left = prose_lines("Left", 8);
+    let right = prose_lines("Right", 6);
+    for (i, l) in left.iter().enumerate() {
+        // The first paragraph breaks mid-sentence at the foot of the left column.
+        let l = if i + 1 == left.len() {
+            l.trim_end_matches('.')
+        } else {
+            l.as_str()
+        };
+        text_at(&mut c, "F1", 10.0, 72.0, y, l);
+        if let Some(r) = right.get(i) {
+            text_at(&mut c, "F1", 10.0, 320.0, y, r);
+        }
+        y -= 12.0;
+    }
+    text_at(
+        &mut c,
+        "F1",
+        10.0,
+        72.0,
+        y - 20.0,
+        "The closing paragraph spans the whole width of the page again and comes last of all here.",
+    );
+    pdf_of_pages(&[c])
+}
+
+#[test]
+fn two_columns_are_read_column_by_column() {
+    let bytes = two_column_pdf();
+    let doc = pdf::read(&bytes, &ParseOptions::default()).expect("reads");
+    let texts = all_texts(&doc);
+    assert_eq!(texts.len(), 4, "{texts:#?}");
+    assert_eq!(texts[0], "Partnership news");
+    assert!(texts[1].starts_with("This opening paragraph"));
+    // The left column's text, then the right column's, as one paragraph.
+    let body = &texts[2];
+    let l8 = body.find("Left line eight").expect("left column");
+    let r1 = body.find("Right line one").expect("right column");
+    assert!(body.starts_with("Left line one"), "{body}");
+    assert!(l8 < r1, "{body}");
+    assert!(
+        body.ends_with("Right line six of the text runs on with words."),
+        "{body}"
+    );
+    assert!(texts[3].starts_with("The closing paragraph"));
+}
+
+#[test]
+fn label_and_key_value_columns_keep_their_rows() {
+    let mut c = String::new();
+    let mut y = 720.0;
+    for (key, value) in [
+        (
+            "From:",
+            "Jane Smith, Cabinet Member for Adult Social Care and Health",
+        ),
+        ("To:", "Cabinet - 30 January 2025"),
+        (
+            "Subject:",
+            "Transfer of the service between the two directorates",
+        ),
+        ("Classification:", "Unrestricted"),
+    ] {
+        text_at(&mut c, "F1", 11.0, 72.0, y, key);
+        text_at(&mut c, "F1", 11.0, 227.0, y, value);
+        y -= 26.0;
+    }
+    for (label, lines) in [
+        (
+            "1.1",
+            [
+                "The first numbered paragraph starts here and it",
+                "wraps under its own hanging indent.",
+            ],
+        ),
+        (
+            "1.2",
+            [
+                "The second numbered paragraph starts here and it",
+                "wraps as well, under the same indent.",
+            ],
+        ),
+        (
+            "1.3",
+            [
+                "The third numbered paragraph starts here and it",
+                "wraps a last time before the page ends.",
+            ],
+        ),
+    ] {
+        text_at(&mut c, "F1", 11.0, 72.0, y, label);
+        for l in lines {
+            text_at(&mut c, "F1", 11.0, 108.0, y, l);
+            y -= 13.0;
+        }
+        y -= 13.0;
+    }
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let texts = all_texts(&doc);
+    assert_eq!(
+        texts.first().map(String::as_str),
+        Some("From: Jane Smith, Cabinet Member for Adult Social Care and Health"),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"To: Cabinet - 30 January 2025".to_string()),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"The second numbered paragraph starts here and it wraps as well, under the same indent.".to_string()),
+        "{texts:#?}"
+    );
+}

@@ -276,14 +276,18 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
             );
         }
         for l in layout::lines::build_lines(&p.content, &fonts, |_| true) {
+            let spans: Vec<String> = l
+                .spans
+                .iter()
+                .map(|s| format!("[{:.0}-{:.0}] {}", s.x0, s.x1, s.text))
+                .collect();
             let _ = writeln!(
                 out,
-                "y={:.1} x={:.1} s={:.1} b={} | {}",
+                "y={:.1} s={:.1} b={} | {}",
                 l.y,
-                l.x0(),
                 l.size(),
                 l.bold(),
-                l.text()
+                spans.join("  ")
             );
         }
     }

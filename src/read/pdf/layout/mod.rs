@@ -6,6 +6,7 @@
 //! levels, hard wraps rejoined), footnotes are split off, and tables split
 //! by a page break are merged.
 
+pub mod columns;
 pub mod furniture;
 pub mod lines;
 pub mod paragraphs;
@@ -144,14 +145,29 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         }
     }
     let boxes: Vec<[f32; 4]> = accepted.iter().map(|(g, _)| g.bbox()).collect();
-    let flow = build_lines(c, fonts, |g| !boxes.iter().any(|b| inside(g, *b)));
+    let flow_glyphs: Vec<&Glyph> = c
+        .glyphs
+        .iter()
+        .filter(|g| !boxes.iter().any(|b| inside(g, *b)))
+        .collect();
+    let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
+    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks);
     let mut items = borderless_tables(flow);
+    let mut tables: Vec<(Item, [f32; 4])> = Vec::new();
     for (grid, cell_lines) in accepted {
         let mut cached = cell_lines.into_iter();
         let table = grid_table(grid, |_| cached.next().unwrap_or_default());
-        items.push(Item::Table(table, grid.bbox()[1]));
+        tables.push((Item::Table(table, grid.bbox()[1]), grid.bbox()));
     }
-    items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    if regions == 0 {
+        items.extend(tables.into_iter().map(|(t, _)| t));
+        items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    } else {
+        // Lines are in column order: a table goes where its column reads it.
+        for (table, bbox) in tables {
+            place_table(&mut items, table, bbox);
+        }
+    }
     // A short rule at the left margin in the lower half, with no text on it
     // and a note mark (a small raised number, or digits) right below it: the
     // footnote separator.
@@ -203,6 +219,30 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         width: c.width,
         footnote_rule,
     }
+}
+
+/// Puts a table before the first line below its top that it overlaps
+/// horizontally, or else after the last such line above it.
+fn place_table(items: &mut Vec<Item>, table: Item, bbox: [f32; 4]) {
+    let overlaps = |l: &Line| l.x0() < bbox[2] && l.x1() > bbox[0];
+    let below = items
+        .iter()
+        .position(|it| matches!(it, Item::Line(l) if l.y > bbox[1] && overlaps(l)));
+    let at = below.unwrap_or_else(|| {
+        items
+            .iter()
+            .rposition(|it| matches!(it, Item::Line(l) if l.y <= bbox[1] && overlaps(l)))
+            .map_or_else(
+                || {
+                    items
+                        .iter()
+                        .position(|it| it.top() > bbox[1])
+                        .unwrap_or(items.len())
+                },
+                |i| i + 1,
+            )
+    });
+    items.insert(at.min(items.len()), table);
 }
 
 /// Runs of three or more lines that each have three or more spans set

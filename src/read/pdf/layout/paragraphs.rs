@@ -19,6 +19,8 @@ struct Open {
     size: f32,
     last_y: f32,
     last_x1: f32,
+    /// The right edge of the widest line so far.
+    right: f32,
     first_x: f32,
     /// Where the text after the label starts (the hanging indent).
     text_x: f32,
@@ -239,10 +241,23 @@ impl Builder {
         let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
         let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
         let heading = (big || numbered_heading) && letters > digits;
+        let x_start = l.x0();
         if let Some(o) = self.open.as_mut() {
             let same_page = o.page == number;
             let gap = l.y - o.last_y;
-            let close = if same_page {
+            // Columns are read one after the other: a line above the last
+            // one and well right of the paragraph starts the next column, and
+            // a paragraph whose last line was full goes on there.
+            let next_column = same_page
+                && gap < -o.size
+                && x_start > o.first_x + size * 5.0
+                && o.lines >= 2
+                && o.last_x1 >= o.right - size * 2.0
+                && !o.heading
+                && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            let close = if next_column {
+                true
+            } else if same_page {
                 gap > 0.0 && gap <= o.size.max(size) * 1.75
             } else {
                 first_on_page
@@ -264,6 +279,7 @@ impl Builder {
                 join_line(&mut o.text, &rest);
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
+                o.right = o.right.max(l.x1());
                 o.italic &= l.italic();
                 if o.lines == 1 && o.label.is_some() {
                     o.text_x = l.x0();
@@ -335,6 +351,7 @@ impl Builder {
             },
             last_y: l.y,
             last_x1: l.x1(),
+            right: l.x1(),
             first_x: x,
             text_x,
             lines: 1,

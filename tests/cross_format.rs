@@ -32,14 +32,6 @@ const EXPLAINED: &[(&str, &str, &str, &str)] = &[
         "projects[8].outputs",
         "the seed splits \"multi- agency\"; pandoc's grid table rejoined it as \"multi-agency\" in the docx",
     ),
-    (
-        "annual-partnerships-update-2018",
-        "pdf",
-        "sections",
-        "a PDF keeps no heading styles: the profile heading \"The key challenges … going forward.\" \
-         ends in a full stop in body-size bold, so it reads as a bold paragraph (the \
-         partnership's own sections still hold it)",
-    ),
 ];
 
 fn parse(name: &str, ext: &str) -> Report {

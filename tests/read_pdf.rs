@@ -480,3 +480,63 @@ fn label_and_key_value_columns_keep_their_rows() {
         "{texts:#?}"
     );
 }
+
+#[test]
+fn bold_line_ending_in_a_full_stop_is_a_heading_when_plain_text_follows() {
+    let mut c = String::new();
+    let body = [
+        "The opening paragraph is plain body text that runs over two lines",
+        "so that the page has body text before any heading.",
+    ];
+    let mut y = 720.0;
+    for l in body {
+        text_at(&mut c, "F1", 11.0, 72.0, y, l);
+        y -= 13.0;
+    }
+    y -= 13.0;
+    text_at(
+        &mut c,
+        "F2",
+        11.0,
+        72.0,
+        y,
+        "The key challenges and how they will be addressed.",
+    );
+    y -= 26.0;
+    for l in body {
+        text_at(&mut c, "F1", 11.0, 72.0, y, l);
+        y -= 13.0;
+    }
+    y -= 13.0;
+    // Bold emphasis followed by more bold text is no heading.
+    text_at(
+        &mut c,
+        "F2",
+        11.0,
+        72.0,
+        y,
+        "Members should note this point.",
+    );
+    y -= 26.0;
+    text_at(
+        &mut c,
+        "F2",
+        11.0,
+        72.0,
+        y,
+        "And this bold one, too, which goes on.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading(h) => Some(h.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        vec!["The key challenges and how they will be addressed."]
+    );
+}

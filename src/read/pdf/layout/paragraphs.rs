@@ -41,6 +41,9 @@ pub struct Builder {
     seen_body: bool,
     /// Footnotes, emitted after the body as Word and the text exports do.
     notes: Vec<(Loc, BlockKind)>,
+    /// Short bold paragraphs (one or two lines) that end in a full stop: headings when
+    /// plain body text follows (decided in [`Builder::finish`]).
+    dotted: Vec<usize>,
 }
 
 fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
@@ -108,6 +111,7 @@ impl Builder {
             pending: Vec::new(),
             seen_body: false,
             notes: Vec::new(),
+            dotted: Vec::new(),
         }
     }
 
@@ -127,6 +131,32 @@ impl Builder {
             {
                 o.heading = true;
                 o.size = 0.0;
+            }
+            // The same, ending in a full stop ("The key challenges … going
+            // forward."): a heading only if plain text follows it.
+            let dotted = !o.heading
+                && o.bold
+                && o.lines <= 2
+                && o.label.is_none()
+                && self.seen_body
+                && !text.contains(':')
+                && text.ends_with('.')
+                && !text.ends_with("..")
+                && text.split_whitespace().count() <= 16
+                && text.split_terminator(". ").count() == 1
+                && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !self
+                    .blocks
+                    .iter()
+                    .rev()
+                    .find(|(_, k)| !matches!(k, BlockKind::PageBreak))
+                    .is_some_and(|(_, k)| match k {
+                        // Not the end of a heading that runs on.
+                        BlockKind::Heading(_) => true,
+                        _ => false,
+                    });
+            if dotted {
+                self.dotted.push(self.blocks.len());
             }
             if !o.heading && !o.bold && o.label.is_none() && text.len() > 40 {
                 self.seen_body = true;
@@ -275,7 +305,17 @@ impl Builder {
                         size.max(o.size) * 0.15
                     }
                 && (o.heading || o.bold == bold);
-            if close && compatible {
+            // A numbered heading wrapped onto a second bold line.
+            let heading_wrap = o.heading
+                && o.label.is_some()
+                && o.lines == 1
+                && label.is_none()
+                && bold
+                && !heading
+                && (size - self.body).abs() <= 0.6
+                && o.text.split_whitespace().count() >= 6
+                && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            if close && (compatible || heading_wrap) {
                 join_line(&mut o.text, &rest);
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
@@ -361,6 +401,29 @@ impl Builder {
     /// The blocks, in order.
     pub fn finish(mut self) -> Vec<(Loc, BlockKind)> {
         self.flush();
+        let level = self.heading_level(0.0);
+        for i in std::mem::take(&mut self.dotted) {
+            let plain_next = self
+                .blocks
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find(|(_, k)| !matches!(k, BlockKind::PageBreak))
+                .is_some_and(|(_, k)| matches!(k, BlockKind::Paragraph(p) if !p.style.bold));
+            if !plain_next {
+                continue;
+            }
+            if let Some((_, kind)) = self.blocks.get_mut(i) {
+                if let BlockKind::Paragraph(p) = kind {
+                    let text = std::mem::take(&mut p.text);
+                    *kind = BlockKind::Heading(Heading {
+                        level,
+                        text,
+                        label: None,
+                    });
+                }
+            }
+        }
         self.blocks.append(&mut self.notes);
         self.blocks
     }

@@ -34,11 +34,13 @@ const EXPLAINED: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// `ext` names the fixture folder; "pdf-chromium" holds PDFs too.
 fn parse(name: &str, ext: &str) -> Report {
+    let file_ext = ext.split('-').next().unwrap_or(ext);
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
         .join(ext)
-        .join(format!("{name}.{ext}"));
+        .join(format!("{name}.{file_ext}"));
     match council_reports::parse_path(&path) {
         Ok(r) => r,
         Err(e) => panic!("{e}"),
@@ -311,4 +313,11 @@ fn docx_agrees_with_txt() {
 #[test]
 fn pdf_agrees_with_txt() {
     agree("pdf");
+}
+
+/// The same sources printed to PDF by headless Chromium (another producer:
+/// see fixtures/pdf-chromium/README.md).
+#[test]
+fn chromium_pdf_agrees_with_txt() {
+    agree("pdf-chromium");
 }

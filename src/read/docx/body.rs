@@ -132,7 +132,7 @@ impl<'a> Walker<'a> {
 
     /// Reads the block-level children of `el` (the body, a cell, a text box,
     /// a content control).
-    pub fn container(&mut self, el: &Element, out: &mut Out, depth: u32) -> Result<()> {
+    pub fn container(&mut self, el: Element<'_>, out: &mut Out, depth: u32) -> Result<()> {
         if depth > self.options.max_depth {
             return Err(Error::limit(
                 "max_depth",
@@ -141,7 +141,7 @@ impl<'a> Walker<'a> {
             ));
         }
         for child in el.elements() {
-            match child.name.as_str() {
+            match child.name() {
                 "p" => self.paragraph(child, out, depth)?,
                 "tbl" => self.table(child, out, depth + 1)?,
                 "sdt" => {
@@ -171,7 +171,7 @@ impl<'a> Walker<'a> {
 
     /// The numbering a paragraph asks for: its own `w:numPr`, else its
     /// style's; `numId` 0 switches it off.
-    fn num_ref(&self, ppr: Option<&Element>, style: Option<&str>) -> Option<(String, u8)> {
+    fn num_ref(&self, ppr: Option<Element<'_>>, style: Option<&str>) -> Option<(String, u8)> {
         let direct = ppr.and_then(|p| p.child("numPr")).map(NumRef::from_element);
         let styled = style.and_then(|s| self.styles.numbering(s));
         let num_id = direct
@@ -190,7 +190,7 @@ impl<'a> Walker<'a> {
         Some((num_id, ilvl))
     }
 
-    fn paragraph(&mut self, p: &Element, out: &mut Out, depth: u32) -> Result<()> {
+    fn paragraph(&mut self, p: Element<'_>, out: &mut Out, depth: u32) -> Result<()> {
         if self.counting {
             self.para_index = self.para_index.saturating_add(1);
         }
@@ -323,7 +323,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn table(&mut self, tbl: &Element, out: &mut Out, depth: u32) -> Result<()> {
+    fn table(&mut self, tbl: Element<'_>, out: &mut Out, depth: u32) -> Result<()> {
         if depth > self.options.max_depth {
             return Err(Error::limit(
                 "max_depth",
@@ -509,15 +509,15 @@ fn bold_first_row(table: &Table) -> bool {
 
 /// Collects the `name` children of `el`, looking through the wrappers that
 /// may hold them (content controls, custom XML, tracked insertions).
-fn collect<'e>(el: &'e Element, name: &str, out: &mut Vec<&'e Element>, depth: u32) {
+fn collect<'e>(el: Element<'e>, name: &str, out: &mut Vec<Element<'e>>, depth: u32) {
     if depth > 8 {
         return;
     }
     for child in el.elements() {
-        if child.name == name {
+        if child.name() == name {
             out.push(child);
         } else {
-            match child.name.as_str() {
+            match child.name() {
                 "sdt" | "sdtContent" | "customXml" | "ins" | "moveTo" => {
                     collect(child, name, out, depth + 1);
                 }

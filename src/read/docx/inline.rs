@@ -34,7 +34,7 @@ pub struct Inline<'e> {
     /// A page break came after visible text.
     pub break_after: bool,
     /// Text-box contents anchored in the paragraph, read after it.
-    pub textboxes: Vec<&'e Element>,
+    pub textboxes: Vec<Element<'e>>,
     /// Note references, in order.
     pub notes: Vec<(NoteKind, String, Option<String>)>,
     /// Hyperlinks found.
@@ -115,7 +115,7 @@ impl State<'_> {
 }
 
 /// Reads the inline content of a paragraph (or any element holding runs).
-pub fn read<'e>(p: &'e Element, ctx: InlineCtx<'_>) -> Inline<'e> {
+pub fn read<'e>(p: Element<'e>, ctx: InlineCtx<'_>) -> Inline<'e> {
     let mut st = State {
         out: Inline {
             bold: true,
@@ -130,9 +130,9 @@ pub fn read<'e>(p: &'e Element, ctx: InlineCtx<'_>) -> Inline<'e> {
     st.out
 }
 
-fn walk<'e>(el: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
+fn walk<'e>(el: Element<'e>, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     for child in el.elements() {
-        match child.name.as_str() {
+        match child.name() {
             "pPr" | "rPr" | "del" | "moveFrom" | "sdtPr" | "sdtEndPr" | "bookmarkStart"
             | "bookmarkEnd" | "proofErr" | "commentRangeStart" | "commentRangeEnd"
             | "permStart" | "permEnd" | "Fallback" => {}
@@ -168,7 +168,7 @@ fn walk<'e>(el: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
 
 /// The branch of `mc:AlternateContent` to read: the first `Choice`, else the
 /// `Fallback` (they hold the same content twice).
-fn alternate(el: &Element) -> Option<&Element> {
+fn alternate(el: Element<'_>) -> Option<Element<'_>> {
     el.child("Choice").or_else(|| el.child("Fallback"))
 }
 
@@ -184,7 +184,7 @@ fn push_link(st: &mut State<'_>, start: usize, url: Option<String>) {
     }
 }
 
-fn hyperlink_target(el: &Element, rels: &Rels) -> Option<String> {
+fn hyperlink_target(el: Element<'_>, rels: &Rels) -> Option<String> {
     let anchor = el.attr("anchor").filter(|a| !a.is_empty());
     let target = el
         .attr("id")
@@ -210,9 +210,9 @@ fn checked_anchor(url: String, bookmarks: &HashSet<String>) -> String {
 }
 
 /// The names of every bookmark under `el`.
-pub fn bookmark_names(el: &Element, out: &mut HashSet<String>) {
+pub fn bookmark_names(el: Element<'_>, out: &mut HashSet<String>) {
     for child in el.elements() {
-        if child.name == "bookmarkStart" {
+        if child.name() == "bookmarkStart" {
             if let Some(name) = child.attr("name") {
                 out.insert(name.to_string());
             }
@@ -287,7 +287,7 @@ fn field_tokens(s: &str) -> Vec<String> {
     out
 }
 
-fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
+fn run<'e>(r: Element<'e>, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     let rpr = r.child("rPr");
     if rpr
         .and_then(|p| p.child("vanish"))
@@ -312,7 +312,7 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
         .unwrap_or(false);
     for child in r.elements() {
         let in_code = st.in_code();
-        match child.name.as_str() {
+        match child.name() {
             "t" if !in_code && st.custom_mark => {
                 st.custom_mark = false;
                 if let Some(note) = st.out.notes.last_mut() {
@@ -379,7 +379,7 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
                 }
             }
             "footnoteReference" | "endnoteReference" if !in_code => {
-                let kind = if child.name == "footnoteReference" {
+                let kind = if child.name() == "footnoteReference" {
                     NoteKind::Footnote
                 } else {
                     NoteKind::Endnote
@@ -402,18 +402,18 @@ fn run<'e>(r: &'e Element, ctx: InlineCtx<'_>, st: &mut State<'e>) {
     }
 }
 
-fn find_textboxes<'e>(el: &'e Element, out: &mut Vec<&'e Element>) {
-    if el.name == "txbxContent" {
+fn find_textboxes<'e>(el: Element<'e>, out: &mut Vec<Element<'e>>) {
+    if el.name() == "txbxContent" {
         out.push(el);
         return;
     }
-    if el.name == "AlternateContent" {
+    if el.name() == "AlternateContent" {
         if let Some(choice) = alternate(el) {
             find_textboxes(choice, out);
         }
         return;
     }
-    for n in &el.children {
+    for n in el.children() {
         if let Node::Element(child) = n {
             find_textboxes(child, out);
         }
@@ -469,7 +469,7 @@ mod tests {
             para_run: RunProps::default(),
             bookmarks: &bookmarks,
         };
-        let out = read(&p, ctx);
+        let out = read(p.root(), ctx);
         (normalize(&out.text), out.links, out.visible && out.bold)
     }
 

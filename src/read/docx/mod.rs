@@ -32,7 +32,7 @@ use numbering::Numbering;
 use package::Package;
 use rels::{rels_part_of, Rels};
 use styles::Styles;
-use xml::Element;
+use xml::Dom;
 
 /// Reads a `.docx` file into a [`Document`].
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
@@ -50,11 +50,12 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
             "the zip archive has no {main}"
         ))));
     };
-    let root = xml::parse(&main_bytes, &main, options.max_depth)?;
+    let main_dom = xml::parse(&main_bytes, &main, options.max_depth)?;
+    let root = main_dom.root();
     drop(main_bytes);
     let rels = read_rels(&mut pkg, &main, options)?;
     let styles = match read_related(&mut pkg, &rels, "styles", &main, "styles.xml", options)? {
-        Some(el) => Styles::from_element(&el),
+        Some(dom) => Styles::from_element(dom.root()),
         None => Styles::default(),
     };
     let numbering = match read_related(
@@ -65,7 +66,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         "numbering.xml",
         options,
     )? {
-        Some(el) => Numbering::from_element(&el),
+        Some(dom) => Numbering::from_element(dom.root()),
         None => Numbering::default(),
     };
     // Note numbering: settings.xml gives the document's, the last section's
@@ -80,7 +81,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     ]
     .map(|(name, kind)| {
         let base = notes::NoteFormat::from_element(
-            settings.as_ref().and_then(|s| s.child(name)),
+            settings.as_ref().and_then(|s| s.root().child(name)),
             &Default::default(),
         );
         (
@@ -106,9 +107,9 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         let Some(bytes) = pkg.read(&part)? else {
             continue;
         };
-        let notes_root = xml::parse(&bytes, &part, options.max_depth)?;
+        let notes_dom = xml::parse(&bytes, &part, options.max_depth)?;
         walker.rels = read_rels(&mut pkg, &part, options)?;
-        let notes = notes::notes_by_id(&notes_root);
+        let notes = notes::notes_by_id(notes_dom.root());
         let format = formats
             .iter()
             .find(|(k, _)| *k == kind)
@@ -134,7 +135,7 @@ fn main_part(pkg: &mut Package<'_>, options: &ParseOptions) -> String {
     let Ok(root) = xml::parse(&bytes, "_rels/.rels", options.max_depth) else {
         return DEFAULT.to_string();
     };
-    Rels::from_element(&root, "")
+    Rels::from_element(root.root(), "")
         .target_of_kind("officeDocument")
         .filter(|t| pkg.has(t))
         .unwrap_or(DEFAULT)
@@ -145,7 +146,7 @@ fn read_rels(pkg: &mut Package<'_>, part: &str, options: &ParseOptions) -> Resul
     let name = rels_part_of(part);
     match pkg.read(&name)? {
         Some(bytes) => Ok(Rels::from_element(
-            &xml::parse(&bytes, &name, options.max_depth)?,
+            xml::parse(&bytes, &name, options.max_depth)?.root(),
             part,
         )),
         None => Ok(Rels::default()),
@@ -169,7 +170,7 @@ fn read_related(
     main: &str,
     fallback: &str,
     options: &ParseOptions,
-) -> Result<Option<Element>> {
+) -> Result<Option<Dom>> {
     let part = part_name(rels, kind, main, fallback);
     match pkg.read(&part)? {
         Some(bytes) => Ok(Some(xml::parse(&bytes, &part, options.max_depth)?)),

@@ -11,9 +11,9 @@ use crate::document::{BlockKind, Footnote};
 use crate::Result;
 
 /// The notes of one kind, by `w:id`, skipping separators.
-pub fn notes_by_id(root: &Element) -> HashMap<&str, &Element> {
+pub fn notes_by_id(root: Element<'_>) -> HashMap<&str, Element<'_>> {
     root.elements()
-        .filter(|n| n.name == "footnote" || n.name == "endnote")
+        .filter(|n| n.name() == "footnote" || n.name() == "endnote")
         .filter(|n| matches!(n.attr("type"), None | Some("normal")))
         .filter_map(|n| Some((n.attr("id")?, n)))
         .collect()
@@ -31,7 +31,7 @@ pub struct NoteFormat {
 impl NoteFormat {
     /// Reads a `w:footnotePr` or `w:endnotePr` element; `base` fills what
     /// it leaves unset.
-    pub fn from_element(el: Option<&Element>, base: &NoteFormat) -> NoteFormat {
+    pub fn from_element(el: Option<Element<'_>>, base: &NoteFormat) -> NoteFormat {
         NoteFormat {
             fmt: el
                 .and_then(|e| e.child_val("numFmt"))
@@ -65,7 +65,7 @@ pub fn mark(kind: NoteKind, n: u32, format: &NoteFormat) -> String {
 pub fn push_notes(
     walker: &mut Walker<'_>,
     kind: NoteKind,
-    notes: &HashMap<&str, &Element>,
+    notes: &HashMap<&str, Element<'_>>,
     format: &NoteFormat,
 ) -> Result<()> {
     let refs: Vec<_> = walker
@@ -90,7 +90,7 @@ pub fn push_notes(
             continue;
         };
         let mut out = Out::Cell(CellText::new());
-        walker.container(note, &mut out, 1)?;
+        walker.container(*note, &mut out, 1)?;
         let text = match out {
             Out::Cell(c) => crate::text::normalize(&c.lines.join(" ")),
             Out::Body => String::new(),

@@ -78,7 +78,7 @@ struct Level {
 }
 
 impl Level {
-    fn from_element(lvl: &Element) -> Level {
+    fn from_element(lvl: Element<'_>) -> Level {
         Level {
             // Word writes `w:start` always; other producers that leave it
             // out mean the usual first number.
@@ -144,7 +144,7 @@ struct Abstract {
     num_style_link: Option<String>,
 }
 
-fn levels_of(el: &Element) -> Vec<Option<Level>> {
+fn levels_of(el: Element<'_>) -> Vec<Option<Level>> {
     let mut levels: Vec<Option<Level>> = vec![None; LEVELS];
     for lvl in el.children_named("lvl") {
         let i = lvl
@@ -186,7 +186,7 @@ pub struct Counters {
 
 impl Numbering {
     /// Reads `numbering.xml`.
-    pub fn from_element(root: &Element) -> Numbering {
+    pub fn from_element(root: Element<'_>) -> Numbering {
         let mut n = Numbering::default();
         for a in root.children_named("abstractNum") {
             let Some(id) = a.attr("abstractNumId") else {
@@ -405,7 +405,11 @@ mod tests {
     use crate::read::docx::xml::parse;
 
     fn numbering(xml: &str) -> Numbering {
-        Numbering::from_element(&parse(xml.as_bytes(), "word/numbering.xml", 30).unwrap())
+        Numbering::from_element(
+            parse(xml.as_bytes(), "word/numbering.xml", 30)
+                .unwrap()
+                .root(),
+        )
     }
 
     fn lvl(i: u8, fmt: &str, text: &str, extra: &str) -> String {

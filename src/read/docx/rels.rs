@@ -27,7 +27,7 @@ pub struct Rels {
 
 impl Rels {
     /// Reads a `.rels` part belonging to `source` (e.g. `word/document.xml`).
-    pub fn from_element(root: &Element, source: &str) -> Rels {
+    pub fn from_element(root: Element<'_>, source: &str) -> Rels {
         let base = match source.rfind('/') {
             Some(i) => source.get(..i).unwrap_or(""),
             None => "",
@@ -138,7 +138,7 @@ mod tests {
             10,
         )
         .unwrap();
-        let rels = Rels::from_element(&root, "word/document.xml");
+        let rels = Rels::from_element(root.root(), "word/document.xml");
         assert_eq!(
             rels.get("rId1").unwrap().target,
             "https://example.org/a?b=1&c"

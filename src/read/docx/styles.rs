@@ -21,7 +21,7 @@ pub struct NumRef {
 
 impl NumRef {
     /// Reads a `w:numPr` element.
-    pub fn from_element(num_pr: &Element) -> NumRef {
+    pub fn from_element(num_pr: Element<'_>) -> NumRef {
         NumRef {
             num_id: num_pr.child_val("numId").map(str::to_string),
             ilvl: num_pr
@@ -43,7 +43,7 @@ pub struct RunProps {
 
 impl RunProps {
     /// Reads a `w:rPr` element.
-    pub fn from_element(rpr: &Element) -> RunProps {
+    pub fn from_element(rpr: Element<'_>) -> RunProps {
         RunProps {
             bold: rpr.child("b").map(Element::is_on),
             italic: rpr.child("i").map(Element::is_on),
@@ -70,7 +70,7 @@ pub struct Styles {
 
 impl Styles {
     /// Reads `styles.xml`.
-    pub fn from_element(root: &Element) -> Styles {
+    pub fn from_element(root: Element<'_>) -> Styles {
         let mut styles = Styles::default();
         if let Some(rpr) = root
             .child("docDefaults")
@@ -209,7 +209,7 @@ mod tests {
             20,
         )
         .unwrap();
-        Styles::from_element(&root)
+        Styles::from_element(root.root())
     }
 
     #[test]

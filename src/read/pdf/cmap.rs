@@ -1,8 +1,6 @@
 //! ToUnicode CMaps: code space ranges, `bfchar` and `bfrange` (with
 //! destination arrays), parsed with a small tokenizer of our own.
 
-use std::collections::HashMap;
-
 /// One code space range: codes of `len` bytes from `lo` to `hi`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodeRange {
@@ -14,12 +12,60 @@ pub struct CodeRange {
     pub hi: u32,
 }
 
+/// A map from character codes to values, filled first and then sorted once
+/// ([`CodeMap::finish`]): a lookup per glyph is a binary search, with no
+/// hashing and no per-entry allocation of a hash table.
+#[derive(Debug, Clone)]
+pub struct CodeMap<V> {
+    entries: Vec<(u32, V)>,
+}
+
+impl<V> Default for CodeMap<V> {
+    fn default() -> Self {
+        CodeMap {
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> CodeMap<V> {
+    /// Sets `code` to `value`; a later insert of the same code wins (once
+    /// [`CodeMap::finish`] ran).
+    pub fn insert(&mut self, code: u32, value: V) {
+        self.entries.push((code, value));
+    }
+
+    /// Sorts the entries for lookups, keeping the last value of each code.
+    pub fn finish(&mut self) {
+        self.entries.sort_by_key(|e| e.0);
+        self.entries.dedup_by(|later, kept| {
+            if later.0 == kept.0 {
+                std::mem::swap(later, kept);
+                true
+            } else {
+                false
+            }
+        });
+    }
+
+    /// The value of `code` (after [`CodeMap::finish`]).
+    pub fn get(&self, code: u32) -> Option<&V> {
+        let i = self.entries.binary_search_by_key(&code, |e| e.0).ok()?;
+        self.entries.get(i).map(|e| &e.1)
+    }
+
+    /// Whether the map is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
 /// A parsed ToUnicode CMap.
 #[derive(Debug, Clone, Default)]
 pub struct ToUnicode {
     /// Code space ranges (empty: not given).
     pub codespace: Vec<CodeRange>,
-    singles: HashMap<u32, String>,
+    singles: CodeMap<String>,
     /// `bfrange` entries whose destination is a base string incremented per code.
     ranges: Vec<(u32, u32, Vec<u16>)>,
 }
@@ -27,7 +73,7 @@ pub struct ToUnicode {
 impl ToUnicode {
     /// Appends the text of `code` to `out`; false when unmapped.
     pub fn append(&self, code: u32, out: &mut String) -> bool {
-        if let Some(s) = self.singles.get(&code) {
+        if let Some(s) = self.singles.get(code) {
             out.push_str(s);
             return true;
         }
@@ -127,6 +173,7 @@ impl ToUnicode {
                 _ => {}
             }
         }
+        out.singles.finish();
         out
     }
 }
@@ -266,6 +313,19 @@ fn is_regular(c: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_map_keeps_the_last_value_of_a_code() {
+        let mut m = CodeMap::default();
+        for (c, v) in [(5, "a"), (1, "b"), (5, "c"), (9, "d"), (1, "e")] {
+            m.insert(c, v);
+        }
+        m.finish();
+        assert_eq!(m.get(5), Some(&"c"));
+        assert_eq!(m.get(1), Some(&"e"));
+        assert_eq!(m.get(9), Some(&"d"));
+        assert_eq!(m.get(2), None);
+    }
 
     #[test]
     fn parses_bfchar_bfrange_and_arrays() {

@@ -6,11 +6,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::Font;
 use super::graphics::{GraphicsState, Matrix};
+use super::lexer::{Lexer, Op, Operand};
 use super::obj::{deref, get_array, get_dict, get_name, num, stream_bytes};
 use crate::{Error, ParseOptions, Result};
 
@@ -198,9 +198,9 @@ impl<'a> Interpreter<'a> {
                 u64::from(self.opts.max_depth),
             ));
         }
-        for op in Content::decode_iter(content) {
-            // A damaged operator ends this stream; what was read is kept.
-            let Ok(op) = op else { break };
+        // A damaged operator ends this stream; what was read is kept.
+        let mut lexer = Lexer::new(content);
+        while let Some(op) = lexer.next_op() {
             self.op(&op, resources, depth)?;
         }
         Ok(())
@@ -218,78 +218,77 @@ impl<'a> Interpreter<'a> {
         })
     }
 
-    fn op(&mut self, op: &Operation, resources: &[&'a Dictionary], depth: u32) -> Result<()> {
-        let a = &op.operands;
-        let n = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
-        match op.operator.as_str() {
+    fn op(&mut self, op: &Op<'_>, resources: &[&'a Dictionary], depth: u32) -> Result<()> {
+        let n = |i: usize| op.num(i);
+        let name = |i: usize| op.get(i).and_then(|o| o.name());
+        let string = |i: usize| op.get(i).and_then(|o| o.string());
+        match op.operator {
             // A bounded stack: a hostile stream of `q`s cannot exhaust memory.
-            "q" if self.stack.len() < 4096 => self.stack.push(self.gs),
-            "q" => {}
-            "Q" => {
+            b"q" if self.stack.len() < 4096 => self.stack.push(self.gs),
+            b"q" => {}
+            b"Q" => {
                 if let Some(gs) = self.stack.pop() {
                     self.gs = gs;
                 }
             }
-            "cm" => {
+            b"cm" => {
                 let m = Matrix::new(n(0), n(1), n(2), n(3), n(4), n(5));
                 self.gs.ctm = m.then(&self.gs.ctm);
             }
-            "w" => self.gs.line_width = n(0),
-            "BT" => {
+            b"w" => self.gs.line_width = n(0),
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            "Tc" => self.gs.text.char_spacing = n(0),
-            "Tw" => self.gs.text.word_spacing = n(0),
-            "Tz" => self.gs.text.h_scale = n(0) / 100.0,
-            "TL" => self.gs.text.leading = n(0),
-            "Ts" => self.gs.text.rise = n(0),
-            "Tr" => self.gs.text.render = n(0) as i64,
-            "Tf" => {
+            b"Tc" => self.gs.text.char_spacing = n(0),
+            b"Tw" => self.gs.text.word_spacing = n(0),
+            b"Tz" => self.gs.text.h_scale = n(0) / 100.0,
+            b"TL" => self.gs.text.leading = n(0),
+            b"Ts" => self.gs.text.rise = n(0),
+            b"Tr" => self.gs.text.render = n(0) as i64,
+            b"Tf" => {
                 self.gs.text.font_size = n(1);
-                self.gs.text.font = a
-                    .first()
-                    .and_then(|o| o.as_name().ok())
+                self.gs.text.font = name(0)
                     .and_then(|name| self.resource(resources, b"Font", name))
                     .and_then(|o| self.fonts.load(self.doc, o, self.opts.max_part_bytes))
                     .map(|i| i as usize);
             }
-            "Td" => self.next_line(n(0), n(1)),
-            "TD" => {
+            b"Td" => self.next_line(n(0), n(1)),
+            b"TD" => {
                 self.gs.text.leading = -n(1);
                 self.next_line(n(0), n(1));
             }
-            "Tm" => {
+            b"Tm" => {
                 self.tlm = Matrix::new(n(0), n(1), n(2), n(3), n(4), n(5));
                 self.tm = self.tlm;
             }
-            "T*" => self.next_line(0.0, -self.gs.text.leading),
-            "Tj" => {
-                if let Some(Object::String(s, _)) = a.first() {
+            b"T*" => self.next_line(0.0, -self.gs.text.leading),
+            b"Tj" => {
+                if let Some(s) = string(0) {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line(0.0, -self.gs.text.leading);
-                if let Some(Object::String(s, _)) = a.first() {
+                if let Some(s) = string(0) {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.text.word_spacing = n(0);
                 self.gs.text.char_spacing = n(1);
                 self.next_line(0.0, -self.gs.text.leading);
-                if let Some(Object::String(s, _)) = a.get(2) {
+                if let Some(s) = string(2) {
                     self.show(s);
                 }
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = a.first() {
-                    for item in items {
+            b"TJ" => {
+                if let Some(Operand::Array(items)) = op.get(0) {
+                    for item in items.iter() {
                         match item {
-                            Object::String(s, _) => self.show(s),
+                            Operand::Str(s) => self.show(s),
                             other => {
-                                if let Some(adj) = num(other) {
+                                if let Some(adj) = other.num() {
                                     let t = &self.gs.text;
                                     let tx = -adj / 1000.0 * t.font_size * t.h_scale;
                                     self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
@@ -299,24 +298,24 @@ impl<'a> Interpreter<'a> {
                     }
                 }
             }
-            "m" => {
+            b"m" => {
                 let p = self.gs.ctm.apply(n(0), n(1));
                 self.cur = p;
                 self.start = p;
             }
-            "l" => {
+            b"l" => {
                 let p = self.gs.ctm.apply(n(0), n(1));
                 self.path.push([self.cur.0, self.cur.1, p.0, p.1]);
                 self.cur = p;
             }
-            "c" => self.cur = self.gs.ctm.apply(n(4), n(5)),
-            "v" | "y" => self.cur = self.gs.ctm.apply(n(2), n(3)),
-            "h" => {
+            b"c" => self.cur = self.gs.ctm.apply(n(4), n(5)),
+            b"v" | b"y" => self.cur = self.gs.ctm.apply(n(2), n(3)),
+            b"h" => {
                 self.path
                     .push([self.cur.0, self.cur.1, self.start.0, self.start.1]);
                 self.cur = self.start;
             }
-            "re" => {
+            b"re" => {
                 let (x, y, w, h) = (n(0), n(1), n(2), n(3));
                 let c = self.gs.ctm;
                 let p0 = c.apply(x, y);
@@ -331,26 +330,25 @@ impl<'a> Interpreter<'a> {
                 self.cur = p0;
                 self.start = p0;
             }
-            "S" | "s" => self.stroke(),
-            "f" | "F" | "f*" => self.fill(),
-            "B" | "B*" | "b" | "b*" => {
+            b"S" | b"s" => self.stroke(),
+            b"f" | b"F" | b"f*" => self.fill(),
+            b"B" | b"B*" | b"b" | b"b*" => {
                 self.fill_rects_only();
                 self.stroke();
             }
-            "n" => self.clear_path(),
-            "BMC" | "BDC" => {
-                let artifact =
-                    a.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact".as_slice());
+            b"n" => self.clear_path(),
+            b"BMC" | b"BDC" => {
+                let artifact = name(0) == Some(b"Artifact".as_slice());
                 let inside = self.marked.last().copied().unwrap_or(false);
                 if self.marked.len() < 4096 {
                     self.marked.push(artifact || inside);
                 }
             }
-            "EMC" => {
+            b"EMC" => {
                 self.marked.pop();
             }
-            "Do" => {
-                if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+            b"Do" => {
+                if let Some(name) = name(0) {
                     self.form(name, resources, depth)?;
                 }
             }

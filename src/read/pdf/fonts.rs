@@ -1,8 +1,6 @@
 //! Fonts: how a shown string's bytes split into codes, what text each code
 //! stands for, and how wide it is.
 
-use std::collections::HashMap;
-
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{CodeRange, ToUnicode};
@@ -30,7 +28,7 @@ pub struct Font {
     simple_text: Vec<String>,
     /// Widths per code of a simple font, in text space units.
     simple_widths: Vec<f32>,
-    cid_widths: HashMap<u32, f32>,
+    cid_widths: super::cmap::CodeMap<f32>,
     default_width: f32,
 }
 
@@ -161,6 +159,7 @@ impl Font {
                 _ => break,
             }
         }
+        self.cid_widths.finish();
     }
 
     fn load_simple(&mut self, doc: &Document, dict: &Dictionary, subtype: &[u8]) {
@@ -310,7 +309,7 @@ impl Font {
             i += usize::from(len);
             let width = self
                 .cid_widths
-                .get(&code)
+                .get(code)
                 .copied()
                 .unwrap_or(self.default_width);
             Some(Code { code, len, width })

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod glyphlist;
 pub mod graphics;
 pub mod layout;
+pub mod lexer;
 mod obj;
 pub mod tables;
 

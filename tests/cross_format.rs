@@ -32,6 +32,20 @@ const EXPLAINED: &[(&str, &str, &str, &str)] = &[
         "projects[8].outputs",
         "the seed splits \"multi- agency\"; pandoc's grid table rejoined it as \"multi-agency\" in the docx",
     ),
+    (
+        "fop-work-programme-2023",
+        "pdf-chromium",
+        "paragraphs",
+        "HTML lists have no \")\" delimiter: the browser prints the body's 1) a) lists as 1. a., \
+         like the recommendations' 1. list, so labels differ",
+    ),
+    (
+        "fop-work-programme-2023",
+        "pdf-chromium",
+        "metadata.recommendations",
+        "the same: with every list printed as 1., the recommendations' 1. list is not told apart \
+         from the body's paragraphs",
+    ),
 ];
 
 /// `ext` names the fixture folder; "pdf-chromium" holds PDFs too.

@@ -127,7 +127,7 @@ fn merge_superscripts(lines: &mut Vec<Line>) {
         let (Some(a), Some(b)) = (lines.get(i), lines.get(i + 1)) else {
             break;
         };
-        let small = a.size() < b.size() * 0.8;
+        let small = a.size() < b.size() * 0.85;
         let raised = b.y - a.y < b.size() * 0.6 && b.y > a.y;
         let inside = a.x0() >= b.x0() - b.size() * 2.0 && a.x1() <= b.x1() + b.size() * 3.0;
         if small && raised && inside {

@@ -498,10 +498,23 @@ fn merge_split_tables(doc: &mut Document) {
                 // at a sentence start, some other cell goes on in lower case
                 // while a cell that was filled above (a status) is empty.
                 let lower = |t: &str| t.starts_with(char::is_lowercase);
+                // Or a cell above stops mid-sentence (a comma, a dash, no
+                // full stop) and goes on below.
+                let open_end = |t: &str| {
+                    let t = t.trim_end();
+                    t.ends_with([',', ';', '–', '-', '(', '/', '&'])
+                        || t.rsplit(' ').next().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "and" | "or" | "of" | "the" | "to" | "a" | "in" | "for" | "with"
+                            )
+                        })
+                };
                 let partial = a.rows.last().is_some_and(|last| {
                     let pairs = || last.cells.iter().zip(first.cells.iter());
-                    pairs().any(|(_, d)| lower(&d.text))
-                        && pairs().any(|(c, d)| !c.text.is_empty() && d.text.is_empty())
+                    let goes_on = pairs().any(|(_, d)| lower(&d.text))
+                        || pairs().any(|(c, d)| open_end(&c.text) && !d.text.is_empty());
+                    goes_on && pairs().any(|(c, d)| !c.text.is_empty() && d.text.is_empty())
                 });
                 let continues = lead.is_empty() || lower(lead) || partial;
                 match a.rows.last_mut() {
@@ -510,7 +523,16 @@ fn merge_split_tables(doc: &mut Document) {
                             if c.text.is_empty() {
                                 c.text = d.text;
                             } else if !d.text.is_empty() {
-                                crate::text::join_wrapped(&mut c.text, &d.text);
+                                // A sentence ended at the foot of the page and
+                                // a capital starts the next: most likely a new
+                                // paragraph of the cell.
+                                let ended = c.text.trim_end().ends_with(['.', '!', '?', ':']);
+                                if ended && d.text.starts_with(char::is_uppercase) {
+                                    c.text.push('\n');
+                                    c.text.push_str(&d.text);
+                                } else {
+                                    crate::text::join_wrapped(&mut c.text, &d.text);
+                                }
                             }
                         }
                     }

@@ -296,7 +296,10 @@ impl Builder {
                     && o.text.len() > 60
                     && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
             };
+            // Text set out left of a list item's label is no more of it.
+            let outdented = o.label.is_some() && x_start < o.first_x - 3.0;
             let compatible = label.is_none()
+                && !outdented
                 && o.heading == heading
                 && (size - o.size).abs()
                     <= if o.heading {

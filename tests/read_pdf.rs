@@ -540,3 +540,74 @@ fn bold_line_ending_in_a_full_stop_is_a_heading_when_plain_text_follows() {
         vec!["The key challenges and how they will be addressed."]
     );
 }
+
+/// Two columns of tagged text (left lines MCIDs 0-7, right lines 8-13) and a
+/// structure tree that reads the MCIDs in `order`.
+fn tagged_two_column_pdf(order: &[u32]) -> Vec<u8> {
+    use lopdf::{dictionary, Object};
+    let mut c = String::new();
+    let mut y = 700.0;
+    let left = prose_lines("Left", 8);
+    let right = prose_lines("Right", 6);
+    for (i, l) in left.iter().enumerate() {
+        c.push_str(&format!("/P <</MCID {i}>> BDC\n"));
+        text_at(&mut c, "F1", 10.0, 72.0, y, l);
+        c.push_str("EMC\n");
+        if let Some(r) = right.get(i) {
+            c.push_str(&format!("/P <</MCID {}>> BDC\n", i + 8));
+            text_at(&mut c, "F1", 10.0, 320.0, y, r);
+            c.push_str("EMC\n");
+        }
+        y -= 12.0;
+    }
+    let bytes = pdf_of_pages(&[c]);
+    let mut doc = lopdf::Document::load_mem(&bytes).expect("loads");
+    let page = *doc.get_pages().get(&1).expect("page 1");
+    let kids: Vec<Object> = order
+        .iter()
+        .map(|&m| {
+            let e = doc.add_object(
+                dictionary! { "Type" => "StructElem", "S" => "P", "Pg" => page, "K" => m as i64 },
+            );
+            Object::Reference(e)
+        })
+        .collect();
+    let root = doc.add_object(dictionary! { "Type" => "StructTreeRoot", "K" => kids });
+    let catalog_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .expect("root");
+    if let Ok(Object::Dictionary(cat)) = doc.get_object_mut(catalog_id) {
+        cat.set("StructTreeRoot", root);
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+#[test]
+fn structure_tree_order_decides_column_order() {
+    let texts = |order: Vec<u32>| {
+        let doc =
+            pdf::read(&tagged_two_column_pdf(&order), &ParseOptions::default()).expect("reads");
+        all_texts(&doc).join(" | ")
+    };
+    // The tree reads the left column first: as the geometry says.
+    let natural = texts((0..14).collect());
+    assert!(natural.starts_with("Left line one"), "{natural}");
+    // The tree reads the right column first: so do we.
+    let right_first = texts((8..14).chain(0..8).collect());
+    assert!(right_first.starts_with("Right line one"), "{right_first}");
+    assert!(right_first.contains("Left line eight"), "{right_first}");
+    // The tree reads row by row (a table): the rows stay whole.
+    let rows = texts(
+        (0..8)
+            .flat_map(|i| if i < 6 { vec![i, i + 8] } else { vec![i] })
+            .collect(),
+    );
+    assert!(
+        rows.starts_with("Left line one of the text runs on with words Right line one"),
+        "{rows}"
+    );
+}

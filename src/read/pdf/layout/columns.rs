@@ -13,6 +13,8 @@
 //! borderless table is no page column, and the tests below say how each is
 //! told apart.
 
+use std::collections::HashMap;
+
 use super::lines::{build_lines_of, Line};
 use crate::read::pdf::content::{FontCache, Glyph, PageContent};
 
@@ -59,18 +61,27 @@ struct Region {
 /// The lines of the given glyphs in reading order: top to bottom, with each
 /// region set in columns read column by column. `breaks` are the vertical
 /// extents of things that are not text (tables) which no region may cross.
+/// `order` is a tagged PDF's structure order (MCID to rank; empty when
+/// untagged): where it reads a region's right column first, so do we, and
+/// where it reads the region row by row (a table), the region is not split.
 pub fn ordered_lines<'a>(
     page: &'a PageContent,
     fonts: &FontCache,
     glyphs: Vec<&'a Glyph>,
     breaks: &[(f32, f32)],
+    order: &HashMap<u32, u32>,
 ) -> (Vec<Line>, usize) {
     let glyphs: Vec<&Glyph> = glyphs
         .into_iter()
         .filter(|g| g.upright && g.size > 0.5)
         .collect();
     let mut groups: Vec<Vec<&Glyph>> = Vec::new();
-    let regions = split(page, glyphs, breaks, 0, &mut groups);
+    let ctx = Ctx {
+        page,
+        breaks,
+        order,
+    };
+    let regions = split(&ctx, glyphs, 0, &mut groups);
     let mut lines = Vec::new();
     for g in groups {
         lines.extend(build_lines_of(page, fonts, g));
@@ -78,28 +89,77 @@ pub fn ordered_lines<'a>(
     (lines, regions)
 }
 
+struct Ctx<'a, 'b> {
+    page: &'a PageContent,
+    breaks: &'b [(f32, f32)],
+    order: &'b HashMap<u32, u32>,
+}
+
+/// What the structure tree says of a region split at `x`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tagged {
+    /// Nothing (untagged, or too little of it tagged).
+    Silent,
+    /// The left column is read before the right one.
+    LeftFirst,
+    /// The right column is read first.
+    RightFirst,
+    /// The two sides are read in turn, row by row.
+    Rows,
+}
+
+fn tagged(order: &HashMap<u32, u32>, rows: &[Row], region: Region) -> Tagged {
+    if order.is_empty() {
+        return Tagged::Silent;
+    }
+    let (mut left, mut right): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+    for r in rows.get(region.from..region.to).unwrap_or_default() {
+        for g in &r.glyphs {
+            let Some(rank) = g.mcid.and_then(|m| order.get(&m)) else {
+                continue;
+            };
+            if (g.x0 + g.x1) / 2.0 < region.x {
+                left.push(*rank);
+            } else {
+                right.push(*rank);
+            }
+        }
+    }
+    if left.len() < 3 || right.len() < 3 {
+        return Tagged::Silent;
+    }
+    let (lmin, lmax) = (left.iter().min(), left.iter().max());
+    let (rmin, rmax) = (right.iter().min(), right.iter().max());
+    let before = |xs: &[u32], limit: Option<&u32>| {
+        let limit = limit.copied().unwrap_or(0);
+        xs.iter().filter(|&&r| r < limit).count() * 10 >= xs.len() * 9
+    };
+    if before(&left, rmin) {
+        Tagged::LeftFirst
+    } else if before(&right, lmin) {
+        Tagged::RightFirst
+    } else if lmax.is_some() && rmax.is_some() {
+        Tagged::Rows
+    } else {
+        Tagged::Silent
+    }
+}
+
 /// Splits glyphs into groups in reading order; returns how many column
 /// regions were found.
 fn split<'a>(
-    page: &'a PageContent,
+    ctx: &Ctx<'a, '_>,
     glyphs: Vec<&'a Glyph>,
-    breaks: &[(f32, f32)],
     depth: u32,
     out: &mut Vec<Vec<&'a Glyph>>,
 ) -> usize {
-    let rows = rows_of(page, glyphs);
-    if std::env::var("COLS_DEBUG3").is_ok() {
-        for r in &rows {
-            let w: Vec<String> = r
-                .words
-                .iter()
-                .map(|w| format!("{:.1}-{:.1}", w.x0, w.x1))
-                .collect();
-            eprintln!("ROW y={:.1} {}", r.y, w.join(" "));
-        }
-    }
-    let regions = if depth < MAX_DEPTH {
-        find_regions(&rows, breaks)
+    let rows = rows_of(ctx.page, glyphs);
+    let regions: Vec<(Region, Tagged)> = if depth < MAX_DEPTH {
+        find_regions(&rows, ctx.breaks)
+            .into_iter()
+            .map(|r| (r, tagged(ctx.order, &rows, r)))
+            .filter(|(_, t)| *t != Tagged::Rows)
+            .collect()
     } else {
         Vec::new()
     };
@@ -107,42 +167,28 @@ fn split<'a>(
         out.push(rows.into_iter().flat_map(|r| r.glyphs).collect());
         return 0;
     }
-    if std::env::var("COLS_DEBUG").is_ok() {
-        for r in &regions {
-            let text = |i: usize| {
-                rows.get(i).map_or(String::new(), |r| {
-                    let mut g = r.glyphs.clone();
-                    g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-                    g.iter().map(|g| page.glyph_text(g)).collect::<String>()
-                })
-            };
-            eprintln!(
-                "COLS depth={depth} x={:.1} rows={}..{} y={:.0}..{:.0} | {} ||| {}",
-                r.x,
-                r.from,
-                r.to,
-                rows.get(r.from).map_or(0.0, |r| r.y),
-                rows.get(r.to - 1).map_or(0.0, |r| r.y),
-                text(r.from),
-                text(r.to - 1)
-            );
-        }
-    }
     let mut found = regions.len();
     let mut plain: Vec<&Glyph> = Vec::new();
-    let bands: Vec<Vec<usize>> = regions.iter().map(|r| bands(&rows, *r)).collect();
+    let bands: Vec<Vec<usize>> = regions.iter().map(|(r, _)| bands(&rows, *r)).collect();
     let mut rows = rows.into_iter().enumerate().peekable();
-    for (region, cuts) in regions.into_iter().zip(bands) {
+    for ((region, tag), cuts) in regions.into_iter().zip(bands) {
         let mut left: Vec<&Glyph> = Vec::new();
         let mut right: Vec<&Glyph> = Vec::new();
+        let emit = |left: Vec<&'a Glyph>, right: Vec<&'a Glyph>, out: &mut Vec<Vec<&'a Glyph>>| {
+            let (first, second) = if tag == Tagged::RightFirst {
+                (right, left)
+            } else {
+                (left, right)
+            };
+            split(ctx, first, depth + 1, out) + split(ctx, second, depth + 1, out)
+        };
         while let Some((i, row)) = rows.next_if(|(i, _)| *i < region.to) {
             if i < region.from {
                 plain.extend(row.glyphs);
                 continue;
             }
             if i > region.from && cuts.contains(&i) {
-                found += split(page, std::mem::take(&mut left), breaks, depth + 1, out);
-                found += split(page, std::mem::take(&mut right), breaks, depth + 1, out);
+                found += emit(std::mem::take(&mut left), std::mem::take(&mut right), out);
             }
             if !plain.is_empty() {
                 out.push(std::mem::take(&mut plain));
@@ -155,8 +201,7 @@ fn split<'a>(
                 }
             }
         }
-        found += split(page, left, breaks, depth + 1, out);
-        found += split(page, right, breaks, depth + 1, out);
+        found += emit(left, right, out);
     }
     plain.extend(rows.flat_map(|(_, r)| r.glyphs));
     if !plain.is_empty() {
@@ -495,10 +540,6 @@ fn columns_score(rows: &[Row], region: Region) -> Option<f32> {
     // happen to line up in prose are no gutter.
     gutters.sort_by(f32::total_cmp);
     let median_gutter = gutters.get(gutters.len() / 2).copied().unwrap_or(0.0);
-    if std::env::var("COLS_DEBUG2").is_ok() && both >= 3 {
-        eprintln!("CAND x={x:.1} y={:.0} rows={} both={both} L={left_rows} R={right_rows} gut={median_gutter:.2} lw={:.2} rw={:.2} aligned={aligned} colons={colons} wide={wide_gaps} figs={figures} flush={}",
-            rows.first().map_or(0.0, |r| r.y), rows.len(), lw / width, (r_edge - x) / width, left_starts.iter().filter(|&&s| s <= l_edge).count());
-    }
     (both >= 3
         && median_gutter >= 1.0
         && left_rows >= 3

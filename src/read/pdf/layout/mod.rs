@@ -151,7 +151,7 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .filter(|g| !boxes.iter().any(|b| inside(g, *b)))
         .collect();
     let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
-    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks);
+    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
     let mut items = borderless_tables(flow);
     let mut tables: Vec<(Item, [f32; 4])> = Vec::new();
     for (grid, cell_lines) in accepted {

@@ -611,3 +611,143 @@ fn structure_tree_order_decides_column_order() {
         "{rows}"
     );
 }
+
+/// Draws a ruled grid whose column edges are `xs` and row edges `ys` (PDF
+/// user space) with `cells[row][col]` written in each cell.
+fn ruled_table(out: &mut String, xs: &[f32], ys: &[f32], cells: &[[&str; 3]], bold_first: bool) {
+    let (left, right) = (xs[0], xs[xs.len() - 1]);
+    let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+    for y in ys {
+        out.push_str(&format!("0.5 w {left} {y} m {right} {y} l S\n"));
+    }
+    for x in xs {
+        out.push_str(&format!("0.5 w {x} {top} m {x} {bottom} l S\n"));
+    }
+    for (r, row) in cells.iter().enumerate() {
+        let font = if bold_first && r == 0 { "F2" } else { "F1" };
+        for (c, text) in row.iter().enumerate() {
+            text_at(out, font, 10.0, xs[c] + 4.0, ys[r] - 14.0, text);
+        }
+    }
+}
+
+#[test]
+fn table_continued_on_the_next_page_is_one_table() {
+    let xs = [72.0, 200.0, 330.0, 540.0];
+    let header = ["Project", "Owner", "Status"];
+    let mut p1 = String::new();
+    text_at(&mut p1, "F2", 14.0, 72.0, 720.0, "Projects");
+    ruled_table(
+        &mut p1,
+        &xs,
+        &[200.0, 180.0, 160.0, 140.0],
+        &[
+            header,
+            ["Housing review", "Planning", "Ongoing"],
+            ["Transport plan", "Highways", "Complete"],
+        ],
+        true,
+    );
+    let mut p2 = String::new();
+    // The header row is repeated on the next page.
+    ruled_table(
+        &mut p2,
+        &xs,
+        &[740.0, 720.0, 700.0, 680.0],
+        &[
+            header,
+            ["Energy strategy", "Climate", "Ongoing"],
+            ["Leisure centres", "Communities", "Complete"],
+        ],
+        true,
+    );
+    text_at(
+        &mut p2,
+        "F1",
+        10.0,
+        72.0,
+        640.0,
+        "The table ends here and the text goes on.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[p1, p2]), &ParseOptions::default()).expect("reads");
+    let tables: Vec<&council_reports::document::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{tables:#?}");
+    let t = tables[0];
+    assert_eq!(t.header_rows, 1);
+    let firsts: Vec<&str> = t.rows.iter().map(|r| r.cells[0].text.as_str()).collect();
+    assert_eq!(
+        firsts,
+        vec![
+            "Project",
+            "Housing review",
+            "Transport plan",
+            "Energy strategy",
+            "Leisure centres"
+        ]
+    );
+}
+
+#[test]
+fn columns_of_text_without_rules_are_a_table() {
+    let mut c = String::new();
+    text_at(
+        &mut c,
+        "F1",
+        10.0,
+        72.0,
+        720.0,
+        "The budget lines are set out below without any rules.",
+    );
+    // A row with an empty cell, and a cell wrapped onto a second line.
+    let rows = [
+        ["Service", "Budget 2024", "Budget 2025"],
+        ["Libraries", "1,200", "1,350"],
+        ["Parks", "2,400", "2,300"],
+        ["", "to be", ""],
+        ["Waste", "", "8,600"],
+        ["Leisure", "1,000", "900"],
+    ];
+    let mut y = 690.0;
+    for row in rows {
+        for (text, x) in row.iter().zip([72.0, 260.0, 400.0]) {
+            if !text.is_empty() {
+                text_at(&mut c, "F1", 10.0, x, y, text);
+            }
+        }
+        y -= 14.0;
+    }
+    text_at(
+        &mut c,
+        "F1",
+        10.0,
+        72.0,
+        y - 20.0,
+        "Text after the table is a paragraph again.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let tables: Vec<&council_reports::document::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{:#?}", doc.blocks);
+    let t = tables[0];
+    assert_eq!(t.rows.len(), 5, "{t:#?}");
+    assert_eq!(t.width(), 3);
+    assert_eq!(t.rows[2].cells[1].text, "2,400 to be");
+    assert_eq!(t.rows[3].cells[1].text, "");
+    assert_eq!(t.rows[3].cells[2].text, "8,600");
+    assert!(all_texts(&doc)
+        .last()
+        .is_some_and(|t| t.starts_with("Text after")));
+}

@@ -249,36 +249,84 @@ fn place_table(items: &mut Vec<Item>, table: Item, bbox: [f32; 4]) {
 /// apart by wide gaps are a table without rules: columns are the merged
 /// horizontal extents of the spans, rows are the lines.
 fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
+    // Each row, with the lines below it that only go on in its cells.
+    type Run = Vec<(Line, Vec<Line>)>;
     let mut out: Vec<Item> = Vec::with_capacity(lines.len());
-    let mut run: Vec<Line> = Vec::new();
-    let flush = |run: &mut Vec<Line>, out: &mut Vec<Item>| {
+    let mut run: Run = Vec::new();
+    let flush = |run: &mut Run, out: &mut Vec<Item>| {
         if run.len() >= 3 {
-            if let Some(t) = columns_table(run) {
-                let top = run.first().map_or(0.0, Line::top);
+            let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
+            if let Some(t) = columns_table(&merged) {
+                let top = merged.first().map_or(0.0, Line::top);
                 out.push(Item::Table(t, top));
                 run.clear();
                 return;
             }
         }
-        out.extend(run.drain(..).map(Item::Line));
+        for (l, more) in run.drain(..) {
+            out.push(Item::Line(l));
+            out.extend(more.into_iter().map(Item::Line));
+        }
     };
     for l in lines {
-        let wide = l.spans.len() >= 3;
-        let near = run
-            .last()
-            .is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
+        let row = run.last().map(|(r, _)| r);
+        let prev = run.last().map(|(r, more)| more.last().unwrap_or(r));
+        let near = prev.is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
+        let tight = prev.is_some_and(|p| l.y - p.y <= p.size().max(l.size()) * 1.6);
+        // A row with an empty cell: two spans, each under a span of the row above.
+        let wide = l.spans.len() >= 3
+            || (l.spans.len() == 2 && row.is_some_and(|r| under_spans(&l, r, 0)));
+        // A cell's text wrapped onto a line of its own: the first column is
+        // empty and every span sits under a later span of the row.
+        let wrapped = !wide
+            && tight
+            && row.is_some_and(|r| {
+                r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1)
+            });
         if wide && near {
-            run.push(l);
+            run.push((l, Vec::new()));
+        } else if wrapped {
+            if let Some((_, more)) = run.last_mut() {
+                more.push(l);
+            }
         } else {
             flush(&mut run, &mut out);
-            if wide {
-                run.push(l);
+            if l.spans.len() >= 3 {
+                run.push((l, Vec::new()));
             } else {
                 out.push(Item::Line(l));
             }
         }
     }
     flush(&mut run, &mut out);
+    out
+}
+
+/// Whether every span of `l` overlaps a span of `row` (from its `skip`th on).
+fn under_spans(l: &Line, row: &Line, skip: usize) -> bool {
+    l.spans.iter().all(|s| {
+        row.spans
+            .iter()
+            .skip(skip)
+            .any(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+    })
+}
+
+/// A row line with the wrapped text of its cells joined on.
+fn with_wrapped(row: &Line, more: &[Line]) -> Line {
+    let mut out = row.clone();
+    for l in more {
+        for s in &l.spans {
+            if let Some(t) = out
+                .spans
+                .iter_mut()
+                .find(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+            {
+                paragraphs::join_line(&mut t.text, &s.text);
+                t.x1 = t.x1.max(s.x1);
+            }
+        }
+    }
     out
 }
 

@@ -268,9 +268,10 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
     let (pages, fonts, _) = interpret(bytes, options)?;
     let mut out = String::new();
     for (i, p) in pages.iter().enumerate() {
+        let regions = layout::page_items(p, &fonts).columns;
         let _ = writeln!(
             out,
-            "=== page {} ({}x{})",
+            "=== page {} ({}x{}) column regions: {regions}",
             i + 1,
             p.content.width,
             p.content.height

@@ -82,7 +82,7 @@ impl Walk<'_> {
                 // A marked-content reference, or an element with kids.
                 if let Some(mcid) = get(self.doc, d, b"MCID").and_then(|o| o.as_i64().ok()) {
                     self.mark(page, mcid);
-                } else if let Some(k) = d.get(b"K").ok() {
+                } else if let Ok(k) = d.get(b"K") {
                     self.kids(k, page, depth + 1);
                 }
             }
@@ -95,8 +95,8 @@ impl Walk<'_> {
             return;
         };
         let ranks = self.out.entry(page).or_default();
-        if !ranks.contains_key(&mcid) {
-            ranks.insert(mcid, self.rank);
+        if let std::collections::hash_map::Entry::Vacant(e) = ranks.entry(mcid) {
+            e.insert(self.rank);
             self.rank += 1;
         }
     }

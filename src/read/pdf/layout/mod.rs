@@ -49,6 +49,8 @@ pub struct PageItems {
     pub width: f32,
     /// The y of a short rule that separates footnotes, if any.
     pub footnote_rule: Option<f32>,
+    /// How many regions set in columns were read column by column.
+    pub columns: usize,
 }
 
 /// Turns interpreted pages into blocks.
@@ -92,7 +94,8 @@ fn body_size(pages: &[PageItems]) -> f32 {
         .map_or(11.0, |(k, _)| k as f32 / 2.0)
 }
 
-fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
+/// One page's lines and tables in reading order.
+pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     let c = &page.content;
     let area = c.width * c.height;
     // Underlines (links, emphasis) are rules too, but no table borders.
@@ -218,6 +221,7 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         height: c.height,
         width: c.width,
         footnote_rule,
+        columns: regions,
     }
 }
 
@@ -254,7 +258,24 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(lines.len());
     let mut run: Run = Vec::new();
     let flush = |run: &mut Run, out: &mut Vec<Item>| {
-        if run.len() >= 3 {
+        // Rows with empty cells or wrapped cells whose first column is a
+        // list label ("8.1") are numbered paragraphs set out beside a
+        // summary, not a table.
+        let loose = run
+            .iter()
+            .any(|(l, more)| l.spans.len() < 3 || !more.is_empty());
+        let labels = run
+            .iter()
+            .filter(|(l, _)| {
+                l.spans.first().is_some_and(|s| {
+                    crate::text::parse_label(&normalize(&s.text), Default::default())
+                        .is_some_and(|(_, rest)| rest.is_empty())
+                })
+            })
+            .count();
+        let left = run.iter().map(|(l, _)| l.x0()).fold(f32::MAX, f32::min);
+        let first_col = run.iter().filter(|(l, _)| l.x0() <= left + 2.0).count();
+        if run.len() >= 3 && !(loose && labels > 0 && labels * 2 >= first_col) {
             let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
             if let Some(t) = columns_table(&merged) {
                 let top = merged.first().map_or(0.0, Line::top);
@@ -302,13 +323,16 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
     out
 }
 
-/// Whether every span of `l` overlaps a span of `row` (from its `skip`th on).
+/// Whether every span of `l` lies under exactly one span of `row` (from its
+/// `skip`th on): a span across two columns is no cell.
 fn under_spans(l: &Line, row: &Line, skip: usize) -> bool {
     l.spans.iter().all(|s| {
         row.spans
             .iter()
             .skip(skip)
-            .any(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+            .filter(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+            .count()
+            == 1
     })
 }
 

@@ -311,7 +311,7 @@ impl Builder {
             // A numbered heading wrapped onto a second bold line.
             let heading_wrap = o.heading
                 && o.label.is_some()
-                && o.lines == 1
+                && o.lines <= 2
                 && label.is_none()
                 && bold
                 && !heading

@@ -158,6 +158,7 @@ fn split<'a>(
         find_regions(&rows, ctx.breaks)
             .into_iter()
             .map(|r| (r, tagged(ctx.order, &rows, r)))
+            // Read row by row in the tree (a table's cells): not split.
             .filter(|(_, t)| *t != Tagged::Rows)
             .collect()
     } else {

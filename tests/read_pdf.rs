@@ -385,25 +385,32 @@ fn self_referencing_form_is_drawn_once() {
     assert_eq!(doc.pages, Some(1));
 }
 
-/// A one-page PDF (600×800) drawing `content` with Helvetica as /F1.
-fn one_page_pdf(content: &[u8]) -> Vec<u8> {
+/// A PDF of one US-letter page per content stream, with Helvetica as /F1 and
+/// Helvetica-Bold as /F2.
+fn pdf_of_pages(contents: &[String]) -> Vec<u8> {
     use lopdf::{dictionary, Object, Stream};
     let mut doc = lopdf::Document::with_version("1.5");
-    let font = doc.add_object(
-        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    let regular = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" },
     );
-    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let bold = doc.add_object(
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold", "Encoding" => "WinAnsiEncoding" },
+    );
     let pages_id = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "MediaBox" => vec![0.into(), 0.into(), 600.into(), 800.into()],
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    });
+    let mut kids: Vec<Object> = Vec::new();
+    for content in contents {
+        let stream = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => stream,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } },
+        });
+        kids.push(page.into());
+    }
+    let count = kids.len() as i64;
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
     );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
@@ -412,16 +419,433 @@ fn one_page_pdf(content: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Draws `text` at (x, y) (PDF user space, y up) in font `font` at `size`.
+fn text_at(out: &mut String, font: &str, size: f32, x: f32, y: f32, text: &str) {
+    out.push_str(&format!(
+        "BT /{font} {size} Tf 1 0 0 1 {x} {y} Tm ({}) Tj ET\n",
+        text.replace('(', "\\(").replace(')', "\\)")
+    ));
+}
+
+/// Lines of a made-up prose, counted in words so that order can be checked.
+fn prose_lines(tag: &str, n: usize) -> Vec<String> {
+    const COUNT: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    COUNT
+        .iter()
+        .take(n)
+        .enumerate()
+        .map(|(i, w)| {
+            let end = if i + 1 == n { "." } else { "" };
+            format!("{tag} line {w} of the text runs on with words{end}")
+        })
+        .collect()
+}
+
+/// A newsletter page: a full-width heading, a full-width paragraph, two
+/// columns whose first paragraph goes on from the left column to the right,
+/// then a full-width closing paragraph.
+fn two_column_pdf() -> Vec<u8> {
+    let mut c = String::new();
+    text_at(&mut c, "F2", 16.0, 72.0, 720.0, "Partnership news");
+    text_at(&mut c, "F1", 10.0, 72.0, 690.0, "This opening paragraph spans the whole width of the page and it is read before either column.");
+    let mut y = 660.0;
+    let left = prose_lines("Left", 8);
+    let right = prose_lines("Right", 6);
+    for (i, l) in left.iter().enumerate() {
+        // The first paragraph breaks mid-sentence at the foot of the left column.
+        let l = if i + 1 == left.len() {
+            l.trim_end_matches('.')
+        } else {
+            l.as_str()
+        };
+        text_at(&mut c, "F1", 10.0, 72.0, y, l);
+        if let Some(r) = right.get(i) {
+            text_at(&mut c, "F1", 10.0, 320.0, y, r);
+        }
+        y -= 12.0;
+    }
+    text_at(
+        &mut c,
+        "F1",
+        10.0,
+        72.0,
+        y - 20.0,
+        "The closing paragraph spans the whole width of the page again and comes last of all here.",
+    );
+    pdf_of_pages(&[c])
+}
+
+#[test]
+fn two_columns_are_read_column_by_column() {
+    let bytes = two_column_pdf();
+    let doc = pdf::read(&bytes, &ParseOptions::default()).expect("reads");
+    let texts = all_texts(&doc);
+    assert_eq!(texts.len(), 4, "{texts:#?}");
+    assert_eq!(texts[0], "Partnership news");
+    assert!(texts[1].starts_with("This opening paragraph"));
+    // The left column's text, then the right column's, as one paragraph.
+    let body = &texts[2];
+    let l8 = body.find("Left line eight").expect("left column");
+    let r1 = body.find("Right line one").expect("right column");
+    assert!(body.starts_with("Left line one"), "{body}");
+    assert!(l8 < r1, "{body}");
+    assert!(
+        body.ends_with("Right line six of the text runs on with words."),
+        "{body}"
+    );
+    assert!(texts[3].starts_with("The closing paragraph"));
+}
+
+#[test]
+fn label_and_key_value_columns_keep_their_rows() {
+    let mut c = String::new();
+    let mut y = 720.0;
+    for (key, value) in [
+        (
+            "From:",
+            "Jane Smith, Cabinet Member for Adult Social Care and Health",
+        ),
+        ("To:", "Cabinet - 30 January 2025"),
+        (
+            "Subject:",
+            "Transfer of the service between the two directorates",
+        ),
+        ("Classification:", "Unrestricted"),
+    ] {
+        text_at(&mut c, "F1", 11.0, 72.0, y, key);
+        text_at(&mut c, "F1", 11.0, 227.0, y, value);
+        y -= 26.0;
+    }
+    for (label, lines) in [
+        (
+            "1.1",
+            [
+                "The first numbered paragraph starts here and it",
+                "wraps under its own hanging indent.",
+            ],
+        ),
+        (
+            "1.2",
+            [
+                "The second numbered paragraph starts here and it",
+                "wraps as well, under the same indent.",
+            ],
+        ),
+        (
+            "1.3",
+            [
+                "The third numbered paragraph starts here and it",
+                "wraps a last time before the page ends.",
+            ],
+        ),
+    ] {
+        text_at(&mut c, "F1", 11.0, 72.0, y, label);
+        for l in lines {
+            text_at(&mut c, "F1", 11.0, 108.0, y, l);
+            y -= 13.0;
+        }
+        y -= 13.0;
+    }
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let texts = all_texts(&doc);
+    assert_eq!(
+        texts.first().map(String::as_str),
+        Some("From: Jane Smith, Cabinet Member for Adult Social Care and Health"),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"To: Cabinet - 30 January 2025".to_string()),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.contains(&"The second numbered paragraph starts here and it wraps as well, under the same indent.".to_string()),
+        "{texts:#?}"
+    );
+}
+
+#[test]
+fn bold_line_ending_in_a_full_stop_is_a_heading_when_plain_text_follows() {
+    let mut c = String::new();
+    let body = [
+        "The opening paragraph is plain body text that runs over two lines",
+        "so that the page has body text before any heading.",
+    ];
+    let mut y = 720.0;
+    for l in body {
+        text_at(&mut c, "F1", 11.0, 72.0, y, l);
+        y -= 13.0;
+    }
+    y -= 13.0;
+    text_at(
+        &mut c,
+        "F2",
+        11.0,
+        72.0,
+        y,
+        "The key challenges and how they will be addressed.",
+    );
+    y -= 26.0;
+    for l in body {
+        text_at(&mut c, "F1", 11.0, 72.0, y, l);
+        y -= 13.0;
+    }
+    y -= 13.0;
+    // Bold emphasis followed by more bold text is no heading.
+    text_at(
+        &mut c,
+        "F2",
+        11.0,
+        72.0,
+        y,
+        "Members should note this point.",
+    );
+    y -= 26.0;
+    text_at(
+        &mut c,
+        "F2",
+        11.0,
+        72.0,
+        y,
+        "And this bold one, too, which goes on.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading(h) => Some(h.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        vec!["The key challenges and how they will be addressed."]
+    );
+}
+
+/// Two columns of tagged text (left lines MCIDs 0-7, right lines 8-13) and a
+/// structure tree that reads the MCIDs in `order`.
+fn tagged_two_column_pdf(order: &[u32]) -> Vec<u8> {
+    use lopdf::{dictionary, Object};
+    let mut c = String::new();
+    let mut y = 700.0;
+    let left = prose_lines("Left", 8);
+    let right = prose_lines("Right", 6);
+    for (i, l) in left.iter().enumerate() {
+        c.push_str(&format!("/P <</MCID {i}>> BDC\n"));
+        text_at(&mut c, "F1", 10.0, 72.0, y, l);
+        c.push_str("EMC\n");
+        if let Some(r) = right.get(i) {
+            c.push_str(&format!("/P <</MCID {}>> BDC\n", i + 8));
+            text_at(&mut c, "F1", 10.0, 320.0, y, r);
+            c.push_str("EMC\n");
+        }
+        y -= 12.0;
+    }
+    let bytes = pdf_of_pages(&[c]);
+    let mut doc = lopdf::Document::load_mem(&bytes).expect("loads");
+    let page = *doc.get_pages().get(&1).expect("page 1");
+    let kids: Vec<Object> = order
+        .iter()
+        .map(|&m| {
+            let e = doc.add_object(
+                dictionary! { "Type" => "StructElem", "S" => "P", "Pg" => page, "K" => m as i64 },
+            );
+            Object::Reference(e)
+        })
+        .collect();
+    let root = doc.add_object(dictionary! { "Type" => "StructTreeRoot", "K" => kids });
+    let catalog_id = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .expect("root");
+    if let Ok(Object::Dictionary(cat)) = doc.get_object_mut(catalog_id) {
+        cat.set("StructTreeRoot", root);
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+#[test]
+fn structure_tree_order_decides_column_order() {
+    let texts = |order: Vec<u32>| {
+        let doc =
+            pdf::read(&tagged_two_column_pdf(&order), &ParseOptions::default()).expect("reads");
+        all_texts(&doc).join(" | ")
+    };
+    // The tree reads the left column first: as the geometry says.
+    let natural = texts((0..14).collect());
+    assert!(natural.starts_with("Left line one"), "{natural}");
+    // The tree reads the right column first: so do we.
+    let right_first = texts((8..14).chain(0..8).collect());
+    assert!(right_first.starts_with("Right line one"), "{right_first}");
+    assert!(right_first.contains("Left line eight"), "{right_first}");
+    // The tree reads row by row (a table): the rows stay whole.
+    let rows = texts(
+        (0..8)
+            .flat_map(|i| if i < 6 { vec![i, i + 8] } else { vec![i] })
+            .collect(),
+    );
+    assert!(
+        rows.starts_with("Left line one of the text runs on with words Right line one"),
+        "{rows}"
+    );
+}
+
+/// Draws a ruled grid whose column edges are `xs` and row edges `ys` (PDF
+/// user space) with `cells[row][col]` written in each cell.
+fn ruled_table(out: &mut String, xs: &[f32], ys: &[f32], cells: &[[&str; 3]], bold_first: bool) {
+    let (left, right) = (xs[0], xs[xs.len() - 1]);
+    let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+    for y in ys {
+        out.push_str(&format!("0.5 w {left} {y} m {right} {y} l S\n"));
+    }
+    for x in xs {
+        out.push_str(&format!("0.5 w {x} {top} m {x} {bottom} l S\n"));
+    }
+    for (r, row) in cells.iter().enumerate() {
+        let font = if bold_first && r == 0 { "F2" } else { "F1" };
+        for (c, text) in row.iter().enumerate() {
+            text_at(out, font, 10.0, xs[c] + 4.0, ys[r] - 14.0, text);
+        }
+    }
+}
+
+#[test]
+fn table_continued_on_the_next_page_is_one_table() {
+    let xs = [72.0, 200.0, 330.0, 540.0];
+    let header = ["Project", "Owner", "Status"];
+    let mut p1 = String::new();
+    text_at(&mut p1, "F2", 14.0, 72.0, 720.0, "Projects");
+    ruled_table(
+        &mut p1,
+        &xs,
+        &[200.0, 180.0, 160.0, 140.0],
+        &[
+            header,
+            ["Housing review", "Planning", "Ongoing"],
+            ["Transport plan", "Highways", "Complete"],
+        ],
+        true,
+    );
+    let mut p2 = String::new();
+    // The header row is repeated on the next page.
+    ruled_table(
+        &mut p2,
+        &xs,
+        &[740.0, 720.0, 700.0, 680.0],
+        &[
+            header,
+            ["Energy strategy", "Climate", "Ongoing"],
+            ["Leisure centres", "Communities", "Complete"],
+        ],
+        true,
+    );
+    text_at(
+        &mut p2,
+        "F1",
+        10.0,
+        72.0,
+        640.0,
+        "The table ends here and the text goes on.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[p1, p2]), &ParseOptions::default()).expect("reads");
+    let tables: Vec<&council_reports::document::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{tables:#?}");
+    let t = tables[0];
+    assert_eq!(t.header_rows, 1);
+    let firsts: Vec<&str> = t.rows.iter().map(|r| r.cells[0].text.as_str()).collect();
+    assert_eq!(
+        firsts,
+        vec![
+            "Project",
+            "Housing review",
+            "Transport plan",
+            "Energy strategy",
+            "Leisure centres"
+        ]
+    );
+}
+
+#[test]
+fn columns_of_text_without_rules_are_a_table() {
+    let mut c = String::new();
+    text_at(
+        &mut c,
+        "F1",
+        10.0,
+        72.0,
+        720.0,
+        "The budget lines are set out below without any rules.",
+    );
+    // A row with an empty cell, and a cell wrapped onto a second line.
+    let rows = [
+        ["Service", "Budget 2024", "Budget 2025"],
+        ["Libraries", "1,200", "1,350"],
+        ["Parks", "2,400", "2,300"],
+        ["", "to be", ""],
+        ["Waste", "", "8,600"],
+        ["Leisure", "1,000", "900"],
+    ];
+    let mut y = 690.0;
+    for row in rows {
+        for (text, x) in row.iter().zip([72.0, 260.0, 400.0]) {
+            if !text.is_empty() {
+                text_at(&mut c, "F1", 10.0, x, y, text);
+            }
+        }
+        y -= 14.0;
+    }
+    text_at(
+        &mut c,
+        "F1",
+        10.0,
+        72.0,
+        y - 20.0,
+        "Text after the table is a paragraph again.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let tables: Vec<&council_reports::document::Table> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1, "{:#?}", doc.blocks);
+    let t = tables[0];
+    assert_eq!(t.rows.len(), 5, "{t:#?}");
+    assert_eq!(t.width(), 3);
+    assert_eq!(t.rows[2].cells[1].text, "2,400 to be");
+    assert_eq!(t.rows[3].cells[1].text, "");
+    assert_eq!(t.rows[3].cells[2].text, "8,600");
+    assert!(all_texts(&doc)
+        .last()
+        .is_some_and(|t| t.starts_with("Text after")));
+}
+
 /// Ordinal suffixes set as superscripts stay in their word; a raised note
 /// reference glued to a word is dropped, as Word's text export drops it.
 #[test]
 fn superscripts_fall_into_place() {
-    let bytes = one_page_pdf(
-        b"BT /F1 12 Tf 72 700 Td (Held on 12) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts \
-          ( March and 13) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts ( May, as agreed) Tj \
-          /F1 7 Tf 4 Ts (12) Tj /F1 12 Tf 0 Ts (. Next) Tj ET \
-          BT /F1 12 Tf 72 680 Td (A second line.) Tj ET",
-    );
+    let bytes = pdf_of_pages(&[String::from(
+        "BT /F1 12 Tf 72 700 Td (Held on 12) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts \
+         ( March and 13) Tj /F1 7 Tf 4 Ts (th) Tj /F1 12 Tf 0 Ts ( May, as agreed) Tj \
+         /F1 7 Tf 4 Ts (12) Tj /F1 12 Tf 0 Ts (. Next) Tj ET \
+         BT /F1 12 Tf 72 680 Td (A second line.) Tj ET",
+    )]);
     let pages = pdf::page_texts(&bytes, &ParseOptions::default()).expect("reads");
     assert_eq!(
         pages,

@@ -35,6 +35,9 @@ pub struct Glyph {
     pub upright: bool,
     /// Inside `/Artifact` marked content (headers, footers, decoration).
     pub artifact: bool,
+    /// The marked-content id of the innermost marked content with one (a
+    /// tagged PDF's link to its structure tree).
+    pub mcid: Option<u32>,
 }
 
 /// A horizontal or vertical line segment (stroked path or thin filled rectangle).
@@ -141,6 +144,11 @@ pub struct Interpreter<'a> {
     cur: (f32, f32),
     start: (f32, f32),
     marked: Vec<bool>,
+    mcids: Vec<Option<u32>>,
+    /// The extent of the current path's points, and whether it has curves
+    /// (a small filled curve is a list bullet drawn as a disc).
+    path_box: Option<[f32; 4]>,
+    curved: bool,
     active_forms: HashSet<ObjectId>,
     decompressed: u64,
 }
@@ -178,6 +186,9 @@ impl<'a> Interpreter<'a> {
             cur: (0.0, 0.0),
             start: (0.0, 0.0),
             marked: Vec::new(),
+            mcids: Vec::new(),
+            path_box: None,
+            curved: false,
             active_forms: HashSet::new(),
             decompressed: 0,
         }
@@ -302,14 +313,21 @@ impl<'a> Interpreter<'a> {
                 let p = self.gs.ctm.apply(n(0), n(1));
                 self.cur = p;
                 self.start = p;
+                self.grow(p, false);
             }
             b"l" => {
                 let p = self.gs.ctm.apply(n(0), n(1));
                 self.path.push([self.cur.0, self.cur.1, p.0, p.1]);
                 self.cur = p;
             }
-            b"c" => self.cur = self.gs.ctm.apply(n(4), n(5)),
-            b"v" | b"y" => self.cur = self.gs.ctm.apply(n(2), n(3)),
+            b"c" => {
+                self.cur = self.gs.ctm.apply(n(4), n(5));
+                self.grow(self.cur, true);
+            }
+            b"v" | b"y" => {
+                self.cur = self.gs.ctm.apply(n(2), n(3));
+                self.grow(self.cur, true);
+            }
             b"h" => {
                 self.path
                     .push([self.cur.0, self.cur.1, self.start.0, self.start.1]);
@@ -342,10 +360,21 @@ impl<'a> Interpreter<'a> {
                 let inside = self.marked.last().copied().unwrap_or(false);
                 if self.marked.len() < 4096 {
                     self.marked.push(artifact || inside);
+                    let mcid = match op.get(1) {
+                        Some(super::lexer::Operand::Dict(d)) => d
+                            .get(b"MCID")
+                            .and_then(|o| o.num())
+                            .filter(|n| *n >= 0.0)
+                            .map(|n| n as u32),
+                        _ => None,
+                    };
+                    let outer = self.mcids.last().copied().flatten();
+                    self.mcids.push(mcid.or(outer));
                 }
             }
             b"EMC" => {
                 self.marked.pop();
+                self.mcids.pop();
             }
             b"Do" => {
                 if let Some(name) = name(0) {
@@ -369,6 +398,7 @@ impl<'a> Interpreter<'a> {
         };
         let font_index = t.font.unwrap_or(0) as u32;
         let artifact = self.marked.last().copied().unwrap_or(false);
+        let mcid = self.mcids.last().copied().flatten();
         let fs = t.font_size;
         let th = t.h_scale;
         for code in font.codes(bytes) {
@@ -398,6 +428,7 @@ impl<'a> Interpreter<'a> {
                     len: len as u16,
                     upright,
                     artifact,
+                    mcid,
                 });
             } else {
                 self.out.text.truncate(start);
@@ -412,9 +443,50 @@ impl<'a> Interpreter<'a> {
     fn clear_path(&mut self) {
         self.path.clear();
         self.rects.clear();
+        self.path_box = None;
+        self.curved = false;
+    }
+
+    fn grow(&mut self, p: (f32, f32), curve: bool) {
+        let b = self.path_box.get_or_insert([p.0, p.1, p.0, p.1]);
+        *b = [b[0].min(p.0), b[1].min(p.1), b[2].max(p.0), b[3].max(p.1)];
+        self.curved |= curve;
+    }
+
+    /// A small round shape is a bullet drawn as a disc or circle (browsers'
+    /// print-to-PDF): recorded as a "•" glyph whose size and baseline are
+    /// guessed from the disc (about a third of an em, centred a quarter em
+    /// above the baseline).
+    fn dot(&mut self, mark: char) {
+        let Some([x0, y0, x1, y1]) = self.path_box.filter(|_| self.curved) else {
+            return;
+        };
+        let (w, h) = (x1 - x0, y1 - y0);
+        if !(1.5..=8.0).contains(&w) || (w - h).abs() > w * 0.25 {
+            return;
+        }
+        let size = w / 0.33;
+        let start = self.out.text.len();
+        if start > u32::MAX as usize - 4 {
+            return;
+        }
+        self.out.text.push(mark);
+        self.out.glyphs.push(Glyph {
+            x0,
+            x1,
+            y: (y0 + y1) / 2.0 + size * 0.25,
+            size,
+            font: u32::MAX,
+            start: start as u32,
+            len: mark.len_utf8() as u16,
+            upright: true,
+            artifact: self.marked.last().copied().unwrap_or(false),
+            mcid: self.mcids.last().copied().flatten(),
+        });
     }
 
     fn stroke(&mut self) {
+        self.dot('◦');
         for [x0, y0, x1, y1] in self.path.drain(..) {
             let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
             if dy <= 1.0 && dx > 1.0 {
@@ -434,6 +506,8 @@ impl<'a> Interpreter<'a> {
             }
         }
         self.rects.clear();
+        self.path_box = None;
+        self.curved = false;
     }
 
     fn fill_rects_only(&mut self) {
@@ -464,7 +538,10 @@ impl<'a> Interpreter<'a> {
 
     fn fill(&mut self) {
         self.fill_rects_only();
+        self.dot('•');
         self.path.clear();
+        self.path_box = None;
+        self.curved = false;
     }
 
     fn form(&mut self, name: &[u8], resources: &[&'a Dictionary], depth: u32) -> Result<()> {

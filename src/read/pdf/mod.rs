@@ -11,6 +11,7 @@ pub mod graphics;
 pub mod layout;
 pub mod lexer;
 mod obj;
+pub mod structure;
 pub mod tables;
 
 use lopdf::{Dictionary, LoadOptions, Object};
@@ -56,6 +57,9 @@ pub struct Page {
     pub content: PageContent,
     /// Link annotations: the rectangle in display space and the URI.
     pub links: Vec<([f32; 4], String)>,
+    /// A tagged PDF's reading order: each marked-content id's rank in the
+    /// structure tree (empty when the file is not tagged).
+    pub order: std::collections::HashMap<u32, u32>,
 }
 
 type Note = (&'static str, String, Option<u32>);
@@ -102,6 +106,7 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
     let mut notes: Vec<Note> = Vec::new();
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut decompressed: u64 = 0;
+    let mut order = structure::reading_order(&doc);
     let mut warned_fonts = std::collections::HashSet::new();
     for (&number, &id) in &page_ids {
         let Ok(page_dict) = doc.get_dictionary(id) else {
@@ -187,6 +192,7 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
         pages.push(Page {
             content: page_content,
             links,
+            order: order.remove(&id).unwrap_or_default(),
         });
     }
     Ok((pages, fonts, notes))
@@ -262,9 +268,10 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
     let (pages, fonts, _) = interpret(bytes, options)?;
     let mut out = String::new();
     for (i, p) in pages.iter().enumerate() {
+        let regions = layout::page_items(p, &fonts).columns;
         let _ = writeln!(
             out,
-            "=== page {} ({}x{})",
+            "=== page {} ({}x{}) column regions: {regions}",
             i + 1,
             p.content.width,
             p.content.height
@@ -277,14 +284,18 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
             );
         }
         for l in layout::lines::build_lines(&p.content, &fonts, |_| true) {
+            let spans: Vec<String> = l
+                .spans
+                .iter()
+                .map(|s| format!("[{:.0}-{:.0}] {}", s.x0, s.x1, s.text))
+                .collect();
             let _ = writeln!(
                 out,
-                "y={:.1} x={:.1} s={:.1} b={} | {}",
+                "y={:.1} s={:.1} b={} | {}",
                 l.y,
-                l.x0(),
                 l.size(),
                 l.bold(),
-                l.text()
+                spans.join("  ")
             );
         }
     }

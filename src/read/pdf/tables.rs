@@ -162,9 +162,36 @@ fn cluster(mut vals: Vec<f32>) -> Vec<f32> {
     out
 }
 
+/// A row cut by a page break (browsers' print-to-PDF) has its side rules
+/// but no rule below it (or, on the next page, above it): where the outer
+/// vertical rules both run on past the last (first) horizontal one to the
+/// same point, that point closes the grid.
+fn close_open_ends(xs: &[f32], ys: &mut Vec<f32>, vs: &[Rule]) {
+    let (Some(&left), Some(&right)) = (xs.first(), xs.last()) else {
+        return;
+    };
+    let edge = |x: f32| -> Vec<&Rule> { vs.iter().filter(|r| (r.x0 - x).abs() <= TOL).collect() };
+    let (l, r) = (edge(left), edge(right));
+    let bottom = |rs: &[&Rule]| rs.iter().map(|r| r.y1).fold(f32::MIN, f32::max);
+    let top = |rs: &[&Rule]| rs.iter().map(|r| r.y0).fold(f32::MAX, f32::min);
+    if let Some(&last) = ys.last() {
+        let (bl, br) = (bottom(&l), bottom(&r));
+        if (bl - br).abs() <= TOL && bl > last + 3.0 * TOL {
+            ys.push(bl.min(br));
+        }
+    }
+    if let Some(&first) = ys.first() {
+        let (tl, tr) = (top(&l), top(&r));
+        if (tl - tr).abs() <= TOL && tl < first - 3.0 * TOL {
+            ys.insert(0, tl.max(tr));
+        }
+    }
+}
+
 fn grid_of(hs: &[Rule], vs: &[Rule]) -> Option<Grid> {
     let xs = cluster(vs.iter().map(|r| r.x0).collect());
-    let ys = cluster(hs.iter().map(|r| r.y0).collect());
+    let mut ys = cluster(hs.iter().map(|r| r.y0).collect());
+    close_open_ends(&xs, &mut ys, vs);
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
         return None;
     }

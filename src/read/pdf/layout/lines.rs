@@ -149,7 +149,7 @@ fn merge_superscripts(clusters: Vec<Vec<&Glyph>>) -> Vec<Vec<Placed<'_>>> {
             let (size, below_size) = (max_size(&c), max_size(below));
             let below_y = below.first().map_or(0.0, |g| g.y);
             let ((a0, a1), (b0, b1)) = (x_range(&c), x_range(below));
-            let small = size < below_size * 0.8;
+            let small = size < below_size * 0.85;
             let is_raised = below_y > y && below_y - y < below_size * 0.6;
             let inside = a0 >= b0 - below_size * 2.0 && a1 <= b1 + below_size * 3.0;
             // Raised marks sit in the gaps of the line below; text that

@@ -6,6 +6,7 @@
 //! levels, hard wraps rejoined), footnotes are split off, and tables split
 //! by a page break are merged.
 
+pub mod columns;
 pub mod furniture;
 pub mod lines;
 pub mod paragraphs;
@@ -48,6 +49,8 @@ pub struct PageItems {
     pub width: f32,
     /// The y of a short rule that separates footnotes, if any.
     pub footnote_rule: Option<f32>,
+    /// How many regions set in columns were read column by column.
+    pub columns: usize,
 }
 
 /// Turns interpreted pages into blocks.
@@ -91,7 +94,8 @@ fn body_size(pages: &[PageItems]) -> f32 {
         .map_or(11.0, |(k, _)| k as f32 / 2.0)
 }
 
-fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
+/// One page's lines and tables in reading order.
+pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
     let c = &page.content;
     let area = c.width * c.height;
     // Underlines (links, emphasis) are rules too, but no table borders.
@@ -144,14 +148,29 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         }
     }
     let boxes: Vec<[f32; 4]> = accepted.iter().map(|(g, _)| g.bbox()).collect();
-    let flow = build_lines(c, fonts, |g| !boxes.iter().any(|b| inside(g, *b)));
+    let flow_glyphs: Vec<&Glyph> = c
+        .glyphs
+        .iter()
+        .filter(|g| !boxes.iter().any(|b| inside(g, *b)))
+        .collect();
+    let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
+    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
     let mut items = borderless_tables(flow);
+    let mut tables: Vec<(Item, [f32; 4])> = Vec::new();
     for (grid, cell_lines) in accepted {
         let mut cached = cell_lines.into_iter();
         let table = grid_table(grid, |_| cached.next().unwrap_or_default());
-        items.push(Item::Table(table, grid.bbox()[1]));
+        tables.push((Item::Table(table, grid.bbox()[1]), grid.bbox()));
     }
-    items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    if regions == 0 {
+        items.extend(tables.into_iter().map(|(t, _)| t));
+        items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    } else {
+        // Lines are in column order: a table goes where its column reads it.
+        for (table, bbox) in tables {
+            place_table(&mut items, table, bbox);
+        }
+    }
     // A short rule at the left margin in the lower half, with no text on it
     // and a note mark (a small raised number, or digits) right below it: the
     // footnote separator.
@@ -202,43 +221,136 @@ fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         height: c.height,
         width: c.width,
         footnote_rule,
+        columns: regions,
     }
+}
+
+/// Puts a table before the first line below its top that it overlaps
+/// horizontally, or else after the last such line above it.
+fn place_table(items: &mut Vec<Item>, table: Item, bbox: [f32; 4]) {
+    let overlaps = |l: &Line| l.x0() < bbox[2] && l.x1() > bbox[0];
+    let below = items
+        .iter()
+        .position(|it| matches!(it, Item::Line(l) if l.y > bbox[1] && overlaps(l)));
+    let at = below.unwrap_or_else(|| {
+        items
+            .iter()
+            .rposition(|it| matches!(it, Item::Line(l) if l.y <= bbox[1] && overlaps(l)))
+            .map_or_else(
+                || {
+                    items
+                        .iter()
+                        .position(|it| it.top() > bbox[1])
+                        .unwrap_or(items.len())
+                },
+                |i| i + 1,
+            )
+    });
+    items.insert(at.min(items.len()), table);
 }
 
 /// Runs of three or more lines that each have three or more spans set
 /// apart by wide gaps are a table without rules: columns are the merged
 /// horizontal extents of the spans, rows are the lines.
 fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
+    // Each row, with the lines below it that only go on in its cells.
+    type Run = Vec<(Line, Vec<Line>)>;
     let mut out: Vec<Item> = Vec::with_capacity(lines.len());
-    let mut run: Vec<Line> = Vec::new();
-    let flush = |run: &mut Vec<Line>, out: &mut Vec<Item>| {
-        if run.len() >= 3 {
-            if let Some(t) = columns_table(run) {
-                let top = run.first().map_or(0.0, Line::top);
+    let mut run: Run = Vec::new();
+    let flush = |run: &mut Run, out: &mut Vec<Item>| {
+        // Rows with empty cells or wrapped cells whose first column is a
+        // list label ("8.1") are numbered paragraphs set out beside a
+        // summary, not a table.
+        let loose = run
+            .iter()
+            .any(|(l, more)| l.spans.len() < 3 || !more.is_empty());
+        let labels = run
+            .iter()
+            .filter(|(l, _)| {
+                l.spans.first().is_some_and(|s| {
+                    crate::text::parse_label(&normalize(&s.text), Default::default())
+                        .is_some_and(|(_, rest)| rest.is_empty())
+                })
+            })
+            .count();
+        let left = run.iter().map(|(l, _)| l.x0()).fold(f32::MAX, f32::min);
+        let first_col = run.iter().filter(|(l, _)| l.x0() <= left + 2.0).count();
+        if run.len() >= 3 && !(loose && labels > 0 && labels * 2 >= first_col) {
+            let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
+            if let Some(t) = columns_table(&merged) {
+                let top = merged.first().map_or(0.0, Line::top);
                 out.push(Item::Table(t, top));
                 run.clear();
                 return;
             }
         }
-        out.extend(run.drain(..).map(Item::Line));
+        for (l, more) in run.drain(..) {
+            out.push(Item::Line(l));
+            out.extend(more.into_iter().map(Item::Line));
+        }
     };
     for l in lines {
-        let wide = l.spans.len() >= 3;
-        let near = run
-            .last()
-            .is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
+        let row = run.last().map(|(r, _)| r);
+        let prev = run.last().map(|(r, more)| more.last().unwrap_or(r));
+        let near = prev.is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
+        let tight = prev.is_some_and(|p| l.y - p.y <= p.size().max(l.size()) * 1.6);
+        // A row with an empty cell: two spans, each under a span of the row above.
+        let wide = l.spans.len() >= 3
+            || (l.spans.len() == 2 && row.is_some_and(|r| under_spans(&l, r, 0)));
+        // A cell's text wrapped onto a line of its own: the first column is
+        // empty and every span sits under a later span of the row.
+        let wrapped = !wide
+            && tight
+            && row.is_some_and(|r| {
+                r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1)
+            });
         if wide && near {
-            run.push(l);
+            run.push((l, Vec::new()));
+        } else if wrapped {
+            if let Some((_, more)) = run.last_mut() {
+                more.push(l);
+            }
         } else {
             flush(&mut run, &mut out);
-            if wide {
-                run.push(l);
+            if l.spans.len() >= 3 {
+                run.push((l, Vec::new()));
             } else {
                 out.push(Item::Line(l));
             }
         }
     }
     flush(&mut run, &mut out);
+    out
+}
+
+/// Whether every span of `l` lies under exactly one span of `row` (from its
+/// `skip`th on): a span across two columns is no cell.
+fn under_spans(l: &Line, row: &Line, skip: usize) -> bool {
+    l.spans.iter().all(|s| {
+        row.spans
+            .iter()
+            .skip(skip)
+            .filter(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+            .count()
+            == 1
+    })
+}
+
+/// A row line with the wrapped text of its cells joined on.
+fn with_wrapped(row: &Line, more: &[Line]) -> Line {
+    let mut out = row.clone();
+    for l in more {
+        for s in &l.spans {
+            if let Some(t) = out
+                .spans
+                .iter_mut()
+                .find(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+            {
+                paragraphs::join_line(&mut t.text, &s.text);
+                t.x1 = t.x1.max(s.x1);
+            }
+        }
+    }
     out
 }
 
@@ -458,10 +570,23 @@ fn merge_split_tables(doc: &mut Document) {
                 // at a sentence start, some other cell goes on in lower case
                 // while a cell that was filled above (a status) is empty.
                 let lower = |t: &str| t.starts_with(char::is_lowercase);
+                // Or a cell above stops mid-sentence (a comma, a dash, no
+                // full stop) and goes on below.
+                let open_end = |t: &str| {
+                    let t = t.trim_end();
+                    t.ends_with([',', ';', '–', '-', '(', '/', '&'])
+                        || t.rsplit(' ').next().is_some_and(|w| {
+                            matches!(
+                                w,
+                                "and" | "or" | "of" | "the" | "to" | "a" | "in" | "for" | "with"
+                            )
+                        })
+                };
                 let partial = a.rows.last().is_some_and(|last| {
                     let pairs = || last.cells.iter().zip(first.cells.iter());
-                    pairs().any(|(_, d)| lower(&d.text))
-                        && pairs().any(|(c, d)| !c.text.is_empty() && d.text.is_empty())
+                    let goes_on = pairs().any(|(_, d)| lower(&d.text))
+                        || pairs().any(|(c, d)| open_end(&c.text) && !d.text.is_empty());
+                    goes_on && pairs().any(|(c, d)| !c.text.is_empty() && d.text.is_empty())
                 });
                 let continues = lead.is_empty() || lower(lead) || partial;
                 match a.rows.last_mut() {
@@ -470,7 +595,16 @@ fn merge_split_tables(doc: &mut Document) {
                             if c.text.is_empty() {
                                 c.text = d.text;
                             } else if !d.text.is_empty() {
-                                crate::text::join_wrapped(&mut c.text, &d.text);
+                                // A sentence ended at the foot of the page and
+                                // a capital starts the next: most likely a new
+                                // paragraph of the cell.
+                                let ended = c.text.trim_end().ends_with(['.', '!', '?', ':']);
+                                if ended && d.text.starts_with(char::is_uppercase) {
+                                    c.text.push('\n');
+                                    c.text.push_str(&d.text);
+                                } else {
+                                    crate::text::join_wrapped(&mut c.text, &d.text);
+                                }
                             }
                         }
                     }

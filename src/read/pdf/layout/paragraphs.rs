@@ -19,6 +19,8 @@ struct Open {
     size: f32,
     last_y: f32,
     last_x1: f32,
+    /// The right edge of the widest line so far.
+    right: f32,
     first_x: f32,
     /// Where the text after the label starts (the hanging indent).
     text_x: f32,
@@ -39,6 +41,9 @@ pub struct Builder {
     seen_body: bool,
     /// Footnotes, emitted after the body as Word and the text exports do.
     notes: Vec<(Loc, BlockKind)>,
+    /// Short bold paragraphs (one or two lines) that end in a full stop: headings when
+    /// plain body text follows (decided in [`Builder::finish`]).
+    dotted: Vec<usize>,
 }
 
 fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
@@ -106,6 +111,7 @@ impl Builder {
             pending: Vec::new(),
             seen_body: false,
             notes: Vec::new(),
+            dotted: Vec::new(),
         }
     }
 
@@ -125,6 +131,32 @@ impl Builder {
             {
                 o.heading = true;
                 o.size = 0.0;
+            }
+            // The same, ending in a full stop ("The key challenges … going
+            // forward."): a heading only if plain text follows it.
+            let dotted = !o.heading
+                && o.bold
+                && o.lines <= 2
+                && o.label.is_none()
+                && self.seen_body
+                && !text.contains(':')
+                && text.ends_with('.')
+                && !text.ends_with("..")
+                && text.split_whitespace().count() <= 16
+                && text.split_terminator(". ").count() == 1
+                && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !self
+                    .blocks
+                    .iter()
+                    .rev()
+                    .find(|(_, k)| !matches!(k, BlockKind::PageBreak))
+                    .is_some_and(|(_, k)| match k {
+                        // Not the end of a heading that runs on.
+                        BlockKind::Heading(_) => true,
+                        _ => false,
+                    });
+            if dotted {
+                self.dotted.push(self.blocks.len());
             }
             if !o.heading && !o.bold && o.label.is_none() && text.len() > 40 {
                 self.seen_body = true;
@@ -239,10 +271,23 @@ impl Builder {
         let letters = rest.chars().filter(|c| c.is_alphabetic()).count();
         let digits = rest.chars().filter(|c| c.is_ascii_digit()).count();
         let heading = (big || numbered_heading) && letters > digits;
+        let x_start = l.x0();
         if let Some(o) = self.open.as_mut() {
             let same_page = o.page == number;
             let gap = l.y - o.last_y;
-            let close = if same_page {
+            // Columns are read one after the other: a line above the last
+            // one and well right of the paragraph starts the next column, and
+            // a paragraph whose last line was full goes on there.
+            let next_column = same_page
+                && gap < -o.size
+                && x_start > o.first_x + size * 5.0
+                && o.lines >= 2
+                && o.last_x1 >= o.right - size * 2.0
+                && !o.heading
+                && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            let close = if next_column {
+                true
+            } else if same_page {
                 gap > 0.0 && gap <= o.size.max(size) * 1.75
             } else {
                 first_on_page
@@ -251,7 +296,10 @@ impl Builder {
                     && o.text.len() > 60
                     && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
             };
+            // Text set out left of a list item's label is no more of it.
+            let outdented = o.label.is_some() && x_start < o.first_x - 3.0;
             let compatible = label.is_none()
+                && !outdented
                 && o.heading == heading
                 && (size - o.size).abs()
                     <= if o.heading {
@@ -260,10 +308,21 @@ impl Builder {
                         size.max(o.size) * 0.15
                     }
                 && (o.heading || o.bold == bold);
-            if close && compatible {
+            // A numbered heading wrapped onto a second bold line.
+            let heading_wrap = o.heading
+                && o.label.is_some()
+                && o.lines <= 2
+                && label.is_none()
+                && bold
+                && !heading
+                && (size - self.body).abs() <= 0.6
+                && o.text.split_whitespace().count() >= 6
+                && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            if close && (compatible || heading_wrap) {
                 join_line(&mut o.text, &rest);
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
+                o.right = o.right.max(l.x1());
                 o.italic &= l.italic();
                 if o.lines == 1 && o.label.is_some() {
                     o.text_x = l.x0();
@@ -335,6 +394,7 @@ impl Builder {
             },
             last_y: l.y,
             last_x1: l.x1(),
+            right: l.x1(),
             first_x: x,
             text_x,
             lines: 1,
@@ -344,6 +404,29 @@ impl Builder {
     /// The blocks, in order.
     pub fn finish(mut self) -> Vec<(Loc, BlockKind)> {
         self.flush();
+        let level = self.heading_level(0.0);
+        for i in std::mem::take(&mut self.dotted) {
+            let plain_next = self
+                .blocks
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find(|(_, k)| !matches!(k, BlockKind::PageBreak))
+                .is_some_and(|(_, k)| matches!(k, BlockKind::Paragraph(p) if !p.style.bold));
+            if !plain_next {
+                continue;
+            }
+            if let Some((_, kind)) = self.blocks.get_mut(i) {
+                if let BlockKind::Paragraph(p) = kind {
+                    let text = std::mem::take(&mut p.text);
+                    *kind = BlockKind::Heading(Heading {
+                        level,
+                        text,
+                        label: None,
+                    });
+                }
+            }
+        }
         self.blocks.append(&mut self.notes);
         self.blocks
     }

@@ -852,3 +852,30 @@ fn superscripts_fall_into_place() {
         vec!["Held on 12th March and 13th May, as agreed. Next\nA second line.\n".to_string()]
     );
 }
+
+/// A one-column ruled box around a record's numbered paragraphs (as records
+/// of decision are printed) is a frame: its paragraphs are read as on an
+/// unframed page, not kept in one table cell.
+#[test]
+fn a_box_around_prose_is_a_frame_not_a_table() {
+    let sentence = "The allocation for the year is based upon the projected need for new places";
+    // Two rows: the divider sits between the two paragraphs.
+    let mut c = String::from("0.5 w 60 250 492 470 re S 60 610 m 552 610 l S\n");
+    text_at(&mut c, "F2", 11.0, 72.0, 690.0, "3. Financial Implications");
+    let mut y = 665.0;
+    for label in ["3.1", "3.2"] {
+        text_at(&mut c, "F1", 11.0, 72.0, y, label);
+        for _ in 0..4 {
+            text_at(&mut c, "F1", 11.0, 108.0, y, sentence);
+            y -= 14.0;
+        }
+        y -= 10.0;
+    }
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    assert!(doc.tables().next().is_none(), "no table: {:?}", doc.blocks);
+    let labels: Vec<String> = doc
+        .paragraphs()
+        .filter_map(|p| p.label.as_ref().map(|l| l.printed.clone()))
+        .collect();
+    assert_eq!(labels, ["3.1", "3.2"]);
+}

@@ -143,7 +143,7 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
             .iter()
             .filter(|ls| ls.iter().any(|l| l.spans.len() >= 3))
             .count();
-        if filled > 0 && coarse * 10 <= filled * 3 {
+        if filled > 0 && coarse * 10 <= filled * 3 && !is_frame(grid, &cell_lines, c.width) {
             accepted.push((grid, cell_lines));
         }
     }
@@ -223,6 +223,22 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         footnote_rule,
         columns: regions,
     }
+}
+
+/// A one-column ruled box across most of the page around wrapped prose (the
+/// frame of a record of decision, a bordered summary) is a frame, not a
+/// table: its text is read as lines, so that its headings and numbered
+/// paragraphs are found as on an unframed page.
+fn is_frame(grid: &Grid, cell_lines: &[Vec<Line>], page_width: f32) -> bool {
+    let [x0, _, x1, _] = grid.bbox();
+    let width = x1 - x0;
+    let wrapped = |lines: &Vec<Line>| {
+        lines
+            .iter()
+            .filter(|l| l.spans.len() <= 2 && l.x1() - l.x0() >= width * 0.6)
+            .count()
+    };
+    grid.xs.len() == 2 && width >= page_width * 0.6 && cell_lines.iter().any(|ls| wrapped(ls) >= 3)
 }
 
 /// Puts a table before the first line below its top that it overlaps
@@ -623,6 +639,9 @@ fn merge_split_tables(doc: &mut Document) {
 
 fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
     for page in pages {
+        // A link wrapped over two lines is two annotations with one target,
+        // one after the other: their texts make one link.
+        let mut last_url: Option<&str> = None;
         for (rect, url) in &page.links {
             let [x0, y0, x1, y1] = *rect;
             let lines = build_lines(&page.content, fonts, |g| {
@@ -638,6 +657,14 @@ fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
             if url.is_empty() {
                 continue;
             }
+            let continued = last_url == Some(url.as_str());
+            last_url = Some(url.as_str());
+            if continued {
+                if let Some(prev) = doc.links.last_mut().filter(|l| l.url == *url) {
+                    join_link_text(&mut prev.text, &text);
+                    continue;
+                }
+            }
             if !doc.links.iter().any(|l| l.url == *url && l.text == text) {
                 doc.links.push(Link {
                     text,
@@ -648,9 +675,31 @@ fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
     }
 }
 
+/// Joins the next line of a link's text: a web address or e-mail address
+/// broken at a line end goes on with no space, other text with one.
+fn join_link_text(acc: &mut String, next: &str) {
+    let is_address = !acc.contains(char::is_whitespace)
+        && (acc.contains("://") || acc.starts_with("www.") || acc.contains('@'));
+    if is_address && !next.contains(char::is_whitespace) {
+        acc.push_str(next);
+    } else {
+        crate::text::join_wrapped(acc, next);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_link_texts() {
+        let mut a = String::from("https://www.kent.gov.uk/education-");
+        join_link_text(&mut a, "provision/plan");
+        assert_eq!(a, "https://www.kent.gov.uk/education-provision/plan");
+        let mut b = String::from("the Kent Design");
+        join_link_text(&mut b, "Guide");
+        assert_eq!(b, "the Kent Design Guide");
+    }
 
     #[test]
     fn word_fragments() {

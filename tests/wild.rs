@@ -260,3 +260,132 @@ fn kinds_records_of_decision_and_figure_tables() {
             .all(|x| !x.text.contains("agree to:") && !x.text.contains("propose to:")));
     }
 }
+
+/// Two independent roads to one Report: each report and record of decision
+/// read from its PDF, and from `pdftotext -layout` text through the txt
+/// reader, give the same title, recommendations, paragraph numbers and
+/// contact names, apart from a short written list of known differences.
+/// (Skipped without the corpus or without poppler's pdftotext.)
+#[test]
+fn pdf_and_layout_text_agree_on_reports() {
+    // (file name start, field, why the two roads differ)
+    const KNOWN: &[(&str, &str, &str)] = &[
+        (
+            "2025-01-30-cabinet-24-00108-finance-monitoring",
+            "recommendations",
+            "the recommendations 2.1-2.6 are a table without rules beside 'Please refer to Section N'; the PDF path takes only 2.1",
+        ),
+        (
+            "2025-01-30-cabinet-24-00108-finance-monitoring",
+            "contacts",
+            "a contact table of five rows: the txt path drops Cath Head (Head of Finance Operations); the PDF path is right",
+        ),
+        (
+            "2025-01-30-cabinet-24-00108-prod",
+            "title",
+            "the title after 'Subject Matter / Title of Decision:' wraps onto a second line and the txt path keeps the box heading; the PDF path is right",
+        ),
+        (
+            "2025-01-30-cabinet-draft-revenue-budget-2025-26-and-2025-28",
+            "title",
+            "a 44-page budget book with no front-matter labels: its title comes only from the PDF's heading size",
+        ),
+        (
+            "2025-01-30-cabinet-draft-revenue-budget-2025-26-and-2025-28",
+            "contacts",
+            "the txt path takes Peter Oakford, alone on a line of the From block, for a signatory; the PDF path is right",
+        ),
+        (
+            "2025-01-30-cabinet-draft-revenue-budget-2025-26-mtfp-2025-28",
+            "paragraphs",
+            "the txt path counts the numbered Background Documents list (1, 2) as paragraphs; in the PDF it is a table and the PDF path is right",
+        ),
+        (
+            "2025-03-04-cabinet-appendix-a-planning-inspectors-report",
+            "title",
+            "the cover title is a heading only by size, which the layout text does not keep",
+        ),
+    ];
+    let Some(dir) = wild_dir() else { return };
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: pdftotext (poppler-utils) is not installed");
+        return;
+    }
+    type Facts = Vec<(&'static str, String)>;
+    fn facts(r: &council_reports::report::Report) -> Facts {
+        let mut names: Vec<String> = r.contacts.iter().filter_map(|c| c.name.clone()).collect();
+        names.sort();
+        vec![
+            ("title", format!("{:?}", r.metadata.title)),
+            (
+                "recommendations",
+                format!(
+                    "{:?}",
+                    r.metadata
+                        .recommendations
+                        .iter()
+                        .map(|x| x.number.as_deref())
+                        .collect::<Vec<_>>()
+                ),
+            ),
+            (
+                "paragraphs",
+                format!(
+                    "{:?}",
+                    r.paragraphs
+                        .iter()
+                        .map(|p| p.number.as_str())
+                        .collect::<Vec<_>>()
+                ),
+            ),
+            ("contacts", format!("{names:?}")),
+        ]
+    }
+    let mut compared = 0;
+    let mut unexplained = Vec::new();
+    let mut stale: Vec<&(&str, &str, &str)> = KNOWN.iter().collect();
+    for f in files_below(&dir, &["pdf"]) {
+        let pdf = council_reports::parse_path(&f).expect("parses");
+        use council_reports::report::Kind;
+        if !matches!(pdf.kind, Kind::Report | Kind::Decision) {
+            continue;
+        }
+        let out = std::process::Command::new("pdftotext")
+            .args(["-q", "-layout"])
+            .arg(&f)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        let txt = council_reports::parse_bytes(&out.stdout, council_reports::Format::Txt)
+            .expect("layout text parses");
+        compared += 1;
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        for ((field, a), (_, b)) in facts(&pdf).into_iter().zip(facts(&txt)) {
+            if a == b {
+                continue;
+            }
+            match KNOWN
+                .iter()
+                .find(|(start, kf, _)| name.starts_with(start) && *kf == field)
+            {
+                Some(k) => stale.retain(|s| !std::ptr::eq(*s, k)),
+                None => unexplained.push(format!("{name} {field}:\n  pdf {a}\n  txt {b}")),
+            }
+        }
+    }
+    assert!(compared >= 10, "only {compared} reports compared");
+    assert!(
+        unexplained.is_empty(),
+        "{} unexplained differences:\n{}",
+        unexplained.len(),
+        unexplained.join("\n")
+    );
+    assert!(
+        stale.is_empty(),
+        "known differences that no longer occur (remove them): {stale:?}"
+    );
+}

@@ -1,16 +1,19 @@
-//! Prints the blocks the PDF reader makes of a file, one per line.
+//! Prints the blocks a reader makes of a file (PDF, or .docx / .txt by
+//! extension), one per line.
 use council_reports::document::BlockKind;
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let bytes = std::fs::read(&path).unwrap_or_default();
     let opts = council_reports::ParseOptions::default();
     let t = std::time::Instant::now();
-    let is_docx = path.ends_with(".docx");
-    let doc = match if is_docx {
-        council_reports::read::docx::read(&bytes, &opts)
+    let read = if path.ends_with(".docx") {
+        council_reports::read::docx::read
+    } else if path.ends_with(".txt") {
+        council_reports::read::txt::read
     } else {
-        council_reports::read::pdf::read(&bytes, &opts)
-    } {
+        council_reports::read::pdf::read
+    };
+    let doc = match read(&bytes, &opts) {
         Ok(d) => d,
         Err(e) => return eprintln!("error: {e}"),
     };

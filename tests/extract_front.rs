@@ -1144,3 +1144,64 @@ fn odd_input_never_panics() {
         let _ = report(&doc(&lines[..n]));
     }
 }
+
+/// An explanatory list inside a record of decision, whose items wrap onto
+/// lines of their own (as text exports keep hanging indents), is skipped; the
+/// labels after it are still read.
+#[test]
+fn explanatory_list_with_wrapped_items_is_skipped() {
+    let r = report(&doc(&[
+        "# KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION",
+        "Key decision: NO",
+        "Key decision criteria. The decision will:",
+        "a) result in savings or expenditure which is significant having regard to the budget",
+        "(currently defined by the Council as in excess of £1,000,000); or",
+        "b) be significant in terms of its effects on a significant proportion of the community",
+        "more electoral divisions – which will include those decisions that involve:",
+        "Subject Matter / Title of Decision: Revenue and Capital Budget Monitoring Report",
+        "Decision:",
+        "The Cabinet agree to:",
+        "a) note the forecast revenue overspend of £23.3m (excluding Schools’ Delegated Budgets)",
+        "b) Note the forecast overspend on Schools’ Delegated Budgets of £30.4m",
+        "c) Note the forecast capital underspend of £111.6m",
+        "Reason(s) for decision: the budget must be monitored.",
+    ]));
+    assert_eq!(
+        r.metadata.title.as_deref(),
+        Some("Revenue and Capital Budget Monitoring Report")
+    );
+    let recs: Vec<&str> = r
+        .metadata
+        .recommendations
+        .iter()
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(
+        recs,
+        [
+            "note the forecast revenue overspend of £23.3m (excluding Schools’ Delegated Budgets)",
+            "Note the forecast overspend on Schools’ Delegated Budgets of £30.4m",
+            "Note the forecast capital underspend of £111.6m"
+        ]
+    );
+}
+
+/// A name and job title continuing a "From" list are the report's authors,
+/// never a signatory, however they are laid out.
+#[test]
+fn a_name_in_the_from_list_is_no_signatory() {
+    let r = report(&doc(&[
+        "From: Leader of the Council; Roger Gough",
+        "Deputy Leader and Cabinet Member for Finance;",
+        "Peter Oakford",
+        "Interim Corporate Director Finance",
+        "Report author: Dave Shipton",
+        "1. Introduction",
+        "1.1 The budget is set out below.",
+    ]));
+    assert!(
+        r.contacts.iter().all(|c| c.role != "Signatory"),
+        "{:?}",
+        r.contacts
+    );
+}

@@ -869,7 +869,23 @@ const JOB_WORDS: &[&str] = &[
 /// A report signed off at its end: a name line and a job-title line standing
 /// just before "Background papers" or a contact line.
 fn signatory(us: &[Unit]) -> Option<Contact> {
+    // A name and title continuing a "From:"/"By:" list of the front matter
+    // are an author, not a signature.
+    let in_from_list = |k: usize| {
+        us.get(k.saturating_sub(3)..k).is_some_and(|before| {
+            before.iter().any(|u| {
+                let l = u.text.trim_start().to_lowercase();
+                ["from", "by", "report of", "report by"].iter().any(|p| {
+                    l.strip_prefix(p)
+                        .is_some_and(|r| r.starts_with([' ', ':', '\t']))
+                })
+            })
+        })
+    };
     for (k, w) in us.windows(3).enumerate() {
+        if in_from_list(k) {
+            continue;
+        }
         let (Some(name), Some(job), Some(next)) = (w.first(), w.get(1), w.get(2)) else {
             continue;
         };

@@ -311,13 +311,17 @@ fn explanatory_list(units: &[Unit], i: usize) -> Option<usize> {
         j += 1;
     }
     let start = j;
+    let labelled = |u: &Unit| label_of(u, true).is_some_and(|s| s.meaning.is_some());
     while let Some(u) = units.get(j).filter(|_| j < start + 12) {
-        if u.label.is_none() || u.shape == Shape::Row || known(u) {
+        // Past its first item, an unlabelled unit that is no front-matter
+        // label is an item's wrapped line (text exports keep a hanging
+        // indent as a line of its own).
+        let wrapped = u.label.is_none() && j > start && !labelled(u);
+        if (u.label.is_none() && !wrapped) || u.shape == Shape::Row || known(u) {
             break;
         }
         j += 1;
     }
-    let labelled = |u: &Unit| label_of(u, true).is_some_and(|s| s.meaning.is_some());
     (j > start && units.get(j).is_some_and(labelled)).then_some(j)
 }
 

@@ -248,21 +248,8 @@ fn bands(rows: &[Row], region: Region) -> Vec<usize> {
 }
 
 /// Baseline clusters, as the lines are built, each with its words.
-fn rows_of<'a>(page: &'a PageContent, mut glyphs: Vec<&'a Glyph>) -> Vec<Row<'a>> {
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
-    for g in glyphs {
-        match clusters.last_mut() {
-            Some(c)
-                if c.first()
-                    .is_some_and(|f| (g.y - f.y).abs() <= 0.3 * g.size.max(f.size).min(40.0)) =>
-            {
-                c.push(g)
-            }
-            _ => clusters.push(vec![g]),
-        }
-    }
-    clusters
+fn rows_of<'a>(page: &'a PageContent, glyphs: Vec<&'a Glyph>) -> Vec<Row<'a>> {
+    super::lines::baseline_clusters(glyphs)
         .into_iter()
         .map(|glyphs| {
             let mut sorted = glyphs.clone();

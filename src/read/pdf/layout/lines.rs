@@ -88,13 +88,28 @@ pub fn build_lines_of<'a>(
     fonts: &FontCache,
     glyphs: Vec<&'a Glyph>,
 ) -> Vec<Line> {
-    let mut glyphs: Vec<&Glyph> = glyphs
+    let glyphs: Vec<&Glyph> = glyphs
         .into_iter()
         .filter(|g| g.upright && g.size > 0.5)
         .collect();
+    let clusters = merge_superscripts(baseline_clusters(glyphs));
+    clusters
+        .into_iter()
+        .map(|mut c| {
+            c.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+            // The baseline of the line's leftmost glyph that is not raised.
+            let y = c.iter().find(|p| !p.1).map_or(0.0, |p| p.0.y);
+            line_from(page, fonts, y, &c)
+        })
+        .filter(|l| !l.spans.is_empty())
+        .collect()
+}
+
+/// Glyphs grouped by baseline, top to bottom: a glyph joins the cluster when
+/// its baseline is within a fraction of its size of the cluster's first
+/// baseline. Each cluster keeps its glyphs in baseline order.
+pub(crate) fn baseline_clusters(mut glyphs: Vec<&Glyph>) -> Vec<Vec<&Glyph>> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
-    // Baseline clusters: a glyph joins the cluster when its baseline is within
-    // a fraction of its size of the cluster's first baseline.
     let mut clusters: Vec<Vec<&Glyph>> = Vec::new();
     for g in glyphs {
         match clusters.last_mut() {
@@ -107,17 +122,7 @@ pub fn build_lines_of<'a>(
             _ => clusters.push(vec![g]),
         }
     }
-    let clusters = merge_superscripts(clusters);
     clusters
-        .into_iter()
-        .map(|mut c| {
-            c.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
-            // The baseline of the line's leftmost glyph that is not raised.
-            let y = c.iter().find(|p| !p.1).map_or(0.0, |p| p.0.y);
-            line_from(page, fonts, y, &c)
-        })
-        .filter(|l| !l.spans.is_empty())
-        .collect()
 }
 
 /// More raised glyphs than this above one line are a line of their own.

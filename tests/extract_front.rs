@@ -1205,3 +1205,36 @@ fn a_name_in_the_from_list_is_no_signatory() {
         r.contacts
     );
 }
+
+/// Short lettered recommendations are all kept: only a short *numbered*
+/// line after the items can be the next section's heading.
+#[test]
+fn short_lettered_recommendations_are_all_kept() {
+    let r = report(&doc(&[
+        "Recommendations:",
+        "The Cabinet is asked to:",
+        "a) note the forecast overspend",
+        "b) agree the capital changes",
+        "c) note the savings",
+        "Reason(s) for decision: the budget must be monitored.",
+    ]));
+    let numbers: Vec<Option<&str>> = r
+        .metadata
+        .recommendations
+        .iter()
+        .map(|x| x.number.as_deref())
+        .collect();
+    assert_eq!(numbers, [Some("a"), Some("b"), Some("c")]);
+    let r = report(&doc(&[
+        "Recommendations:",
+        "1. The Cabinet is asked to agree the capital programme as set out.",
+        "2. Background",
+        "2.1 The programme was drawn up in the autumn.",
+    ]));
+    assert_eq!(
+        r.metadata.recommendations.len(),
+        1,
+        "{:?}",
+        r.metadata.recommendations
+    );
+}

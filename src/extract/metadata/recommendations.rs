@@ -130,7 +130,11 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 let restart = !l.is_bullet()
                     && (l.value == "1" || l.value.eq_ignore_ascii_case("a"))
                     && last_value.is_some();
+                // A short numbered line after the items may be the next
+                // section's heading ("2. Background"); lower-case letters and
+                // roman numerals never number headings.
                 let heading_like = !l.is_bullet()
+                    && !matches!(l.kind, LabelKind::LowerAlpha | LabelKind::LowerRoman)
                     && u.text.split_whitespace().count() <= 6
                     && !u.text.trim_end().ends_with(['.', ';', ':']);
                 if f != st || restart || heading_like {

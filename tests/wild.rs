@@ -276,11 +276,6 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the recommendations 2.1-2.6 are a table without rules beside 'Please refer to Section N'; the PDF path takes only 2.1",
         ),
         (
-            "2025-01-30-cabinet-24-00108-finance-monitoring",
-            "contacts",
-            "a contact table of five rows: the txt path drops Cath Head (Head of Finance Operations); the PDF path is right",
-        ),
-        (
             "2025-01-30-cabinet-draft-revenue-budget-2025-26-and-2025-28",
             "title",
             "a 44-page budget book with no front-matter labels: its title comes only from the PDF's heading size",

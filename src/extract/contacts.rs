@@ -270,24 +270,33 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     let stem: String = last.chars().take(4).collect();
-    let idx = words.iter().take(6).position(|w| {
+    let is_surname = |w: &&str| {
         let w = w.to_lowercase();
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         w == last || (w.len() >= 4 && w.starts_with(&stem))
-    })?;
+    };
     // The first name: the word matching the address's first part, else
     // the word before the surname (with an honorific before it).
     let first = parts.first().copied().unwrap_or("");
-    let start = (0..idx)
-        .rev()
-        .take(3)
-        .find(|k| {
+    let first_name_before = |idx: usize| {
+        (0..idx).rev().take(3).find(|k| {
             words.get(*k).is_some_and(|w| {
                 let w = w.to_lowercase();
                 w.len() >= 2 && first.len() >= 2 && (first.starts_with(&w) || w.starts_with(first))
             })
         })
-        .unwrap_or_else(|| idx.saturating_sub(1));
+    };
+    // The surname where the first name stands before it: a job title can
+    // hold the same word ("Head of Finance Operations Cath Head").
+    let candidates: Vec<usize> = (0..words.len().min(8))
+        .filter(|k| words.get(*k).is_some_and(is_surname))
+        .collect();
+    let idx = candidates
+        .iter()
+        .copied()
+        .find(|k| first_name_before(*k).is_some())
+        .or_else(|| candidates.first().copied())?;
+    let start = first_name_before(idx).unwrap_or_else(|| idx.saturating_sub(1));
     let start = if start > 0
         && words
             .get(start - 1)
@@ -970,6 +979,20 @@ fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_surname_that_is_also_a_job_word() {
+        assert_eq!(
+            name_and_job(
+                "Head of Finance Operations Cath Head",
+                Some("cath.head@kent.gov.uk")
+            ),
+            (
+                Some("Cath Head".to_string()),
+                Some("Head of Finance Operations".to_string())
+            )
+        );
+    }
 
     #[test]
     fn name_and_job_shapes() {

@@ -89,8 +89,11 @@ enum Shape {
 ///
 /// ```
 /// use council_reports::text::find_date;
-/// let (range, iso) = find_date("Cabinet – 30 January 2025").unwrap();
+/// # fn main() -> Result<(), &'static str> {
+/// let (range, iso) = find_date("Cabinet – 30 January 2025").ok_or("no date")?;
 /// assert_eq!((range.start, iso.as_str()), (12, "2025-01-30")); // byte offset: "–" is 3 bytes
+/// # Ok(())
+/// # }
 /// ```
 pub fn find_date(text: &str) -> Option<(std::ops::Range<usize>, String)> {
     let mut best: Option<(std::ops::Range<usize>, String)> = None;

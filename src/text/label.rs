@@ -46,11 +46,14 @@ pub fn is_bullet_char(c: char) -> bool {
 ///
 /// ```
 /// use council_reports::text::{parse_label, LabelOptions};
-/// let (label, rest) = parse_label("6)   As part of the process", LabelOptions::default()).unwrap();
+/// # fn main() -> Result<(), &'static str> {
+/// let (label, rest) = parse_label("6)   As part of the process", LabelOptions::default()).ok_or("no label")?;
 /// assert_eq!((label.printed.as_str(), label.value.as_str(), rest), ("6)", "6", "As part of the process"));
-/// let (label, _) = parse_label("\u{F0B7} item", LabelOptions::default()).unwrap();
+/// let (label, _) = parse_label("\u{F0B7} item", LabelOptions::default()).ok_or("no label")?;
 /// assert_eq!(label.printed, "•");
 /// assert!(parse_label("2024 was a year", LabelOptions::default()).is_none());
+/// # Ok(())
+/// # }
 /// ```
 pub fn parse_label(s: &str, opts: LabelOptions) -> Option<(Label, &str)> {
     let s = s.trim_start_matches(|c: char| c.is_whitespace());

@@ -238,7 +238,14 @@ fn hex_value(c: u8) -> Option<u8> {
 impl<'s> Lexer<'s> {
     /// A lexer over the bytes of a decoded content stream.
     pub fn new(src: &'s [u8]) -> Lexer<'s> {
-        let mut lexer = Lexer {
+        let mut lexer = Lexer::at_start(src);
+        lexer.content_space();
+        lexer
+    }
+
+    /// A lexer at the first byte of `src`, nothing skipped yet.
+    fn at_start(src: &'s [u8]) -> Lexer<'s> {
+        Lexer {
             src,
             pos: 0,
             done: false,
@@ -247,9 +254,7 @@ impl<'s> Lexer<'s> {
             items: Vec::new(),
             bytes: Vec::new(),
             operator: (0, 0),
-        };
-        lexer.content_space();
-        lexer
+        }
     }
 
     /// The next operation, or `None` at the end of the stream or at the
@@ -806,16 +811,7 @@ fn integer(b: &[u8]) -> Option<(i64, usize)> {
 /// lopdf's `reference` (`12 0 R`, with white space or comments between):
 /// its length.
 fn reference(b: &[u8]) -> Option<usize> {
-    let mut lexer = Lexer {
-        src: b,
-        pos: 0,
-        done: false,
-        fallback: None,
-        operands: Vec::new(),
-        items: Vec::new(),
-        bytes: Vec::new(),
-        operator: (0, 0),
-    };
+    let mut lexer = Lexer::at_start(b);
     let n = digits(b);
     lexer.pos = n;
     lexer.space();

@@ -1027,3 +1027,30 @@ fn undefined_numbering_and_alt_chunks_are_warned_about() {
     assert_eq!(codes, vec!["docx-numbering-missing", "docx-altchunk"]);
     assert!(fixture("fop-work-programme-2023").warnings.is_empty());
 }
+
+#[test]
+fn numbers_typed_into_the_text_are_labels_and_typed_bullets_stay_text() {
+    let body = [
+        p("1.1\tThe contract ends in March."),
+        p("(a) first lettered item"),
+        p("2025 was a year of change."),
+        p("– 25 schools took part"),
+        p("Plain text."),
+    ]
+    .concat();
+    let doc = read(&docx_with(&body, STYLES, "", "", &[]));
+    let got: Vec<(Option<String>, String)> = paragraphs(&doc)
+        .iter()
+        .map(|p| (p.label.as_ref().map(|l| l.printed.clone()), p.text.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("1.1".into()), "The contract ends in March.".into()),
+            (Some("(a)".into()), "first lettered item".into()),
+            (None, "2025 was a year of change.".into()),
+            (None, "– 25 schools took part".into()),
+            (None, "Plain text.".into()),
+        ]
+    );
+}

@@ -434,19 +434,33 @@ fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) 
     if label.kind != LabelKind::Decimal {
         return false;
     }
+    // "1.0 Introduction" over 1.1: the ".0" of a section number says only
+    // that its paragraphs are decimal.
+    let value = label.value.strip_suffix(".0").unwrap_or(&label.value);
     // "1.3 How the plan is used" over 1.3.1: a numbered sub-heading.
-    if label.value.contains('.') {
+    if value.contains('.') {
         let child = format!("{}.1", label.value);
         return reads_as_heading(&p.text)
             && p.text.split_whitespace().count() <= 14
             && next_labelled(blocks, i).is_some_and(|v| v == child);
+    }
+    // "(1) Approve the strategy.": a bracketed number lists items (the
+    // recommendations), it does not head a section.
+    if label.printed.contains(['(', ')']) {
+        return false;
     }
     if dotted {
         let t = p.text.trim();
         let words = t.split_whitespace().count();
         let one_sentence = !t.trim_end_matches(['.', ':', '?']).contains(". ");
         let capital = t.chars().next().is_some_and(|c| c.is_uppercase());
-        if words <= 16 && one_sentence && capital && !t.contains('\n') {
+        // "1. Approve the strategy.": a sentence, not a heading, unless its
+        // own decimal paragraphs follow ("2. How does the decision support
+        // the strategy." over 2.1).
+        let child = format!("{value}.1");
+        let sentence =
+            t.ends_with('.') && words > 3 && next_labelled(blocks, i).is_none_or(|v| v != child);
+        if words <= 16 && one_sentence && capital && !sentence && !t.contains('\n') {
             return true;
         }
     }
@@ -456,7 +470,7 @@ fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) 
     if p.style.bold {
         return true;
     }
-    let child = format!("{}.1", label.value);
+    let child = format!("{value}.1");
     next_labelled(blocks, i).is_some_and(|v| v == child)
 }
 

@@ -199,3 +199,31 @@ fn back_out_of_a_nested_list_and_stop_at_a_block_label() {
     assert_eq!(paras[2].text, "Last paragraph.");
     assert!(paras[2].items.is_empty());
 }
+
+#[test]
+fn point_zero_headings_and_bracketed_recommendations() {
+    let doc = DocBuilder::new()
+        .para(0, "The Executive is recommended to:")
+        .para(0, "(1) Approve the strategy.")
+        .para(0, "(2) Note the funding.")
+        .para(0, "1.0 Introduction")
+        .para(0, "1.1 The first paragraph.")
+        .para(0, "1.2 The second paragraph.")
+        .para(0, "2.0 Background")
+        .para(0, "2.1 The third paragraph.")
+        .para(
+            0,
+            "3. Approve the recommendations at the front of the report.",
+        )
+        .para(0, "3.4 A paragraph out of order.")
+        .build();
+    let s = crate::extract::sections::extract(&doc);
+    let heads: Vec<(Option<&str>, &str)> = s
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [(Some("1.0"), "Introduction"), (Some("2.0"), "Background")]
+    );
+}

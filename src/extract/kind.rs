@@ -23,8 +23,31 @@ static MINUTES_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static APPENDIX_START: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:appendix|annex|annexe)\s+[A-Z0-9]{1,3}\b").ok());
 
+/// A stamp a publishing system prints above the paper itself
+/// ("Public Document Pack"): no part of what the paper is.
+pub(crate) fn is_publisher_stamp(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t == "public document pack" || t == "public pack" || t == "supplementary document pack"
+}
+
 fn top_text(us: &[Unit]) -> Vec<String> {
-    us.iter().take(TOP).map(|u| u.text.to_lowercase()).collect()
+    us.iter()
+        .filter(|u| !is_publisher_stamp(&u.text))
+        .take(TOP)
+        .map(|u| u.text.to_lowercase())
+        .collect()
+}
+
+/// Lines that set out a meeting rather than a report: "Date: …",
+/// "Time: 10.00 am", "Venue: Council Chamber".
+fn meeting_lines(top: &[String]) -> usize {
+    top.iter()
+        .filter(|t| {
+            ["time:", "venue:", "place:", "time and venue:", "location:"]
+                .iter()
+                .any(|l| t.starts_with(l))
+        })
+        .count()
 }
 
 fn is_decision(top: &[String]) -> bool {
@@ -63,6 +86,11 @@ fn is_minutes(top: &[String], us: &[Unit]) -> bool {
 }
 
 fn is_agenda(top: &[String]) -> bool {
+    // "Agenda" standing alone lower down a front sheet that gives the
+    // meeting's time and venue.
+    if meeting_lines(top) >= 1 && top.iter().any(|t| t == "agenda") {
+        return true;
+    }
     top.iter().take(6).any(|t| {
         t == "agenda"
             || t.starts_with("agenda ") && !t.starts_with("agenda item")
@@ -120,9 +148,16 @@ pub(crate) fn meeting_header(us: &[Unit]) -> (Option<String>, Option<DateValue>)
     }
     let mut committee = None;
     let mut date = None;
-    for u in us.iter().take(TOP) {
+    for u in us.iter().filter(|u| !is_publisher_stamp(&u.text)).take(TOP) {
         if let Some((c, d)) = super::metadata::committee_and_date(&u.text) {
-            return (Some(c), Some(d));
+            // "Date: Wednesday, 4 December 2024": a label, not a committee.
+            let label = c.to_lowercase();
+            if !(label.contains("date") || label == "time" || label == "when") {
+                return (Some(c), Some(d));
+            }
+            if date.is_none() {
+                date = Some(d);
+            }
         }
         if kind == Some(Kind::Minutes) {
             if let Some(caps) = MINUTES_OF.as_ref().and_then(|re| re.captures(&u.text)) {
@@ -141,7 +176,7 @@ pub(crate) fn meeting_header(us: &[Unit]) -> (Option<String>, Option<DateValue>)
             }
         }
         if committee.is_none() && kind == Some(Kind::Agenda) {
-            committee = capital_name(&u.text);
+            committee = capital_name(&u.text).or_else(|| body_name(&u.text));
         }
         if committee.is_some() && date.is_some() {
             break;
@@ -183,6 +218,31 @@ fn capital_name(text: &str) -> Option<String> {
         return None;
     }
     Some(super::metadata::committee_case(&name))
+}
+
+/// A meeting body's name on a line of its own, in any case: "Planning
+/// Committee", "Health and Wellbeing Board" (not the council's own name).
+fn body_name(text: &str) -> Option<String> {
+    let t = normalize(text);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let bodies = [
+        "committee",
+        "sub-committee",
+        "cabinet",
+        "executive",
+        "board",
+        "panel",
+        "forum",
+        "commission",
+    ];
+    let named = words.len() <= 7
+        && bodies.contains(&last.as_str())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !t.contains([':', '.', ',']);
+    named.then(|| super::metadata::committee_case(&t))
 }
 
 /// The share of the document's text, in characters, that stands in tables.
@@ -262,5 +322,63 @@ pub fn classify_with_projects(
         Kind::Report
     } else {
         Kind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testdoc::DocBuilder;
+    use crate::format::Format;
+    use crate::report::{Kind, Source};
+
+    fn source() -> Source {
+        Source {
+            path: None,
+            format: Format::Txt,
+            bytes: 0,
+            sha256: String::new(),
+            pages: None,
+        }
+    }
+
+    #[test]
+    fn an_agenda_front_sheet_under_a_publisher_stamp() {
+        let doc = DocBuilder::new()
+            .bold("Public Document Pack")
+            .bold("Cambridge City Council")
+            .bold("Planning Committee")
+            .para(0, "Date: Wednesday, 4 December 2024")
+            .para(0, "Time: 10.00 am")
+            .para(0, "Venue: Council Chamber, The Guildhall")
+            .para(0, "Contact: democratic.services@cambridge.gov.uk")
+            .bold("Agenda")
+            .para(0, "1 Apologies")
+            .para(0, "2 Declarations of Interest")
+            .build();
+        let r = crate::extract::extract(&doc, source());
+        assert_eq!(r.kind, Kind::Agenda);
+        assert_eq!(r.metadata.title, None);
+        assert_eq!(r.metadata.committee.as_deref(), Some("Planning Committee"));
+        assert_eq!(
+            r.metadata.date.and_then(|d| d.iso).as_deref(),
+            Some("2024-12-04")
+        );
+        assert!(r
+            .sections
+            .iter()
+            .all(|s| s.heading != "Public Document Pack"));
+    }
+
+    #[test]
+    fn a_report_is_no_agenda_for_saying_agenda_item() {
+        let doc = DocBuilder::new()
+            .para(0, "Agenda Item 7")
+            .para(0, "Report to: Cabinet")
+            .para(0, "Date of meeting: 12 March 2025")
+            .para(0, "Title: Road Safety Programme")
+            .build();
+        let r = crate::extract::extract(&doc, source());
+        assert_eq!(r.kind, Kind::Report);
+        assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"));
     }
 }

@@ -47,8 +47,18 @@ fn drop_front_matter_values(
 /// Runs every extractor over `doc` and assembles the [`Report`].
 pub fn extract(doc: &Document, source: Source) -> Report {
     let mut warnings: Vec<Warning> = doc.warnings.clone();
-    let metadata = metadata::extract(doc, &mut warnings);
+    let mut metadata = metadata::extract(doc, &mut warnings);
+    // "Public Document Pack", stamped on by the publishing system, titles
+    // nothing and heads no section.
+    if metadata
+        .title
+        .as_deref()
+        .is_some_and(kind::is_publisher_stamp)
+    {
+        metadata.title = None;
+    }
     let mut sections = sections::extract(doc);
+    sections.retain(|s| !kind::is_publisher_stamp(&s.heading));
     drop_front_matter_values(&mut sections, &metadata);
     let mut paragraphs = paragraphs::extract(doc, &mut warnings);
     let tables = tables::extract(doc);

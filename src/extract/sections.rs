@@ -71,7 +71,28 @@ pub(crate) fn outline(doc: &Document) -> Outline {
     // a row never happens in a section title.
     let repeated = |h: &Heading| h.label.is_none() && doubled_word(&h.text);
     let mut last_real_rank: u8 = 0;
+    let furniture = running_titles(blocks);
+    // Whether the block before was a signature's name: the role line under
+    // it ("Inspector") is part of the signature too.
+    let mut after_signature = false;
     for (i, block) in blocks.iter().enumerate() {
+        let candidate = match &block.kind {
+            BlockKind::Heading(h) => Some(h.text.as_str()),
+            BlockKind::Paragraph(p) if p.label.is_none() => Some(p.text.as_str()),
+            _ => None,
+        };
+        let signed = std::mem::take(&mut after_signature);
+        if let Some(text) = candidate {
+            if looks_like_signature(text) {
+                after_signature = true;
+            }
+            let role_line = signed && is_short_role_line(text);
+            if role_line || after_signature || is_page_furniture(text) || furniture.contains(&i) {
+                out.is_section.push(false);
+                out.current.push(out.sections.len().checked_sub(1));
+                continue;
+            }
+        }
         let found = match &block.kind {
             // A "heading" in lower case is table or body text a reader
             // mistook for one, not a section.
@@ -132,9 +153,13 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                         loc: block.loc,
                     })
                 } else if is_pseudo_heading(p) && !doubled_word(&p.text) {
+                    let (heading, number) = match section_prefix(&p.text) {
+                        Some((n, rest)) => (rest, Some(n)),
+                        None => (p.text.clone(), None),
+                    };
                     Some(Section {
-                        heading: p.text.clone(),
-                        number: None,
+                        heading,
+                        number,
                         level: last_real_rank.saturating_add(1).max(1),
                         loc: block.loc,
                     })
@@ -171,7 +196,169 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         }
         out.current.push(out.sections.len().checked_sub(1));
     }
+    nest_subheadings(blocks, &mut out.sections);
     out
+}
+
+/// An unnumbered heading between two paragraphs of one numbered section
+/// ("Governance" between 1.1 and 1.2 under "1. Introduction") is a
+/// sub-heading of that section, a level below it.
+fn nest_subheadings(blocks: &[Block], sections: &mut [(usize, Section)]) {
+    let top = |b: &Block| match &b.kind {
+        BlockKind::Paragraph(p) => p
+            .label
+            .as_ref()
+            .filter(|l| l.kind == LabelKind::Decimal && l.value.contains('.'))
+            .and_then(|l| l.value.split('.').next().map(str::to_string)),
+        _ => None,
+    };
+    let mut parent: Option<(String, u8)> = None;
+    for k in 0..sections.len() {
+        let Some((i, s)) = sections.get(k) else { continue };
+        if let Some(n) = &s.number {
+            parent = Some((n.clone(), s.level));
+            continue;
+        }
+        let Some((n, level)) = parent.clone() else { continue };
+        let from = if k == 0 { 0 } else { sections.get(k - 1).map_or(0, |(j, _)| *j) };
+        let before = blocks.get(from..*i).unwrap_or(&[]).iter().rev().find_map(top);
+        let next_numbered = sections
+            .iter()
+            .skip(k + 1)
+            .find(|(_, s)| s.number.is_some())
+            .map_or(blocks.len(), |(j, _)| *j);
+        let after = blocks.get(*i..next_numbered).unwrap_or(&[]).iter().find_map(top);
+        let inside = before.as_deref() == Some(n.as_str()) && after.as_deref() == Some(n.as_str());
+        if let Some((_, s)) = sections.get_mut(k) {
+            if inside && s.level <= level {
+                s.level = level.saturating_add(1);
+            }
+        }
+    }
+}
+
+/// Whether a line is a signature's name rather than a heading: initials
+/// and a surname ("J Burston", "A. B. Smith"), or a title and a name ("Cllr
+/// Jane Smith", "Dr A Jones").
+pub(crate) fn looks_like_signature(text: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "cllr",
+        "councillor",
+        "sir",
+        "dame",
+        "prof",
+        "professor",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let is_name_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+    };
+    // "J", "J.", "A.B.": an initial; a bare "A" or "I" is more often a word.
+    let is_initial = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+        let dotted = w.ends_with('.');
+        !letters.is_empty()
+            && letters.len() <= 3
+            && letters.iter().all(|c| c.is_ascii_uppercase())
+            && (dotted || (letters.len() == 1 && !matches!(letters.first(), Some('A' | 'I'))))
+            && (dotted || letters.len() == 1)
+    };
+    let first = words.first().copied().unwrap_or("");
+    let titled = TITLES.contains(&first.trim_end_matches('.').to_lowercase().as_str());
+    let initials = words.iter().take_while(|w| is_initial(w)).count();
+    let rest = words.get(initials.max(usize::from(titled))..).unwrap_or(&[]);
+    let names = rest.iter().filter(|w| is_name_word(w)).count();
+    (titled || initials > 0) && !rest.is_empty() && names == rest.len() && names <= 2
+}
+
+/// The role a signature's name stands over ("Inspector", "Chief
+/// Executive", "Director of Growth"): a short line with no digits.
+fn is_short_role_line(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "inspector",
+        "director",
+        "executive",
+        "officer",
+        "manager",
+        "head",
+        "leader",
+        "chief",
+        "clerk",
+        "secretary",
+        "chair",
+        "chairman",
+        "councillor",
+        "solicitor",
+        "treasurer",
+        "member",
+        "mayor",
+        "examiner",
+    ];
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    (1..=6).contains(&words.len())
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && words.iter().any(|w| ROLES.contains(&w.as_str()))
+}
+
+/// Page furniture a reader left in the flow: "Page 12 of 30", "Agenda Item
+/// 5", "Item No. 7".
+fn is_page_furniture(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let numeric = |w: &&str| {
+        w.trim_matches(|c: char| "().:".contains(c))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    match words.as_slice() {
+        ["page", n] | ["page", n, "of", _] => numeric(n),
+        ["agenda", "item", rest @ ..] | ["item", "no" | "no." | "number", rest @ ..] => {
+            rest.len() <= 2 && rest.first().is_some_and(numeric)
+        }
+        _ => false,
+    }
+}
+
+/// Unnumbered lines that open or close three or more pages with the same
+/// text: a running title a reader did not take out.
+fn running_titles(blocks: &[Block]) -> std::collections::HashSet<usize> {
+    use std::collections::HashMap;
+    let text_of = |b: &Block| match &b.kind {
+        BlockKind::Heading(h) if h.label.is_none() => Some(h.text.to_lowercase()),
+        BlockKind::Paragraph(p) if p.label.is_none() => Some(p.text.to_lowercase()),
+        _ => None,
+    };
+    let is_break = |k: usize| matches!(blocks.get(k).map(|b| &b.kind), Some(BlockKind::PageBreak));
+    let mut edges: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut all: HashMap<String, usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(t) = text_of(b) else { continue };
+        *all.entry(t.clone()).or_default() += 1;
+        let edge = i.checked_sub(1).is_some_and(is_break) || is_break(i + 1);
+        if edge && t.split_whitespace().count() <= 12 {
+            edges.entry(t).or_default().push(i);
+        }
+    }
+    edges
+        .into_iter()
+        .filter(|(t, at)| at.len() >= 3 && all.get(t).copied().unwrap_or(0) == at.len())
+        .flat_map(|(_, at)| at)
+        .collect()
 }
 
 /// Whether a word stands twice in a row ("Variance Variance").
@@ -273,6 +460,9 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
     if let Some(l) = label {
         return (text.to_string(), Some(l.value.clone()));
     }
+    if let Some((n, rest)) = section_prefix(text) {
+        return (rest, Some(n));
+    }
     if let Some((l, rest)) = crate::text::parse_label(text, crate::text::LabelOptions::default()) {
         let punctuated = l.printed != l.value || l.value.contains('.');
         if l.kind == LabelKind::Decimal && punctuated && !rest.is_empty() {
@@ -304,6 +494,25 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
         }
     }
     (text.to_string(), None)
+}
+
+/// "Section 4: Financial implications", "SECTION 2 – Background": the
+/// number a heading spells out in words, and the title after it.
+fn section_prefix(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    let head = t.get(..8)?;
+    if !head.eq_ignore_ascii_case("section ") {
+        return None;
+    }
+    let rest = t.get(8..)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if !(1..=2).contains(&digits.len()) {
+        return None;
+    }
+    let after = rest.get(digits.len()..)?;
+    let title = after.trim_start_matches([':', '.', '–', '-', '—', '|', ' ']);
+    let separated = after.len() > title.len();
+    (separated && title.starts_with(char::is_uppercase)).then(|| (digits, title.to_string()))
 }
 
 /// Whether `text` reads as a heading: short, one line, no final full stop,

@@ -227,7 +227,16 @@ fn read_para(
     loop {
         let j = last + 1;
         let Some(next) = lines.get(j) else { break };
+        // A number set on a line of its own ("1.1", then the text on the
+        // next line, as some exports print it) takes the text that follows.
+        let bare_label = label.is_some() && acc.is_empty() && count == 1;
         if !next.is_blank() && !next.page_break {
+            if bare_label && !starts_block(next) {
+                join_wrapped(&mut acc, next.text());
+                last = j;
+                count += 1;
+                continue;
+            }
             let joins = lay.wrap.is_some_and(|w| {
                 let prev = lines.get(last).map_or(0, Line::width);
                 // A short line right above a label/value line is that
@@ -257,7 +266,7 @@ fn read_para(
         }
         // Across blank lines: a paragraph that a page break (or a stray
         // blank line) cut in two.
-        if ends_sentence(&acc) || label.as_ref().is_some_and(|_| acc.is_empty()) {
+        if ends_sentence(&acc) || (label.is_some() && acc.is_empty() && !bare_label) {
             break;
         }
         let mut pending = Vec::new();
@@ -275,6 +284,7 @@ fn read_para(
         }
         let lower = nt.starts_with(|c: char| c.is_lowercase());
         let joins = match lay.wrap {
+            _ if bare_label => k - last <= 2,
             Some(w) => {
                 let prev = lines.get(last).map_or(0, Line::width);
                 prev * 10 >= w * 6 && !heading_like(lines, k, w) && k - last <= 12

@@ -214,20 +214,37 @@ fn nest_subheadings(blocks: &[Block], sections: &mut [(usize, Section)]) {
     };
     let mut parent: Option<(String, u8)> = None;
     for k in 0..sections.len() {
-        let Some((i, s)) = sections.get(k) else { continue };
+        let Some((i, s)) = sections.get(k) else {
+            continue;
+        };
         if let Some(n) = &s.number {
             parent = Some((n.clone(), s.level));
             continue;
         }
-        let Some((n, level)) = parent.clone() else { continue };
-        let from = if k == 0 { 0 } else { sections.get(k - 1).map_or(0, |(j, _)| *j) };
-        let before = blocks.get(from..*i).unwrap_or(&[]).iter().rev().find_map(top);
+        let Some((n, level)) = parent.clone() else {
+            continue;
+        };
+        let from = if k == 0 {
+            0
+        } else {
+            sections.get(k - 1).map_or(0, |(j, _)| *j)
+        };
+        let before = blocks
+            .get(from..*i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find_map(top);
         let next_numbered = sections
             .iter()
             .skip(k + 1)
             .find(|(_, s)| s.number.is_some())
             .map_or(blocks.len(), |(j, _)| *j);
-        let after = blocks.get(*i..next_numbered).unwrap_or(&[]).iter().find_map(top);
+        let after = blocks
+            .get(*i..next_numbered)
+            .unwrap_or(&[])
+            .iter()
+            .find_map(top);
         let inside = before.as_deref() == Some(n.as_str()) && after.as_deref() == Some(n.as_str());
         if let Some((_, s)) = sections.get_mut(k) {
             if inside && s.level <= level {
@@ -277,7 +294,9 @@ pub(crate) fn looks_like_signature(text: &str) -> bool {
     let first = words.first().copied().unwrap_or("");
     let titled = TITLES.contains(&first.trim_end_matches('.').to_lowercase().as_str());
     let initials = words.iter().take_while(|w| is_initial(w)).count();
-    let rest = words.get(initials.max(usize::from(titled))..).unwrap_or(&[]);
+    let rest = words
+        .get(initials.max(usize::from(titled))..)
+        .unwrap_or(&[]);
     let names = rest.iter().filter(|w| is_name_word(w)).count();
     (titled || initials > 0) && !rest.is_empty() && names == rest.len() && names <= 2
 }
@@ -307,7 +326,10 @@ fn is_short_role_line(text: &str) -> bool {
     ];
     let words: Vec<String> = text
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
     (1..=6).contains(&words.len())
         && !text.chars().any(|c| c.is_ascii_digit())

@@ -277,7 +277,20 @@ impl<'a> Walker<'a> {
                 }
             }
             (None, Out::Body) => {
-                for (text, style) in lines {
+                for (k, (mut text, style)) in lines.into_iter().enumerate() {
+                    // A number typed before the text ("1.1<tab>This report"),
+                    // as many templates do instead of Word numbering.
+                    if k == 0 && label.is_none() && num.is_none() {
+                        if let Some((l, rest)) =
+                            crate::text::parse_label(&text, crate::text::LabelOptions::default())
+                        {
+                            if !rest.is_empty() && !l.is_bullet() {
+                                let rest = rest.to_string();
+                                label = Some(l);
+                                text = rest;
+                            }
+                        }
+                    }
                     let level = match (&label, &num) {
                         (Some(_), Some((_, l))) => *l,
                         _ => 0,

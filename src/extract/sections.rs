@@ -87,7 +87,12 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 after_signature = true;
             }
             let role_line = signed && is_short_role_line(text);
-            if role_line || after_signature || is_page_furniture(text) || furniture.contains(&i) {
+            if role_line
+                || after_signature
+                || is_page_furniture(text)
+                || mostly_date(text)
+                || furniture.contains(&i)
+            {
                 out.is_section.push(false);
                 out.current.push(out.sections.len().checked_sub(1));
                 continue;
@@ -102,7 +107,10 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                     && !only_field_labels(&h.text)
                     && !mostly_figures(&h.text)
                     && !repeated(h)
-                    && (h.label.is_some() || !super::contacts::is_role_label(&h.text)) =>
+                    && (h.label.is_some()
+                        || !(super::contacts::is_role_label(&h.text)
+                            || is_label_value(&h.text)
+                            || mostly_date(&h.text))) =>
             {
                 let level = rank(h.level);
                 last_real_rank = level;
@@ -137,7 +145,12 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 })
             }
             BlockKind::Paragraph(p) => {
-                if is_numbered_heading(blocks, i, p, dotted) {
+                let last_number = out
+                    .sections
+                    .iter()
+                    .rev()
+                    .find_map(|(_, s)| s.number.as_deref()?.parse::<u32>().ok());
+                if is_numbered_heading(blocks, i, p, dotted, last_number) {
                     Some(Section {
                         heading: p.text.clone(),
                         number: p.label.as_ref().map(|l| l.value.clone()),
@@ -196,8 +209,47 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         }
         out.current.push(out.sections.len().checked_sub(1));
     }
+    align_numbered(&mut out.sections);
     nest_subheadings(blocks, &mut out.sections);
     out
+}
+
+/// Sections numbered with plain integers ("1. Introduction", "2
+/// Background") are siblings, whatever level each reader guessed: they all
+/// take the shallowest level among them.
+fn align_numbered(sections: &mut [(usize, Section)]) {
+    let plain = |s: &Section| {
+        s.number
+            .as_deref()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    // Only the run 1, 2, 3…: a list numbered again from 1 further down
+    // (appendices under "Supporting documentation") is something else.
+    let mut run: Vec<usize> = Vec::new();
+    let mut next = 1u32;
+    for (k, (_, s)) in sections.iter().enumerate() {
+        if !plain(s) {
+            continue;
+        }
+        let n = s.number.as_deref().and_then(|n| n.parse::<u32>().ok());
+        if n == Some(next) {
+            run.push(k);
+            next += 1;
+        } else if !run.is_empty() {
+            break;
+        }
+    }
+    let level = run
+        .iter()
+        .filter_map(|k| sections.get(*k))
+        .map(|(_, s)| s.level)
+        .min();
+    let Some(level) = level else { return };
+    for k in run {
+        if let Some((_, s)) = sections.get_mut(k) {
+            s.level = level;
+        }
+    }
 }
 
 /// An unnumbered heading between two paragraphs of one numbered section
@@ -257,7 +309,7 @@ fn nest_subheadings(blocks: &[Block], sections: &mut [(usize, Section)]) {
 /// Whether a line is a signature's name rather than a heading: initials
 /// and a surname ("J Burston", "A. B. Smith"), or a title and a name ("Cllr
 /// Jane Smith", "Dr A Jones").
-pub(crate) fn looks_like_signature(text: &str) -> bool {
+fn looks_like_signature(text: &str) -> bool {
     const TITLES: &[&str] = &[
         "mr",
         "mrs",
@@ -507,7 +559,7 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
             digits.push(c);
         }
     }
-    if (1..=3).contains(&digits.len()) {
+    if (1..=3).contains(&digits.len()) && !mostly_date(text) {
         let rest = text.get(digits.len()..).unwrap_or("");
         let spaced = rest.starts_with(' ');
         let rest = rest.trim_start().trim_start_matches('|').trim_start();
@@ -566,12 +618,20 @@ pub(crate) fn is_label_value(text: &str) -> bool {
     // "Recommendation 1: Co-design shared outcomes" is a titled heading,
     // not a label: a label has no digits, and few words.
     let label_words = label.split_whitespace().count();
+    // "Exempt Information: None", "Key decision: Yes": a field's short
+    // answer, whatever the label.
+    let answer = matches!(
+        value.trim_end_matches('.').to_lowercase().as_str(),
+        "none" | "yes" | "no" | "n/a" | "nil" | "not applicable"
+    );
+    // "Finance Officer Consulted: Helen Marsh Date: 20/02/24": two fields.
+    let two_fields = value.contains(": ");
     label_words > 0
         && label_words <= 5
         && !label.chars().any(|c| c.is_ascii_digit())
         && !value.is_empty()
         && !label.contains(['(', '"', '“'])
-        && looks_like_label_word(label)
+        && (answer || two_fields || looks_like_label_word(label))
 }
 
 fn looks_like_label_word(label: &str) -> bool {
@@ -631,6 +691,12 @@ fn is_pseudo_heading(p: &Paragraph) -> bool {
     !has_full_date(&p.text)
 }
 
+/// A date line set as a heading ("5 September 2024", "Cabinet – 30
+/// January 2025"): the date fills most of it.
+fn mostly_date(text: &str) -> bool {
+    crate::text::find_date(text).is_some_and(|(range, _)| range.len() * 10 >= text.trim().len() * 6)
+}
+
 fn has_full_date(text: &str) -> bool {
     crate::text::find_date(text).is_some_and(|(_, iso)| iso.len() == 10)
 }
@@ -658,7 +724,13 @@ fn uses_dotted_numbering(blocks: &[Block]) -> bool {
 /// heading: bold, or followed by decimal paragraphs of that number ("1.1"),
 /// or, in a document numbered with decimals, any short one-sentence line
 /// ("11. Contact details", "9. Recommendation(s):").
-fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) -> bool {
+fn is_numbered_heading(
+    blocks: &[Block],
+    i: usize,
+    p: &Paragraph,
+    dotted: bool,
+    last_number: Option<u32>,
+) -> bool {
     let Some(label) = &p.label else {
         return false;
     };
@@ -672,7 +744,19 @@ fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) 
             && p.text.split_whitespace().count() <= 14
             && next_labelled(blocks, i).is_some_and(|v| v == child);
     }
-    if dotted {
+    // "Appendices:" over "1. Allotment strategy", "2. Schedule of rents":
+    // items of a list that a lead-in opens, not headings.
+    let after_lead_in = i
+        .checked_sub(1)
+        .and_then(|k| blocks.get(k))
+        .is_some_and(|b| match &b.kind {
+            BlockKind::Paragraph(q) => q.text.trim_end().ends_with(':'),
+            BlockKind::Heading(h) => h.text.trim_end().ends_with(':'),
+            _ => false,
+        });
+    // A number at or below the last section's starts a list, not a section.
+    let restarts = last_number.is_some_and(|l| label.value.parse::<u32>().is_ok_and(|n| n <= l));
+    if dotted && !after_lead_in && !restarts {
         let t = p.text.trim();
         let words = t.split_whitespace().count();
         let one_sentence = !t.trim_end_matches(['.', ':', '?']).contains(". ");

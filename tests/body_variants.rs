@@ -526,3 +526,48 @@ fn layout_text_with_hanging_indents_dates_and_tables() {
     assert!(text_of(&r, "1.1").contains("published in 2025. This report"));
     assert!(items(&r, "1.1").is_empty());
 }
+
+#[test]
+fn a_range_cut_by_the_wrap_is_no_bullet_and_a_wide_appendix_keeps_the_wrap() {
+    let mut src = String::from(
+        "\
+Introduction
+1.   This report contains my assessment of the Kent Minerals and Waste Local Plan 2024
+     - 39 (the Plan) in terms of Section 20(5) of the Planning and Compulsory Purchase Act
+     2004 (as amended). It considers first whether the preparation of the Plan has complied
+     with the duty to co-operate and then whether it is sound.
+
+2.   The starting point for the examination is the assumption that the Council has submitted
+     what it considers to be a sound plan. The plan was consulted on twice before it was
+     submitted for examination.
+     - first in 2022; and
+     - again in 2023.
+
+",
+    );
+    // A landscape appendix printed far to the right, with long lines.
+    for k in 0..80 {
+        src.push_str(&format!(
+            "{:52}MM{k} The modification row {k} sets out the change to the supporting text of the policy and the reason\n",
+            ""
+        ));
+    }
+    let r = txt(&src);
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1.", "2."]
+    );
+    assert!(
+        text_of(&r, "1.").starts_with(
+            "This report contains my assessment of the Kent Minerals and Waste Local Plan 2024 - 39 (the Plan) in terms of"
+        ),
+        "{}",
+        text_of(&r, "1.")
+    );
+    assert!(items(&r, "1.").is_empty());
+    assert_eq!(items(&r, "2."), [("•", 1), ("•", 1)]);
+    assert_eq!(sections(&r).first(), Some(&(None, "Introduction")));
+}

@@ -423,7 +423,12 @@ fn running_titles(blocks: &[Block]) -> std::collections::HashSet<usize> {
     for (i, b) in blocks.iter().enumerate() {
         let Some(t) = text_of(b) else { continue };
         *all.entry(t.clone()).or_default() += 1;
-        let edge = i.checked_sub(1).is_some_and(is_break) || is_break(i + 1);
+        let page = |k: usize| blocks.get(k).and_then(|b| b.loc.page);
+        let turns = |k: Option<usize>| match k {
+            None => true,
+            Some(k) => is_break(k) || (page(k).is_some() && page(k) != b.loc.page),
+        };
+        let edge = turns(i.checked_sub(1)) || turns(Some(i + 1).filter(|k| *k < blocks.len()));
         if edge && t.split_whitespace().count() <= 12 {
             edges.entry(t).or_default().push(i);
         }
@@ -874,6 +879,52 @@ mod tests {
     }
 
     #[test]
+    fn signatures_furniture_and_running_titles_are_not_sections() {
+        assert!(looks_like_signature("J Burston"));
+        assert!(looks_like_signature("A. B. Smith"));
+        assert!(looks_like_signature("Cllr Jane Smith"));
+        assert!(!looks_like_signature("A Summary"));
+        assert!(!looks_like_signature("Financial Implications"));
+        assert!(!looks_like_signature("Appendix A"));
+        assert!(is_page_furniture("Page 12 of 30"));
+        assert!(is_page_furniture("Agenda Item 5"));
+        assert!(is_page_furniture("Item No. 7"));
+        assert!(!is_page_furniture("Agenda items for next year"));
+        assert!(is_short_role_line("INSPECTOR"));
+        assert!(is_short_role_line("Director of Growth"));
+        assert!(!is_short_role_line("Appendices"));
+
+        let mut doc = Document::new(Format::Pdf);
+        let h = |text: &str| {
+            BlockKind::Heading(Heading {
+                level: 1,
+                text: text.into(),
+                label: None,
+            })
+        };
+        for page in 1..=3 {
+            doc.push(Loc::page(page), h("Cabinet Budget Report"));
+            doc.push(Loc::page(page), h(&format!("Part {page} heading")));
+            doc.push(Loc::page(page), para("Body text.", None, false));
+            doc.push(Loc::page(page), BlockKind::PageBreak);
+        }
+        doc.push(Loc::page(4), para("Jo Smith", None, false));
+        doc.push(Loc::page(4), h("J Burston"));
+        doc.push(Loc::page(4), h("Inspector"));
+        doc.push(Loc::page(4), h("Appendix A – Schedule"));
+        let got: Vec<String> = extract(&doc).into_iter().map(|s| s.heading).collect();
+        assert_eq!(
+            got,
+            [
+                "Part 1 heading",
+                "Part 2 heading",
+                "Part 3 heading",
+                "Appendix A – Schedule"
+            ]
+        );
+    }
+
+    #[test]
     fn label_value_lines_are_not_headings() {
         assert!(is_label_value("Report Author: Paul Staines"));
         assert!(!is_label_value(
@@ -884,5 +935,17 @@ mod tests {
         ));
         assert!(!reads_as_heading("Contact Officer: Lauren Rushen"));
         assert!(!reads_as_heading("This ends with a stop."));
+        assert!(is_label_value("Exempt Information: None"));
+        assert!(is_label_value(
+            "Finance Officer Consulted: Helen Marsh Date: 20/02/24"
+        ));
+        assert!(!is_label_value("Section 4: Financial implications"));
+        assert_eq!(
+            section_prefix("Section 4: Financial implications"),
+            Some(("4".to_string(), "Financial implications".to_string()))
+        );
+        assert_eq!(section_prefix("Sections of the plan"), None);
+        assert!(mostly_date("5 September 2024"));
+        assert!(!mostly_date("5 Legal implications"));
     }
 }

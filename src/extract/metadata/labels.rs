@@ -72,28 +72,59 @@ const LABELS: &[(&str, Meaning)] = &[
     ("date of meeting", Meaning::Date),
     ("meeting date", Meaning::Date),
     ("date of report", Meaning::Date),
+    ("date of decision", Meaning::Date),
+    ("decision date", Meaning::Date),
+    ("date of the decision", Meaning::Date),
     ("date", Meaning::Date),
     ("report of the", Meaning::ReportOf),
     ("report of", Meaning::ReportOf),
     ("report by", Meaning::ReportOf),
     ("report from", Meaning::ReportOf),
+    // The officer who answers for the report, where no "Report of" is
+    // printed ("Lead Head of Service", "Responsible Director").
+    ("lead head of service", Meaning::ReportOf),
+    ("responsible head of service", Meaning::ReportOf),
+    ("responsible director", Meaning::ReportOf),
+    ("report sponsor", Meaning::ReportOf),
     ("from", Meaning::ReportOf),
     ("by", Meaning::ReportOf),
     ("status", Meaning::Status),
     ("classification", Meaning::Status),
+    ("security classification", Meaning::Status),
+    ("open or exempt", Meaning::Status),
+    ("open/exempt", Meaning::Status),
+    ("exempt or open", Meaning::Status),
+    ("public or private", Meaning::Status),
+    ("open/closed", Meaning::Status),
+    ("part i or part ii", Meaning::Status),
+    ("report status", Meaning::Status),
     ("executive summary and purpose", Meaning::Purpose),
     ("executive summary", Meaning::Purpose),
     ("purpose of report", Meaning::Purpose),
     ("purpose of the report", Meaning::Purpose),
     ("purpose", Meaning::Purpose),
+    ("purpose/executive summary", Meaning::Purpose),
+    ("purpose / executive summary", Meaning::Purpose),
+    ("purpose and summary", Meaning::Purpose),
+    ("purpose of the report and summary", Meaning::Purpose),
+    ("reason for report", Meaning::Purpose),
+    ("reason for the report", Meaning::Purpose),
     ("summary", Meaning::Purpose),
     ("report summary", Meaning::Purpose),
     ("key decision", Meaning::KeyDecision),
     ("is this a key decision", Meaning::KeyDecision),
+    ("key decision (yes/no)", Meaning::KeyDecision),
+    ("is it a key decision", Meaning::KeyDecision),
     ("cabinet member with responsibility", Meaning::CabinetMember),
     ("cabinet member responsible", Meaning::CabinetMember),
     ("cabinet member", Meaning::CabinetMember),
     ("portfolio holder", Meaning::CabinetMember),
+    ("lead portfolio holder", Meaning::CabinetMember),
+    ("relevant portfolio holder", Meaning::CabinetMember),
+    ("portfolio", Meaning::CabinetMember),
+    ("executive member", Meaning::CabinetMember),
+    ("lead cabinet member", Meaning::CabinetMember),
+    ("relevant cabinet member", Meaning::CabinetMember),
     ("lead member", Meaning::CabinetMember),
     ("corporate priority", Meaning::CorporatePriority),
     ("corporate priorities", Meaning::CorporatePriority),
@@ -111,6 +142,24 @@ const LABELS: &[(&str, Meaning)] = &[
     ("decision no.", Meaning::Other),
     ("decision number", Meaning::Other),
     ("decision reference", Meaning::Other),
+    ("report no", Meaning::Other),
+    ("report number", Meaning::Other),
+    ("report reference", Meaning::Other),
+    ("final decision-maker", Meaning::Other),
+    ("final decision maker", Meaning::Other),
+    ("lead officer and report author", Meaning::Other),
+    ("report author", Meaning::Other),
+    ("report author and contact details", Meaning::Other),
+    ("wards", Meaning::Other),
+    ("ward", Meaning::Other),
+    ("ward(s)", Meaning::Other),
+    ("wards/divisions affected", Meaning::Other),
+    ("divisions affected", Meaning::Other),
+    ("electoral divisions affected", Meaning::Other),
+    ("electoral division(s) affected", Meaning::Other),
+    ("ward(s) affected by the recommendations", Meaning::Other),
+    ("ward(s) affected by report", Meaning::Other),
+    ("wards affected by the report", Meaning::Other),
     ("reason(s) for decision", Meaning::Other),
     ("reasons for decision", Meaning::Other),
     ("reason for decision", Meaning::Other),
@@ -126,7 +175,6 @@ const LABELS: &[(&str, Meaning)] = &[
     ("electoral division(s)", Meaning::Other),
     ("wards affected", Meaning::Other),
     ("ward(s) affected", Meaning::Other),
-    ("wards", Meaning::Other),
     ("is the decision eligible for call-in", Meaning::Other),
     ("eligible for call-in", Meaning::Other),
     ("exempt information", Meaning::Other),
@@ -165,6 +213,7 @@ pub(crate) fn extent(m: Meaning) -> Extent {
 /// Labels that may stand without a colon at the start of a line ("Report by
 /// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
 const BARE: &[&str] = &[
+    "report of the",
     "subject matter / title of decision",
     "title of decision",
     "report by",
@@ -376,6 +425,75 @@ pub(crate) fn share_values(labels: &[Split], values: &str) -> Vec<String> {
         *first = words.join(" ");
     }
     out
+}
+
+/// Whether a line introduces the recommendations without a label of its
+/// own: "This report makes the following recommendations to this
+/// Committee:", "It is recommended that:", "Cabinet is recommended to:".
+pub(crate) fn recommendation_lead_in(text: &str) -> bool {
+    let t = normalize(text).to_lowercase();
+    let t = t.trim_end_matches(['*', ' ']);
+    let words = t.split_whitespace().count();
+    t.ends_with(':') && (3..=25).contains(&words) && t.contains("recommend")
+}
+
+/// Lines that say whether a report is open or exempt, standing alone
+/// ("FOR GENERAL RELEASE", "NOT FOR PUBLICATION", "Part I").
+const STATUS_MARKERS: &[&str] = &[
+    "for general release",
+    "not for general release",
+    "not for publication",
+    "for publication",
+    "open",
+    "open report",
+    "public",
+    "public report",
+    "exempt",
+    "exempt report",
+    "confidential",
+    "restricted",
+    "part i",
+    "part 1",
+    "part ii",
+    "part 2",
+    "part a",
+    "part b",
+    "official",
+    "official sensitive",
+    "official-sensitive",
+];
+
+/// Whether a line standing alone is an open/exempt marker.
+pub(crate) fn status_marker(text: &str) -> bool {
+    STATUS_MARKERS.contains(&key(text).trim_end_matches('.'))
+}
+
+/// What a "Purpose of Report" box may answer in one word or two: the kind
+/// of item rather than a sentence ("Decision", "For noting").
+const PURPOSE_KINDS: &[&str] = &[
+    "decision",
+    "for decision",
+    "noting",
+    "for noting",
+    "information",
+    "for information",
+    "discussion",
+    "for discussion",
+    "consultation",
+    "for consultation",
+    "comment",
+    "for comment",
+    "approval",
+    "for approval",
+    "recommendation",
+    "recommendation to council",
+    "assurance",
+    "for assurance",
+];
+
+/// Whether a line is a kind-of-item answer to "Purpose of Report".
+pub(crate) fn purpose_kind(text: &str) -> bool {
+    PURPOSE_KINDS.contains(&key(text).trim_end_matches('.'))
 }
 
 /// A label as printed, trimmed of colons, asterisks and white space.

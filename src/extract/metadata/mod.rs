@@ -54,6 +54,12 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
             md.date = date;
         }
     }
+    if md.status.is_none() {
+        md.status = scanned.status.clone();
+    }
+    if md.purpose.is_none() {
+        md.purpose = body_purpose(&units);
+    }
     md.recommendations = scanned.recommendations;
     if md.recommendations.is_empty() {
         md.recommendations = body_recommendations(&units);
@@ -177,6 +183,52 @@ pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
     (clean(value), None)
 }
 
+/// How far into the document a purpose section still counts as the
+/// report's own ("1. Purpose/Executive Summary" over 1.1, 1.2).
+const PURPOSE_REACH: usize = 80;
+
+/// Strips a section number a reader left in a heading's text ("2 |
+/// Recommendations", "9 Recommendation(s):").
+fn without_number(t: &str) -> &str {
+    let t = t.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    match t.get(digits..) {
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with([' ', '.']) => rest
+            .trim_start_matches('.')
+            .trim_start()
+            .trim_start_matches('|')
+            .trim_start(),
+        _ => t,
+    }
+}
+
+/// The purpose stated as the report's first section rather than a label:
+/// a heading "Purpose of Report", "1. PURPOSE OF REPORT AND POLICY
+/// CONTEXT", "1. Purpose/Executive Summary" or "1. Summary" near the top,
+/// and the paragraphs under it (at most three).
+fn body_purpose(units: &[units::Unit]) -> Option<String> {
+    let start = units.iter().take(PURPOSE_REACH).position(|u| {
+        let t = without_number(&u.text);
+        let k = labels::key(t);
+        let named = labels::meaning(t) == Some(Meaning::Purpose)
+            || k.starts_with("purpose of report")
+            || k.starts_with("purpose of the report");
+        named && (u.is_heading() || (u.label.is_none() && t.split_whitespace().count() <= 8))
+    })?;
+    let mut parts = Vec::new();
+    for u in units.iter().skip(start + 1) {
+        if u.is_heading()
+            || u.shape == units::Shape::Row
+            || parts.len() >= 3
+            || labels::split(&u.text, false).is_some_and(|s| s.meaning.is_some())
+        {
+            break;
+        }
+        parts.push(u.text.clone());
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
 /// Recommendations stated after the front matter: the first "Recommendation"
 /// heading or label anywhere in the document that is followed by items.
 fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendation> {
@@ -184,16 +236,7 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
         if u.is_bullet() {
             continue;
         }
-        // "2 | Recommendations", "9 Recommendation(s):": a section number a
-        // reader left in the heading's text.
-        let t = u.text.trim();
-        let digits = t.chars().take_while(char::is_ascii_digit).count();
-        let text = match t.get(digits..) {
-            Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => {
-                rest.trim_start().trim_start_matches('|').trim_start()
-            }
-            _ => t,
-        };
+        let text = without_number(&u.text);
         let Some(s) = labels::split(text, false) else {
             continue;
         };

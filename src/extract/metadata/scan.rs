@@ -3,7 +3,7 @@
 
 use super::labels::{self, Extent, Meaning, Split};
 use super::recommendations;
-use super::title_block::committee_and_date;
+use super::title_block::{committee_and_date, committee_name, date_line};
 use super::units::{Shape, Unit};
 use crate::report::{DateValue, Recommendation};
 
@@ -31,6 +31,8 @@ pub(crate) struct Scanned {
     pub date: Option<DateValue>,
     /// Recommendations found in the front matter.
     pub recommendations: Vec<Recommendation>,
+    /// An open/exempt marker standing alone ("FOR GENERAL RELEASE").
+    pub status: Option<String>,
 }
 
 /// How far down the front matter may reach, in units.
@@ -83,6 +85,9 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
     let mut out = Scanned::default();
     let mut preamble: Vec<&Unit> = Vec::new();
     let mut preamble_texts: Vec<String> = Vec::new();
+    // Pairs of a title block that do not end the lines before the labels
+    // ("Report of the Head of Planning" over the title).
+    let mut pending: Vec<Entry> = Vec::new();
     let mut i = 0usize;
     while i < units.len().min(LIMIT) {
         let Some(u) = units.get(i) else { break };
@@ -103,6 +108,16 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 })
                 .collect();
             let value = value.join(" ");
+            // The header row of a table ("Meeting | Date"): every cell a
+            // label word with no colon and no value.
+            if seen
+                && u.cells.len() >= 2
+                && u.cells.iter().all(|c| {
+                    !c.trim_end().ends_with(':') && labels::meaning(c).is_some()
+                })
+            {
+                break;
+            }
             match labels::split(&first, false) {
                 Some(s) if s.meaning.is_some() || first.trim_end().ends_with(':') => {
                     let mut v = s.rest.clone();
@@ -142,6 +157,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     if u.cells.len() > 2 || preamble.len() >= PREAMBLE {
                         break;
                     }
+                    // A title block set as a table: "Policy and Resources
+                    // Committee | 22 January 2025", "Tourism … Committee |
+                    // Agenda Item 45", "Is the final decision … meeting? | Yes".
+                    title_block_row(u, &first, &value, &mut out, &mut pending);
                     i += 1;
                     continue;
                 }
@@ -162,6 +181,30 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 continue;
             }
             break;
+        }
+
+        // "This report makes the following recommendations to this
+        // Committee:" over the items, with no label of its own.
+        if !u.is_counted() && !u.is_bullet() && labels::recommendation_lead_in(&u.text) {
+            let parsed = recommendations::parse(units, i, "");
+            if !parsed.items.is_empty() {
+                let mut verbatim = vec![u.text.clone()];
+                verbatim.extend(parsed.verbatim);
+                push_recs(
+                    &mut out,
+                    &labels::clean_label(&u.text),
+                    verbatim,
+                    parsed.items,
+                );
+                i = parsed.next;
+                continue;
+            }
+        }
+        // An open/exempt marker on a line of its own.
+        if out.status.is_none() && labels::status_marker(&u.text) && !u.is_counted() {
+            out.status = Some(u.text.trim().to_string());
+            i += 1;
+            continue;
         }
 
         // "Title of" + "Report:" split over two units.
@@ -225,6 +268,24 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     i += 1;
                     continue;
                 }
+                // A title block of lines: "CABINET" / "5 September 2024".
+                if out.committee.is_none() && !u.is_counted() && committee_name(&u.text) {
+                    out.committee = Some(super::committee_case(u.text.trim()));
+                    i += 1;
+                    continue;
+                }
+                if out.date.is_none() && !u.is_counted() {
+                    if let Some(d) = date_line(&u.text) {
+                        out.date = Some(d);
+                        i += 1;
+                        continue;
+                    }
+                }
+                // Past a "Report of the …" line, only a title still missing
+                // may follow before the labels.
+                if !pending.is_empty() && title_from(&preamble).is_some() {
+                    break;
+                }
                 preamble.push(u);
                 if preamble.len() > PREAMBLE {
                     break;
@@ -270,6 +331,25 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             }
             break;
         };
+        // "Report of the Head of Planning and Regeneration" with no colon,
+        // before any label: a line of the title block, which the title may
+        // follow.
+        if !seen
+            && s.meaning == Some(Meaning::ReportOf)
+            && !s.rest.is_empty()
+            && labels::key(&s.label).starts_with("report ")
+        {
+            let after = text.trim().get(s.label.len()..).unwrap_or("");
+            if !after.trim_start().starts_with([':', '?']) {
+                pending.push(Entry {
+                    label: s.label.clone(),
+                    meaning: s.meaning,
+                    parts: vec![s.rest.clone()],
+                });
+                i += consumed;
+                continue;
+            }
+        }
         i += consumed;
         if s.meaning == Some(Meaning::Recommendations) {
             let parsed = recommendations::parse(units, i - 1, &s.rest);
@@ -295,7 +375,37 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         }
     }
     out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
+    if !pending.is_empty() {
+        pending.append(&mut out.entries);
+        out.entries = pending;
+    }
     out
+}
+
+/// Reads a table row standing before the labels as a line of the title
+/// block: a meeting body and a date in its cells, or a question with its
+/// answer ("Is the final decision … to be made at this meeting? | Yes").
+fn title_block_row(u: &Unit, first: &str, value: &str, out: &mut Scanned, pending: &mut Vec<Entry>) {
+    if first.trim_end().ends_with('?') && !value.trim().is_empty() {
+        pending.push(Entry {
+            label: labels::clean_label(first.trim_end().trim_end_matches('?')) + "?",
+            meaning: None,
+            parts: vec![value.trim().to_string()],
+        });
+        return;
+    }
+    for cell in &u.cells {
+        let cell = crate::text::normalize(cell);
+        if let Some((c, d)) = committee_and_date(&cell) {
+            out.committee.get_or_insert(c);
+            out.date.get_or_insert(d);
+        } else if committee_name(&cell) {
+            out.committee
+                .get_or_insert_with(|| super::committee_case(cell.trim()));
+        } else if let Some(d) = date_line(&cell) {
+            out.date.get_or_insert(d);
+        }
+    }
 }
 
 /// A note inside the box that explains a label rather than answering one
@@ -470,7 +580,12 @@ fn inner_label(value: &str) -> (String, Option<Entry>) {
 /// Takes the value's continuation from the units after the label; returns
 /// the index of the first unit not taken.
 fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -> usize {
-    let stop = |u: &Unit| u.is_heading() || u.shape == Shape::Row || known(u);
+    let stop = |u: &Unit| {
+        u.is_heading()
+            || u.shape == Shape::Row
+            || known(u)
+            || labels::recommendation_lead_in(&u.text)
+    };
     match extent {
         Extent::Single => {
             if entry.parts.is_empty() {
@@ -516,6 +631,17 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
             }
         }
         Extent::Prose => {
+            // "Purpose of Report" answered in a word ("Decision") that is
+            // also a label.
+            if entry.parts.is_empty() && entry.meaning == Some(Meaning::Purpose) {
+                if let Some(u) = units
+                    .get(i)
+                    .filter(|u| !u.is_heading() && u.label.is_none() && labels::purpose_kind(&u.text))
+                {
+                    entry.parts.push(u.text.clone());
+                    return i + 1;
+                }
+            }
             while let Some(u) = units.get(i) {
                 if stop(u) || (u.is_counted() && u.level == 0) {
                     break;

@@ -23,7 +23,7 @@ static PHONE: LazyLock<Option<Regex>> =
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^((?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
     )
     .ok()
 });
@@ -64,6 +64,15 @@ const NOISE: &[&str] = &[
     "e-mail",
     "email",
 ];
+
+/// Attribute labels printed in front of a value inside a contact block
+/// ("Name: Sam Okafor", "Job title: Energy Projects Officer").
+static ATTRIBUTE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)(?:contact\s+name|name|job\s+title|title|position|designation|post|role)\s*:",
+    )
+    .ok()
+});
 
 static NOISE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let alternatives: Vec<String> = NOISE.iter().map(|n| regex::escape(n)).collect();
@@ -171,6 +180,9 @@ fn strip_details(text: &str) -> String {
     // Case-insensitive whole-word removal by regex: byte positions found in
     // a lower-cased copy need not fall on the original's char boundaries.
     if let Some(re) = NOISE_RE.as_ref() {
+        s = re.replace_all(&s, " ").into_owned();
+    }
+    if let Some(re) = ATTRIBUTE_LABEL.as_ref() {
         s = re.replace_all(&s, " ").into_owned();
     }
     let s = s.replace("()", " ").replace("( )", " ");

@@ -112,9 +112,9 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             // label word with no colon and no value.
             if seen
                 && u.cells.len() >= 2
-                && u.cells.iter().all(|c| {
-                    !c.trim_end().ends_with(':') && labels::meaning(c).is_some()
-                })
+                && u.cells
+                    .iter()
+                    .all(|c| !c.trim_end().ends_with(':') && labels::meaning(c).is_some())
             {
                 break;
             }
@@ -185,7 +185,11 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
 
         // "This report makes the following recommendations to this
         // Committee:" over the items, with no label of its own.
-        if !u.is_counted() && !u.is_bullet() && labels::recommendation_lead_in(&u.text) {
+        if !u.is_counted()
+            && !u.is_bullet()
+            && labels::recommendation_lead_in(&u.text)
+            && labels::split(&u.text, false).is_none_or(|s| s.meaning.is_none())
+        {
             let parsed = recommendations::parse(units, i, "");
             if !parsed.items.is_empty() {
                 let mut verbatim = vec![u.text.clone()];
@@ -385,7 +389,13 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
 /// Reads a table row standing before the labels as a line of the title
 /// block: a meeting body and a date in its cells, or a question with its
 /// answer ("Is the final decision … to be made at this meeting? | Yes").
-fn title_block_row(u: &Unit, first: &str, value: &str, out: &mut Scanned, pending: &mut Vec<Entry>) {
+fn title_block_row(
+    u: &Unit,
+    first: &str,
+    value: &str,
+    out: &mut Scanned,
+    pending: &mut Vec<Entry>,
+) {
     if first.trim_end().ends_with('?') && !value.trim().is_empty() {
         pending.push(Entry {
             label: labels::clean_label(first.trim_end().trim_end_matches('?')) + "?",
@@ -636,7 +646,7 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
             if entry.parts.is_empty() && entry.meaning == Some(Meaning::Purpose) {
                 if let Some(u) = units
                     .get(i)
-                    .filter(|u| !u.is_heading() && u.label.is_none() && labels::purpose_kind(&u.text))
+                    .filter(|u| u.label.is_none() && labels::purpose_kind(&u.text))
                 {
                     entry.parts.push(u.text.clone());
                     return i + 1;

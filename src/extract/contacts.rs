@@ -188,7 +188,13 @@ fn strip_details(text: &str) -> String {
     let s = s.replace("()", " ").replace("( )", " ");
     normalize(&s)
         .trim_matches(|c: char| {
-            c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace()
+            c == ','
+                || c == ':'
+                || c == ';'
+                || c == '-'
+                || c == '–'
+                || c == '|'
+                || c.is_whitespace()
         })
         .to_string()
 }
@@ -711,10 +717,20 @@ fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> 
             .filter(|c| looks_like_name(c))
             .max_by_key(|c| (score(c), std::cmp::Reverse(job_words(c))))
             .map(|c| (*c).clone());
-        let job_title = plain
+        let mut job_title = plain
             .iter()
             .find(|c| Some(c.as_str()) != name.as_deref())
             .map(|c| (*c).clone());
+        // One cell holding both ("Rhys Morgan, Transport Policy Manager").
+        let mut name = name;
+        if job_title.is_none() {
+            if let Some(n) = name.clone() {
+                if let (Some(nm), Some(jb)) = name_and_job(&n, Some(&email)) {
+                    name = Some(nm);
+                    job_title = Some(jb);
+                }
+            }
+        }
         out.push(Contact {
             role: role.to_string(),
             name,
@@ -742,6 +758,17 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                 .count();
             if role_cells >= 2 {
                 i = table_columns(&us, i, &mut out);
+                continue;
+            }
+            // The header row of a table of people: "Contact Officer |
+            // Telephone | Email" over one row per person.
+            let header = u.cells.len() >= 2
+                && u.cells
+                    .iter()
+                    .skip(1)
+                    .all(|c| attribute(&normalize(c)).is_some());
+            if let (Some((role, _)), true) = (role_of(&first), header) {
+                i = row_people(&us, i + 1, &role, &mut out);
                 continue;
             }
             if let Some((role, rest)) = role_of(&first) {
@@ -778,7 +805,21 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                             contact.email = emails(&val).into_iter().next().or(Some(val))
                         }
                         Some(_) => {}
-                        None => break,
+                        // A row whose value is a number or an address
+                        // ("(For all enquiries) | 01632 960884").
+                        None => {
+                            let p = phones(&val);
+                            let e = emails(&val);
+                            if p.is_empty() && e.is_empty() {
+                                break;
+                            }
+                            if contact.telephone.is_none() {
+                                contact.telephone = p.into_iter().next();
+                            }
+                            if contact.email.is_none() {
+                                contact.email = e.into_iter().next();
+                            }
+                        }
                     }
                     j += 1;
                 }
@@ -889,7 +930,7 @@ const JOB_WORDS: &[&str] = &[
 
 /// A report signed off at its end: a name line and a job-title line standing
 /// just before "Background papers" or a contact line.
-fn signatory(us: &[Unit]) -> Option<Contact> {
+pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
     // A name and title continuing a "From:"/"By:" list of the front matter
     // are an author, not a signature.
     let in_from_list = |k: usize| {
@@ -910,7 +951,9 @@ fn signatory(us: &[Unit]) -> Option<Contact> {
         let (Some(name), Some(job), Some(next)) = (w.first(), w.get(1), w.get(2)) else {
             continue;
         };
-        let plain = |u: &Unit| u.shape == Shape::Paragraph && u.label.is_none();
+        // A text export may make the two short lines headings.
+        let plain =
+            |u: &Unit| matches!(u.shape, Shape::Paragraph | Shape::Heading(_)) && u.label.is_none();
         let two_lines = plain(name) && plain(job) && looks_like_name(&name.text);
         let job_like = job.text.split_whitespace().count() <= 10
             && job

@@ -188,7 +188,35 @@ const LABELS: &[(&str, Meaning)] = &[
 /// tolerant of trailing colons and question marks.
 pub(crate) fn meaning(label: &str) -> Option<Meaning> {
     let key = key(label);
-    LABELS.iter().find(|(l, _)| *l == key).map(|(_, m)| *m)
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == key)
+        .map(|(_, m)| *m)
+        .or_else(|| by_ending(&key))
+}
+
+/// Labels known by their last words ("Cabinet Portfolio Holder", "Lead
+/// Cabinet Member(s)", "Electoral Wards Affected").
+fn by_ending(key: &str) -> Option<Meaning> {
+    const ENDINGS: &[(&str, Meaning)] = &[
+        ("portfolio holder", Meaning::CabinetMember),
+        ("portfolio holder(s)", Meaning::CabinetMember),
+        ("portfolio holders", Meaning::CabinetMember),
+        ("cabinet member", Meaning::CabinetMember),
+        ("cabinet member(s)", Meaning::CabinetMember),
+        ("cabinet members", Meaning::CabinetMember),
+        ("wards affected", Meaning::Other),
+        ("ward(s) affected", Meaning::Other),
+        ("divisions affected", Meaning::Other),
+        ("division(s) affected", Meaning::Other),
+    ];
+    if key.split_whitespace().count() > 5 {
+        return None;
+    }
+    ENDINGS
+        .iter()
+        .find(|(e, _)| key.ends_with(&format!(" {e}")))
+        .map(|(_, m)| *m)
 }
 
 /// The lookup form of a label: normalised, lower case, trailing `:`/`?`/`-`

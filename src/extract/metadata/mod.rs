@@ -60,6 +60,17 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     if md.purpose.is_none() {
         md.purpose = body_purpose(&units);
     }
+    // With no "Report of" in the front matter, the officer who signs the
+    // report off ("Paul Lawson / Executive Director of Place" under the
+    // recommendations) is who it is from.
+    if md.report_of.is_none() {
+        md.report_of =
+            super::contacts::signatory(&units).and_then(|c| match (c.name, c.job_title) {
+                (Some(n), Some(j)) => Some(format!("{n}, {j}")),
+                (Some(n), None) => Some(n),
+                _ => None,
+            });
+    }
     md.recommendations = scanned.recommendations;
     if md.recommendations.is_empty() {
         md.recommendations = body_recommendations(&units);
@@ -202,6 +213,28 @@ fn without_number(t: &str) -> &str {
     }
 }
 
+/// A short line standing as a section heading that a reader kept as a
+/// paragraph ("1. Purpose of Report", "Summary").
+fn heading_like(u: &units::Unit) -> bool {
+    u.level == 0
+        && !u.is_bullet()
+        && u.shape == units::Shape::Paragraph
+        && u.text.split_whitespace().count() <= 8
+        && !u.text.trim_end().ends_with(['.', ';', ','])
+}
+
+/// Whether a heading names the recommendations in words of its own
+/// ("Recommendation(s)/Proposed Action", "RECOMMENDATIONS AND REASONS").
+fn recommendations_heading(u: &units::Unit, text: &str) -> bool {
+    let k = labels::key(text);
+    (u.is_heading() || heading_like(u))
+        && k.starts_with("recommendation")
+        && k.split_whitespace().count() <= 6
+        // "Recommendation 1: Co-design shared outcomes" names one of a
+        // review's recommendations, not the report's.
+        && !k.contains(|c: char| c.is_ascii_digit() || c == ':')
+}
+
 /// The purpose stated as the report's first section rather than a label:
 /// a heading "Purpose of Report", "1. PURPOSE OF REPORT AND POLICY
 /// CONTEXT", "1. Purpose/Executive Summary" or "1. Summary" near the top,
@@ -213,7 +246,7 @@ fn body_purpose(units: &[units::Unit]) -> Option<String> {
         let named = labels::meaning(t) == Some(Meaning::Purpose)
             || k.starts_with("purpose of report")
             || k.starts_with("purpose of the report");
-        named && (u.is_heading() || (u.label.is_none() && t.split_whitespace().count() <= 8))
+        named && (u.is_heading() || heading_like(u))
     })?;
     let mut parts = Vec::new();
     for u in units.iter().skip(start + 1) {
@@ -237,13 +270,12 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
             continue;
         }
         let text = without_number(&u.text);
-        let Some(s) = labels::split(text, false) else {
-            continue;
+        let rest = match labels::split(text, false) {
+            Some(s) if s.meaning == Some(Meaning::Recommendations) => s.rest,
+            _ if recommendations_heading(u, text) => String::new(),
+            _ => continue,
         };
-        if s.meaning != Some(Meaning::Recommendations) {
-            continue;
-        }
-        let parsed = recommendations::parse(units, i, &s.rest);
+        let parsed = recommendations::parse(units, i, &rest);
         if !parsed.items.is_empty() {
             return parsed.items;
         }

@@ -102,7 +102,10 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 .get(j + 1)
                 .and_then(|n| n.label.as_ref().map(|l| (n, l)))
                 .is_some_and(|(n, l)| {
-                    n.level > u.level || u.label.as_ref().is_some_and(|ul| style(ul) != style(l))
+                    n.level > u.level
+                        || u.label.as_ref().is_some_and(|ul| {
+                            style(ul) != style(l) || l.value.starts_with(&format!("{}.", ul.value))
+                        })
                 })
         {
             out.verbatim.push(u.printed());

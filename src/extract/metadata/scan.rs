@@ -153,6 +153,18 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     i += 1;
                     continue;
                 }
+                // A row of a label/value table that holds known labels
+                // further down ("Executive/routine | Executive" above
+                // "Wards | All"): a label of the box we do not know.
+                _ if u.cells.len() == 2 && table_has_label(units, i) => {
+                    out.entries.push(Entry {
+                        label: labels::clean_label(&first),
+                        meaning: None,
+                        parts: vec![value],
+                    });
+                    i += 1;
+                    continue;
+                }
                 _ => {
                     if u.cells.len() > 2 || preamble.len() >= PREAMBLE {
                         break;
@@ -297,6 +309,27 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 i += 1;
                 continue;
             }
+            // "FOR DECISION" under the box: the kind of item.
+            if labels::purpose_kind(&u.text) && u.label.is_none() {
+                i += 1;
+                continue;
+            }
+            // The title printed under the box, before the first section
+            // ("ARTICLE 4 DIRECTION FOR …" after the label table).
+            if out.title.is_none()
+                && u.label.is_none()
+                && (u.is_heading() || capitals(&u.text))
+                && title_from(&preamble).is_none()
+                && !out
+                    .entries
+                    .iter()
+                    .any(|e| e.meaning == Some(Meaning::Title))
+                && title_ok(&u.text)
+            {
+                out.title = Some(u.text.trim().to_string());
+                i += 1;
+                continue;
+            }
             // The caption of a box ("Summary and recommendations") before
             // its rows or labels.
             let caption = u.text.split_whitespace().count() <= 8
@@ -378,7 +411,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             out.entries.push(e);
         }
     }
-    out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
+    let after_box = out.title.take();
+    out.title = title_from(&preamble)
+        .or_else(|| preamble_texts.into_iter().next())
+        .or(after_box);
     if !pending.is_empty() {
         pending.append(&mut out.entries);
         out.entries = pending;
@@ -695,6 +731,39 @@ fn title_from(preamble: &[&Unit]) -> Option<String> {
         .find(|u| u.is_heading())
         .or_else(|| preamble.iter().find(usable))
         .map(|u| u.text.trim().to_string())
+}
+
+/// Whether a later row of the same table holds a known label.
+fn table_has_label(units: &[Unit], i: usize) -> bool {
+    let Some(u) = units.get(i) else { return false };
+    units
+        .iter()
+        .skip(i + 1)
+        .take_while(|n| n.block == u.block)
+        .any(|n| {
+            n.shape == Shape::Row
+                && n.cells
+                    .first()
+                    .and_then(|c| labels::split(&crate::text::normalize(c), false))
+                    .is_some_and(|s| s.meaning.is_some())
+        })
+}
+
+/// Whether a line is set in capitals ("ARTICLE 4 DIRECTION FOR HOUSES").
+fn capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether a line could be a report's title: a few words, not a section
+/// name that starts the body, not a council's name.
+fn title_ok(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (2..=20).contains(&words)
+        && !BODY_STARTS.contains(&labels::key(t).as_str())
+        && !is_council_name(t)
+        && !t.ends_with([':', '.'])
 }
 
 /// "KENT COUNTY COUNCIL", "Oxford City Council".

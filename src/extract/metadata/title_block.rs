@@ -72,6 +72,20 @@ pub(crate) fn committee_name(text: &str) -> bool {
     BODY_WORDS.contains(&last.as_str()) && !lower.starts_with("the ")
 }
 
+/// "10.00am", "2pm", "14:30", "10.30 a.m.".
+fn is_time(text: &str) -> bool {
+    let t = text.trim().to_lowercase().replace(['.', ' '], "");
+    let t = t
+        .strip_suffix("am")
+        .or_else(|| t.strip_suffix("pm"))
+        .unwrap_or(&t);
+    let digits = t.replace(':', "");
+    !digits.is_empty()
+        && digits.len() <= 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && (t.len() < text.trim().len() || t.contains(':'))
+}
+
 /// A line that is a date and nothing else ("5 September 2024", "Thursday,
 /// 14 March 2024").
 pub(crate) fn date_line(text: &str) -> Option<DateValue> {
@@ -83,7 +97,9 @@ pub(crate) fn date_line(text: &str) -> Option<DateValue> {
         return None;
     }
     let (head, date_text) = take_weekday(head, t.get(range)?);
-    if !head.trim().trim_end_matches([',', ' ']).is_empty() {
+    // "10.00am, Tuesday, 5 March 2024": a time of day may lead.
+    let head = head.trim().trim_end_matches([',', ' ']);
+    if !head.is_empty() && !is_time(head) {
         return None;
     }
     Some(DateValue {
@@ -184,6 +200,11 @@ mod tests {
             Some(Some("2024-03-14".to_string()))
         );
         assert!(date_line("Cabinet 5 May 2024").is_none());
+        assert_eq!(
+            date_line("10.00am, Tuesday, 5 March 2024").map(|d| d.text),
+            Some("Tuesday, 5 March 2024".to_string())
+        );
+        assert!(date_line("Room 12, 5 March 2024").is_none());
     }
 
     #[test]

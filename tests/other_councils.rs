@@ -521,6 +521,126 @@ const UNNUMBERED: Expect = Expect {
     }],
 };
 
+const EDINBURGH: Expect = Expect {
+    file: "edinburgh-style-public-conveniences-2024",
+    title: "Public Conveniences Strategy 2024–2028",
+    committee: Is("Policy and Sustainability Committee"),
+    // "10.00am, Tuesday, 5 March 2024": the time is no part of the date.
+    date_iso: Is("2024-03-05"),
+    // The director who signs the report off under the recommendations.
+    report_of: Is("Paul Lawson, Executive Director of Place"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Null,
+    purpose_starts: Some("The city has 34 public conveniences run by the Council."),
+    fields: &[
+        ("Executive/routine", "Executive"),
+        ("Wards", "All"),
+        ("Council Commitments", "14, 18"),
+    ],
+    not_fields: &[],
+    // "1.1 It is recommended that …:" is the lead-in of 1.1.1–1.1.3.
+    recs: (
+        3,
+        (
+            Some("1.1.1"),
+            "notes the findings of the audit of public toilets summarised in section 4;",
+        ),
+        (
+            Some("1.1.3"),
+            "agrees to receive an annual report on progress against the strategy’s action plan.",
+        ),
+    ),
+    contacts: &[
+        Person {
+            name: "Morag Dunbar",
+            job_title: Some("Service Manager, Facilities"),
+            telephone: Some("0131 496 0247"),
+            email: Some("morag.dunbar@edinbridge.gov.uk"),
+        },
+        Person {
+            name: "Paul Lawson",
+            job_title: Some("Executive Director of Place"),
+            telephone: None,
+            email: None,
+        },
+    ],
+};
+
+const SLOUGH: Expect = Expect {
+    file: "slough-style-article-4-direction-2024",
+    // Printed under the label table, not above it.
+    title: "ARTICLE 4 DIRECTION FOR HOUSES IN MULTIPLE OCCUPATION",
+    committee: Is("Planning Committee"),
+    date_iso: Is("2024-06-12"),
+    report_of: Null,
+    key_decision: Is("No"),
+    status: Is("Part I"),
+    cabinet_member: Is("Councillor Harjit Sandhu, Lead Member for Planning and Regeneration"),
+    purpose_starts: Some("To ask the Committee to confirm the Article 4 Direction"),
+    fields: &[
+        ("REPORT TO", "PLANNING COMMITTEE"),
+        ("DATE", "12th June 2024"),
+        ("CONTACT OFFICER", "Daniel Price, Principal Planning Officer"),
+        ("WARD(S)", "Upton; Chalvey"),
+        ("PORTFOLIO", "Councillor Harjit Sandhu"),
+        ("KEY DECISION", "NO"),
+    ],
+    not_fields: &[],
+    recs: (
+        2,
+        (
+            Some("a"),
+            "the non-immediate Article 4 Direction made on 14 December 2023 be confirmed without modification; and",
+        ),
+        (Some("b"), "the Direction come into force on 1 September 2024."),
+    ),
+    contacts: &[Person {
+        name: "Daniel Price",
+        job_title: Some("Principal Planning Officer"),
+        // From the "(For all enquiries)" row under the officer.
+        telephone: Some("01632 960884"),
+        email: None,
+    }],
+};
+
+const COUNTY: Expect = Expect {
+    file: "county-style-school-transport-2024",
+    title: "SCHOOL TRANSPORT POLICY 2025/26",
+    committee: Is("Cabinet"),
+    date_iso: Is("2024-07-16"),
+    report_of: Is("Corporate Director for Education"),
+    key_decision: Is("Yes"),
+    status: Null,
+    cabinet_member: Is("Councillor Ffion Evans, Cabinet Member for Education"),
+    purpose_starts: Some("To seek approval of the School Transport Policy"),
+    fields: &[
+        ("Report by", "Corporate Director for Education"),
+        ("Purpose", "To seek approval"),
+        ("Cabinet Portfolio Holder", "Councillor Ffion Evans"),
+        ("Key decision", "Yes"),
+        ("Wards", "All"),
+    ],
+    not_fields: &[],
+    recs: (
+        3,
+        (
+            Some("1"),
+            "approves the School Transport Policy 2025/26 at Appendix A;",
+        ),
+        (
+            Some("3"),
+            "authorises the Corporate Director for Education to publish the policy by 1 October 2024.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Rhys Morgan",
+        job_title: Some("Transport Policy Manager"),
+        telephone: Some("01632 960719"),
+        email: Some("rhys.morgan@northwold.gov.uk"),
+    }],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -550,4 +670,7 @@ formats! {
     district: DISTRICT,
     decision: DECISION,
     unnumbered: UNNUMBERED,
+    edinburgh: EDINBURGH,
+    slough: SLOUGH,
+    county: COUNTY,
 }

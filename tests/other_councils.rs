@@ -29,6 +29,9 @@ struct Person {
     email: Option<&'static str>,
 }
 
+/// A recommendation's number (if printed) and full text.
+type Rec = (Option<&'static str>, &'static str);
+
 /// The hand-written answers for one template.
 struct Expect {
     file: &'static str,
@@ -46,11 +49,7 @@ struct Expect {
     /// Label/value-start pairs that must not be in `fields` (misread rows).
     not_fields: &'static [(&'static str, &'static str)],
     /// Count, and (number, full text) of the first and last recommendation.
-    recs: (
-        usize,
-        (Option<&'static str>, &'static str),
-        (Option<&'static str>, &'static str),
-    ),
+    recs: (usize, Rec, Rec),
     contacts: &'static [Person],
 }
 

@@ -237,7 +237,9 @@ const MAIDSTONE: Expect = Expect {
     purpose_starts: Some("The charges for residents’ parking permits were last reviewed"),
     fields: &[
         (
-            "Is the final decision on the recommendations in this report to be made at this meeting?",
+            // A question's label is kept without its question mark, as
+            // for every label ending in "?" or ":".
+            "Is the final decision on the recommendations in this report to be made at this meeting",
             "Yes",
         ),
         ("Final Decision-Maker", "Policy and Resources Committee"),
@@ -640,6 +642,56 @@ const COUNTY: Expect = Expect {
     }],
 };
 
+const BIRMINGHAM: Expect = Expect {
+    file: "birmingham-style-libraries-2025",
+    title: "COMMUNITY LIBRARIES OPENING HOURS REVIEW",
+    // "Report to Cabinet", a line of its own.
+    committee: Is("Cabinet"),
+    date_iso: Is("2025-02-11"),
+    report_of: Is("Strategic Director, City Operations"),
+    // The ticked box of "☒ Yes ☐ No".
+    key_decision: Is("Yes"),
+    // Only a question about exempt information is answered ("☐ Yes ☒
+    // No"); no status word is printed.
+    status: Null,
+    cabinet_member: Is("Councillor Nadia Qureshi – Culture and Communities"),
+    purpose_starts: Some("This report sets out the outcome of the review of opening hours"),
+    fields: &[
+        ("Subject", "COMMUNITY LIBRARIES OPENING HOURS REVIEW"),
+        ("Report of", "Strategic Director, City Operations"),
+        ("Relevant Cabinet Member", "Councillor Nadia Qureshi"),
+        ("Relevant O&S Chair(s)", "Councillor Tom Fielding – Neighbourhoods"),
+        ("Report author", "Grace Ellison, Head of Library Services"),
+        ("Are specific wards affected", "☐ Yes ☒ No – All wards affected"),
+        ("Is this a key decision", "☒ Yes ☐ No"),
+        ("If relevant, add Forward Plan Reference", "013472/2025"),
+        ("Is the decision eligible for call-in", "☒ Yes ☐ No"),
+        (
+            "Does the report contain confidential or exempt information",
+            "☐ Yes ☒ No",
+        ),
+    ],
+    not_fields: &[],
+    // "That Cabinet:" leads in to 2.1–2.3.
+    recs: (
+        3,
+        (
+            Some("2.1"),
+            "Approves the revised opening hours for community libraries set out in Appendix 1, to take effect from 1 April 2025.",
+        ),
+        (
+            Some("2.3"),
+            "Delegates to the Strategic Director, City Operations, in consultation with the Cabinet Member for Culture and Communities, minor changes to the hours following engagement with staff.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Grace Ellison",
+        job_title: Some("Head of Library Services"),
+        telephone: Some("0121 496 0355"),
+        email: Some("grace.ellison@marlingham.gov.uk"),
+    }],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -672,4 +724,5 @@ formats! {
     edinburgh: EDINBURGH,
     slough: SLOUGH,
     county: COUNTY,
+    birmingham: BIRMINGHAM,
 }

@@ -49,6 +49,11 @@ fn attribute(label: &str) -> Option<&'static str> {
 
 /// Words that print labels inside a contact block rather than values.
 const NOISE: &[&str] = &[
+    "telephone no",
+    "phone no",
+    "mobile no",
+    "contact no",
+    "tel. no",
     "telephone number",
     "contact number",
     "phone number",

@@ -146,7 +146,7 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                         break;
                     }
                     out.entries.push(Entry {
-                        label: labels::clean_label(&first),
+                        label: labels::clean_label(first.trim_end().trim_end_matches('?')),
                         meaning: None,
                         parts: vec![value],
                     });
@@ -158,7 +158,7 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 // "Wards | All"): a label of the box we do not know.
                 _ if u.cells.len() == 2 && table_has_label(units, i) => {
                     out.entries.push(Entry {
-                        label: labels::clean_label(&first),
+                        label: labels::clean_label(first.trim_end().trim_end_matches('?')),
                         meaning: None,
                         parts: vec![value],
                     });
@@ -434,7 +434,7 @@ fn title_block_row(
 ) {
     if first.trim_end().ends_with('?') && !value.trim().is_empty() {
         pending.push(Entry {
-            label: labels::clean_label(first.trim_end().trim_end_matches('?')) + "?",
+            label: labels::clean_label(first.trim_end().trim_end_matches('?')),
             meaning: None,
             parts: vec![value.trim().to_string()],
         });

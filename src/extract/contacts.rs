@@ -23,7 +23,7 @@ static PHONE: LazyLock<Option<Regex>> =
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
     )
     .ok()
 });

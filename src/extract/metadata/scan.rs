@@ -722,6 +722,11 @@ fn title_from(preamble: &[&Unit]) -> Option<String> {
             && words <= 25
             && !t.to_lowercase().starts_with("agenda item")
             && !t.to_lowercase().starts_with("item no")
+            // "Item 7.1", "Item 12": the agenda's numbering.
+            && !t
+                .to_lowercase()
+                .strip_prefix("item ")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             && !is_council_name(t)
             && crate::text::parse_date(t).is_none_or(|_| words > 4)
     };

@@ -23,7 +23,7 @@ static PHONE: LazyLock<Option<Regex>> =
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^((?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
     )
     .ok()
 });
@@ -49,6 +49,11 @@ fn attribute(label: &str) -> Option<&'static str> {
 
 /// Words that print labels inside a contact block rather than values.
 const NOISE: &[&str] = &[
+    "telephone no",
+    "phone no",
+    "mobile no",
+    "contact no",
+    "tel. no",
     "telephone number",
     "contact number",
     "phone number",
@@ -64,6 +69,15 @@ const NOISE: &[&str] = &[
     "e-mail",
     "email",
 ];
+
+/// Attribute labels printed in front of a value inside a contact block
+/// ("Name: Sam Okafor", "Job title: Energy Projects Officer").
+static ATTRIBUTE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)(?:contact\s+name|name|job\s+title|title|position|designation|post|role)\s*:",
+    )
+    .ok()
+});
 
 static NOISE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let alternatives: Vec<String> = NOISE.iter().map(|n| regex::escape(n)).collect();
@@ -173,10 +187,19 @@ fn strip_details(text: &str) -> String {
     if let Some(re) = NOISE_RE.as_ref() {
         s = re.replace_all(&s, " ").into_owned();
     }
+    if let Some(re) = ATTRIBUTE_LABEL.as_ref() {
+        s = re.replace_all(&s, " ").into_owned();
+    }
     let s = s.replace("()", " ").replace("( )", " ");
     normalize(&s)
         .trim_matches(|c: char| {
-            c == ',' || c == ':' || c == ';' || c == '-' || c == '–' || c.is_whitespace()
+            c == ','
+                || c == ':'
+                || c == ';'
+                || c == '-'
+                || c == '–'
+                || c == '|'
+                || c.is_whitespace()
         })
         .to_string()
 }
@@ -699,10 +722,20 @@ fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> 
             .filter(|c| looks_like_name(c))
             .max_by_key(|c| (score(c), std::cmp::Reverse(job_words(c))))
             .map(|c| (*c).clone());
-        let job_title = plain
+        let mut job_title = plain
             .iter()
             .find(|c| Some(c.as_str()) != name.as_deref())
             .map(|c| (*c).clone());
+        // One cell holding both ("Rhys Morgan, Transport Policy Manager").
+        let mut name = name;
+        if job_title.is_none() {
+            if let Some(n) = name.clone() {
+                if let (Some(nm), Some(jb)) = name_and_job(&n, Some(&email)) {
+                    name = Some(nm);
+                    job_title = Some(jb);
+                }
+            }
+        }
         out.push(Contact {
             role: role.to_string(),
             name,
@@ -730,6 +763,17 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                 .count();
             if role_cells >= 2 {
                 i = table_columns(&us, i, &mut out);
+                continue;
+            }
+            // The header row of a table of people: "Contact Officer |
+            // Telephone | Email" over one row per person.
+            let header = u.cells.len() >= 2
+                && u.cells
+                    .iter()
+                    .skip(1)
+                    .all(|c| attribute(&normalize(c)).is_some());
+            if let (Some((role, _)), true) = (role_of(&first), header) {
+                i = row_people(&us, i + 1, &role, &mut out);
                 continue;
             }
             if let Some((role, rest)) = role_of(&first) {
@@ -766,7 +810,21 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                             contact.email = emails(&val).into_iter().next().or(Some(val))
                         }
                         Some(_) => {}
-                        None => break,
+                        // A row whose value is a number or an address
+                        // ("(For all enquiries) | 01632 960884").
+                        None => {
+                            let p = phones(&val);
+                            let e = emails(&val);
+                            if p.is_empty() && e.is_empty() {
+                                break;
+                            }
+                            if contact.telephone.is_none() {
+                                contact.telephone = p.into_iter().next();
+                            }
+                            if contact.email.is_none() {
+                                contact.email = e.into_iter().next();
+                            }
+                        }
                     }
                     j += 1;
                 }
@@ -877,7 +935,7 @@ const JOB_WORDS: &[&str] = &[
 
 /// A report signed off at its end: a name line and a job-title line standing
 /// just before "Background papers" or a contact line.
-fn signatory(us: &[Unit]) -> Option<Contact> {
+pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
     // A name and title continuing a "From:"/"By:" list of the front matter
     // are an author, not a signature.
     let in_from_list = |k: usize| {
@@ -898,7 +956,9 @@ fn signatory(us: &[Unit]) -> Option<Contact> {
         let (Some(name), Some(job), Some(next)) = (w.first(), w.get(1), w.get(2)) else {
             continue;
         };
-        let plain = |u: &Unit| u.shape == Shape::Paragraph && u.label.is_none();
+        // A text export may make the two short lines headings.
+        let plain =
+            |u: &Unit| matches!(u.shape, Shape::Paragraph | Shape::Heading(_)) && u.label.is_none();
         let two_lines = plain(name) && plain(job) && looks_like_name(&name.text);
         let job_like = job.text.split_whitespace().count() <= 10
             && job

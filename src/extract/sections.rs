@@ -71,7 +71,33 @@ pub(crate) fn outline(doc: &Document) -> Outline {
     // a row never happens in a section title.
     let repeated = |h: &Heading| h.label.is_none() && doubled_word(&h.text);
     let mut last_real_rank: u8 = 0;
+    let furniture = running_titles(blocks);
+    // Whether the block before was a signature's name: the role line under
+    // it ("Inspector") is part of the signature too.
+    let mut after_signature = false;
     for (i, block) in blocks.iter().enumerate() {
+        let candidate = match &block.kind {
+            BlockKind::Heading(h) => Some(h.text.as_str()),
+            BlockKind::Paragraph(p) if p.label.is_none() => Some(p.text.as_str()),
+            _ => None,
+        };
+        let signed = std::mem::take(&mut after_signature);
+        if let Some(text) = candidate {
+            if looks_like_signature(text) {
+                after_signature = true;
+            }
+            let role_line = signed && is_short_role_line(text);
+            if role_line
+                || after_signature
+                || is_page_furniture(text)
+                || mostly_date(text)
+                || furniture.contains(&i)
+            {
+                out.is_section.push(false);
+                out.current.push(out.sections.len().checked_sub(1));
+                continue;
+            }
+        }
         let found = match &block.kind {
             // A "heading" in lower case is table or body text a reader
             // mistook for one, not a section.
@@ -81,7 +107,10 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                     && !only_field_labels(&h.text)
                     && !mostly_figures(&h.text)
                     && !repeated(h)
-                    && (h.label.is_some() || !super::contacts::is_role_label(&h.text)) =>
+                    && (h.label.is_some()
+                        || !(super::contacts::is_role_label(&h.text)
+                            || is_label_value(&h.text)
+                            || mostly_date(&h.text))) =>
             {
                 let level = rank(h.level);
                 last_real_rank = level;
@@ -116,7 +145,12 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 })
             }
             BlockKind::Paragraph(p) => {
-                if is_numbered_heading(blocks, i, p, dotted) {
+                let last_number = out
+                    .sections
+                    .iter()
+                    .rev()
+                    .find_map(|(_, s)| s.number.as_deref()?.parse::<u32>().ok());
+                if is_numbered_heading(blocks, i, p, dotted, last_number) {
                     Some(Section {
                         heading: p.text.clone(),
                         number: p.label.as_ref().map(|l| l.value.clone()),
@@ -132,9 +166,13 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                         loc: block.loc,
                     })
                 } else if is_pseudo_heading(p) && !doubled_word(&p.text) {
+                    let (heading, number) = match section_prefix(&p.text) {
+                        Some((n, rest)) => (rest, Some(n)),
+                        None => (p.text.clone(), None),
+                    };
                     Some(Section {
-                        heading: p.text.clone(),
-                        number: None,
+                        heading,
+                        number,
                         level: last_real_rank.saturating_add(1).max(1),
                         loc: block.loc,
                     })
@@ -171,7 +209,235 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         }
         out.current.push(out.sections.len().checked_sub(1));
     }
+    align_numbered(&mut out.sections);
+    nest_subheadings(blocks, &mut out.sections);
     out
+}
+
+/// Sections numbered with plain integers ("1. Introduction", "2
+/// Background") are siblings, whatever level each reader guessed: they all
+/// take the shallowest level among them.
+fn align_numbered(sections: &mut [(usize, Section)]) {
+    let plain = |s: &Section| {
+        s.number
+            .as_deref()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    // Only the run 1, 2, 3…: a list numbered again from 1 further down
+    // (appendices under "Supporting documentation") is something else.
+    let mut run: Vec<usize> = Vec::new();
+    let mut next = 1u32;
+    for (k, (_, s)) in sections.iter().enumerate() {
+        if !plain(s) {
+            continue;
+        }
+        let n = s.number.as_deref().and_then(|n| n.parse::<u32>().ok());
+        if n == Some(next) {
+            run.push(k);
+            next += 1;
+        } else if !run.is_empty() {
+            break;
+        }
+    }
+    let level = run
+        .iter()
+        .filter_map(|k| sections.get(*k))
+        .map(|(_, s)| s.level)
+        .min();
+    let Some(level) = level else { return };
+    for k in run {
+        if let Some((_, s)) = sections.get_mut(k) {
+            s.level = level;
+        }
+    }
+}
+
+/// An unnumbered heading between two paragraphs of one numbered section
+/// ("Governance" between 1.1 and 1.2 under "1. Introduction") is a
+/// sub-heading of that section, a level below it.
+fn nest_subheadings(blocks: &[Block], sections: &mut [(usize, Section)]) {
+    let top = |b: &Block| match &b.kind {
+        BlockKind::Paragraph(p) => p
+            .label
+            .as_ref()
+            .filter(|l| l.kind == LabelKind::Decimal && l.value.contains('.'))
+            .and_then(|l| l.value.split('.').next().map(str::to_string)),
+        _ => None,
+    };
+    let mut parent: Option<(String, u8)> = None;
+    for k in 0..sections.len() {
+        let Some((i, s)) = sections.get(k) else {
+            continue;
+        };
+        if let Some(n) = &s.number {
+            parent = Some((n.clone(), s.level));
+            continue;
+        }
+        let Some((n, level)) = parent.clone() else {
+            continue;
+        };
+        let from = if k == 0 {
+            0
+        } else {
+            sections.get(k - 1).map_or(0, |(j, _)| *j)
+        };
+        let before = blocks
+            .get(from..*i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .find_map(top);
+        let next_numbered = sections
+            .iter()
+            .skip(k + 1)
+            .find(|(_, s)| s.number.is_some())
+            .map_or(blocks.len(), |(j, _)| *j);
+        let after = blocks
+            .get(*i..next_numbered)
+            .unwrap_or(&[])
+            .iter()
+            .find_map(top);
+        let inside = before.as_deref() == Some(n.as_str()) && after.as_deref() == Some(n.as_str());
+        if let Some((_, s)) = sections.get_mut(k) {
+            if inside && s.level <= level {
+                s.level = level.saturating_add(1);
+            }
+        }
+    }
+}
+
+/// Whether a line is a signature's name rather than a heading: initials
+/// and a surname ("J Burston", "A. B. Smith"), or a title and a name ("Cllr
+/// Jane Smith", "Dr A Jones").
+fn looks_like_signature(text: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "cllr",
+        "councillor",
+        "sir",
+        "dame",
+        "prof",
+        "professor",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return false;
+    }
+    let is_name_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || "-'’".contains(c))
+    };
+    // "J", "J.", "A.B.": an initial; a bare "A" or "I" is more often a word.
+    let is_initial = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+        let dotted = w.ends_with('.');
+        !letters.is_empty()
+            && letters.len() <= 3
+            && letters.iter().all(|c| c.is_ascii_uppercase())
+            && (dotted || (letters.len() == 1 && !matches!(letters.first(), Some('A' | 'I'))))
+            && (dotted || letters.len() == 1)
+    };
+    let first = words.first().copied().unwrap_or("");
+    let titled = TITLES.contains(&first.trim_end_matches('.').to_lowercase().as_str());
+    let initials = words.iter().take_while(|w| is_initial(w)).count();
+    let rest = words
+        .get(initials.max(usize::from(titled))..)
+        .unwrap_or(&[]);
+    let names = rest.iter().filter(|w| is_name_word(w)).count();
+    (titled || initials > 0) && !rest.is_empty() && names == rest.len() && names <= 2
+}
+
+/// The role a signature's name stands over ("Inspector", "Chief
+/// Executive", "Director of Growth"): a short line with no digits.
+fn is_short_role_line(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "inspector",
+        "director",
+        "executive",
+        "officer",
+        "manager",
+        "head",
+        "leader",
+        "chief",
+        "clerk",
+        "secretary",
+        "chair",
+        "chairman",
+        "councillor",
+        "solicitor",
+        "treasurer",
+        "member",
+        "mayor",
+        "examiner",
+    ];
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    (1..=6).contains(&words.len())
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && words.iter().any(|w| ROLES.contains(&w.as_str()))
+}
+
+/// Page furniture a reader left in the flow: "Page 12 of 30", "Agenda Item
+/// 5", "Item No. 7".
+fn is_page_furniture(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let numeric = |w: &&str| {
+        w.trim_matches(|c: char| "().:".contains(c))
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    match words.as_slice() {
+        ["page", n] | ["page", n, "of", _] => numeric(n),
+        ["agenda", "item", rest @ ..] | ["item", "no" | "no." | "number", rest @ ..] => {
+            rest.len() <= 2 && rest.first().is_some_and(numeric)
+        }
+        _ => false,
+    }
+}
+
+/// Unnumbered lines that open or close three or more pages with the same
+/// text: a running title a reader did not take out.
+fn running_titles(blocks: &[Block]) -> std::collections::HashSet<usize> {
+    use std::collections::HashMap;
+    let text_of = |b: &Block| match &b.kind {
+        BlockKind::Heading(h) if h.label.is_none() => Some(h.text.to_lowercase()),
+        BlockKind::Paragraph(p) if p.label.is_none() => Some(p.text.to_lowercase()),
+        _ => None,
+    };
+    let is_break = |k: usize| matches!(blocks.get(k).map(|b| &b.kind), Some(BlockKind::PageBreak));
+    let mut edges: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut all: HashMap<String, usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(t) = text_of(b) else { continue };
+        *all.entry(t.clone()).or_default() += 1;
+        let page = |k: usize| blocks.get(k).and_then(|b| b.loc.page);
+        let turns = |k: Option<usize>| match k {
+            None => true,
+            Some(k) => is_break(k) || (page(k).is_some() && page(k) != b.loc.page),
+        };
+        let edge = turns(i.checked_sub(1)) || turns(Some(i + 1).filter(|k| *k < blocks.len()));
+        if edge && t.split_whitespace().count() <= 12 {
+            edges.entry(t).or_default().push(i);
+        }
+    }
+    edges
+        .into_iter()
+        .filter(|(t, at)| at.len() >= 3 && all.get(t).copied().unwrap_or(0) == at.len())
+        .flat_map(|(_, at)| at)
+        .collect()
 }
 
 /// Whether a word stands twice in a row ("Variance Variance").
@@ -273,6 +539,9 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
     if let Some(l) = label {
         return (text.to_string(), Some(l.value.clone()));
     }
+    if let Some((n, rest)) = section_prefix(text) {
+        return (rest, Some(n));
+    }
     if let Some((l, rest)) = crate::text::parse_label(text, crate::text::LabelOptions::default()) {
         let punctuated = l.printed != l.value || l.value.contains('.');
         if l.kind == LabelKind::Decimal && punctuated && !rest.is_empty() {
@@ -295,7 +564,7 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
             digits.push(c);
         }
     }
-    if (1..=3).contains(&digits.len()) {
+    if (1..=3).contains(&digits.len()) && !mostly_date(text) {
         let rest = text.get(digits.len()..).unwrap_or("");
         let spaced = rest.starts_with(' ');
         let rest = rest.trim_start().trim_start_matches('|').trim_start();
@@ -304,6 +573,25 @@ fn split_number(text: &str, label: Option<&crate::document::Label>) -> (String, 
         }
     }
     (text.to_string(), None)
+}
+
+/// "Section 4: Financial implications", "SECTION 2 – Background": the
+/// number a heading spells out in words, and the title after it.
+fn section_prefix(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    let head = t.get(..8)?;
+    if !head.eq_ignore_ascii_case("section ") {
+        return None;
+    }
+    let rest = t.get(8..)?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if !(1..=2).contains(&digits.len()) {
+        return None;
+    }
+    let after = rest.get(digits.len()..)?;
+    let title = after.trim_start_matches([':', '.', '–', '-', '—', '|', ' ']);
+    let separated = after.len() > title.len();
+    (separated && title.starts_with(char::is_uppercase)).then(|| (digits, title.to_string()))
 }
 
 /// Whether `text` reads as a heading: short, one line, no final full stop,
@@ -335,12 +623,20 @@ pub(crate) fn is_label_value(text: &str) -> bool {
     // "Recommendation 1: Co-design shared outcomes" is a titled heading,
     // not a label: a label has no digits, and few words.
     let label_words = label.split_whitespace().count();
+    // "Exempt Information: None", "Key decision: Yes": a field's short
+    // answer, whatever the label.
+    let answer = matches!(
+        value.trim_end_matches('.').to_lowercase().as_str(),
+        "none" | "yes" | "no" | "n/a" | "nil" | "not applicable"
+    );
+    // "Finance Officer Consulted: Helen Marsh Date: 20/02/24": two fields.
+    let two_fields = value.contains(": ");
     label_words > 0
         && label_words <= 5
         && !label.chars().any(|c| c.is_ascii_digit())
         && !value.is_empty()
         && !label.contains(['(', '"', '“'])
-        && looks_like_label_word(label)
+        && (answer || two_fields || looks_like_label_word(label))
 }
 
 fn looks_like_label_word(label: &str) -> bool {
@@ -400,6 +696,12 @@ fn is_pseudo_heading(p: &Paragraph) -> bool {
     !has_full_date(&p.text)
 }
 
+/// A date line set as a heading ("5 September 2024", "Cabinet – 30
+/// January 2025"): the date fills most of it.
+fn mostly_date(text: &str) -> bool {
+    crate::text::find_date(text).is_some_and(|(range, _)| range.len() * 10 >= text.trim().len() * 6)
+}
+
 fn has_full_date(text: &str) -> bool {
     crate::text::find_date(text).is_some_and(|(_, iso)| iso.len() == 10)
 }
@@ -427,7 +729,13 @@ fn uses_dotted_numbering(blocks: &[Block]) -> bool {
 /// heading: bold, or followed by decimal paragraphs of that number ("1.1"),
 /// or, in a document numbered with decimals, any short one-sentence line
 /// ("11. Contact details", "9. Recommendation(s):").
-fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) -> bool {
+fn is_numbered_heading(
+    blocks: &[Block],
+    i: usize,
+    p: &Paragraph,
+    dotted: bool,
+    last_number: Option<u32>,
+) -> bool {
     let Some(label) = &p.label else {
         return false;
     };
@@ -449,7 +757,19 @@ fn is_numbered_heading(blocks: &[Block], i: usize, p: &Paragraph, dotted: bool) 
     if label.printed.contains(['(', ')']) {
         return false;
     }
-    if dotted {
+    // "Appendices:" over "1. Allotment strategy", "2. Schedule of rents":
+    // items of a list that a lead-in opens, not headings.
+    let after_lead_in = i
+        .checked_sub(1)
+        .and_then(|k| blocks.get(k))
+        .is_some_and(|b| match &b.kind {
+            BlockKind::Paragraph(q) => q.text.trim_end().ends_with(':'),
+            BlockKind::Heading(h) => h.text.trim_end().ends_with(':'),
+            _ => false,
+        });
+    // A number at or below the last section's starts a list, not a section.
+    let restarts = last_number.is_some_and(|l| value.parse::<u32>().is_ok_and(|n| n <= l));
+    if dotted && !after_lead_in && !restarts {
         let t = p.text.trim();
         let words = t.split_whitespace().count();
         let one_sentence = !t.trim_end_matches(['.', ':', '?']).contains(". ");
@@ -573,6 +893,52 @@ mod tests {
     }
 
     #[test]
+    fn signatures_furniture_and_running_titles_are_not_sections() {
+        assert!(looks_like_signature("J Burston"));
+        assert!(looks_like_signature("A. B. Smith"));
+        assert!(looks_like_signature("Cllr Jane Smith"));
+        assert!(!looks_like_signature("A Summary"));
+        assert!(!looks_like_signature("Financial Implications"));
+        assert!(!looks_like_signature("Appendix A"));
+        assert!(is_page_furniture("Page 12 of 30"));
+        assert!(is_page_furniture("Agenda Item 5"));
+        assert!(is_page_furniture("Item No. 7"));
+        assert!(!is_page_furniture("Agenda items for next year"));
+        assert!(is_short_role_line("INSPECTOR"));
+        assert!(is_short_role_line("Director of Growth"));
+        assert!(!is_short_role_line("Appendices"));
+
+        let mut doc = Document::new(Format::Pdf);
+        let h = |text: &str| {
+            BlockKind::Heading(Heading {
+                level: 1,
+                text: text.into(),
+                label: None,
+            })
+        };
+        for page in 1..=3 {
+            doc.push(Loc::page(page), h("Cabinet Budget Report"));
+            doc.push(Loc::page(page), h(&format!("Part {page} heading")));
+            doc.push(Loc::page(page), para("Body text.", None, false));
+            doc.push(Loc::page(page), BlockKind::PageBreak);
+        }
+        doc.push(Loc::page(4), para("Jo Smith", None, false));
+        doc.push(Loc::page(4), h("J Burston"));
+        doc.push(Loc::page(4), h("Inspector"));
+        doc.push(Loc::page(4), h("Appendix A – Schedule"));
+        let got: Vec<String> = extract(&doc).into_iter().map(|s| s.heading).collect();
+        assert_eq!(
+            got,
+            [
+                "Part 1 heading",
+                "Part 2 heading",
+                "Part 3 heading",
+                "Appendix A – Schedule"
+            ]
+        );
+    }
+
+    #[test]
     fn label_value_lines_are_not_headings() {
         assert!(is_label_value("Report Author: Paul Staines"));
         assert!(!is_label_value(
@@ -583,5 +949,17 @@ mod tests {
         ));
         assert!(!reads_as_heading("Contact Officer: Lauren Rushen"));
         assert!(!reads_as_heading("This ends with a stop."));
+        assert!(is_label_value("Exempt Information: None"));
+        assert!(is_label_value(
+            "Finance Officer Consulted: Helen Marsh Date: 20/02/24"
+        ));
+        assert!(!is_label_value("Section 4: Financial implications"));
+        assert_eq!(
+            section_prefix("Section 4: Financial implications"),
+            Some(("4".to_string(), "Financial implications".to_string()))
+        );
+        assert_eq!(section_prefix("Sections of the plan"), None);
+        assert!(mostly_date("5 September 2024"));
+        assert!(!mostly_date("5 Legal implications"));
     }
 }

@@ -59,11 +59,25 @@ const LABELS: &[(&str, Meaning)] = &[
     ("subject matter", Meaning::Title),
     ("subject", Meaning::Title),
     ("title", Meaning::Title),
+    ("report name", Meaning::Title),
+    ("name of report", Meaning::Title),
+    ("subject of report", Meaning::Title),
+    ("item title", Meaning::Title),
+    ("report subject", Meaning::Title),
     ("to", Meaning::Committee),
     ("report to", Meaning::Committee),
     ("meeting", Meaning::Committee),
     ("committee", Meaning::Committee),
     ("circulated to", Meaning::Committee),
+    ("name of committee", Meaning::Committee),
+    ("committee name", Meaning::Committee),
+    ("meeting name", Meaning::Committee),
+    ("name of meeting", Meaning::Committee),
+    ("submitted to", Meaning::Committee),
+    ("for consideration by", Meaning::Committee),
+    ("to be considered by", Meaning::Committee),
+    ("decision making body", Meaning::Committee),
+    ("decision-making body", Meaning::Committee),
     // Who takes a decision ("DECISION TO BE TAKEN BY: Cabinet") is the body
     // the paper goes to.
     ("decision to be taken by", Meaning::Committee),
@@ -72,28 +86,80 @@ const LABELS: &[(&str, Meaning)] = &[
     ("date of meeting", Meaning::Date),
     ("meeting date", Meaning::Date),
     ("date of report", Meaning::Date),
+    ("date of decision", Meaning::Date),
+    ("decision date", Meaning::Date),
+    ("date of the decision", Meaning::Date),
+    ("report date", Meaning::Date),
+    ("committee date", Meaning::Date),
+    ("date of committee", Meaning::Date),
+    ("date of cabinet", Meaning::Date),
+    ("cabinet date", Meaning::Date),
+    ("meeting date(s)", Meaning::Date),
     ("date", Meaning::Date),
     ("report of the", Meaning::ReportOf),
     ("report of", Meaning::ReportOf),
     ("report by", Meaning::ReportOf),
     ("report from", Meaning::ReportOf),
+    // The officer who answers for the report, where no "Report of" is
+    // printed ("Lead Head of Service", "Responsible Director").
+    ("lead head of service", Meaning::ReportOf),
+    ("responsible head of service", Meaning::ReportOf),
+    ("responsible director", Meaning::ReportOf),
+    ("report sponsor", Meaning::ReportOf),
+    ("submitted by", Meaning::ReportOf),
+    ("presented by", Meaning::ReportOf),
     ("from", Meaning::ReportOf),
     ("by", Meaning::ReportOf),
     ("status", Meaning::Status),
     ("classification", Meaning::Status),
+    ("security classification", Meaning::Status),
+    ("open or exempt", Meaning::Status),
+    ("open/exempt", Meaning::Status),
+    ("exempt or open", Meaning::Status),
+    ("public or private", Meaning::Status),
+    ("open/closed", Meaning::Status),
+    ("part i or part ii", Meaning::Status),
+    ("report status", Meaning::Status),
+    ("public/exempt", Meaning::Status),
+    ("exempt/confidential", Meaning::Status),
+    ("confidentiality", Meaning::Status),
+    ("publication status", Meaning::Status),
+    ("report classification", Meaning::Status),
     ("executive summary and purpose", Meaning::Purpose),
     ("executive summary", Meaning::Purpose),
     ("purpose of report", Meaning::Purpose),
     ("purpose of the report", Meaning::Purpose),
     ("purpose", Meaning::Purpose),
+    ("purpose/executive summary", Meaning::Purpose),
+    ("purpose / executive summary", Meaning::Purpose),
+    ("purpose and summary", Meaning::Purpose),
+    ("purpose of the report and summary", Meaning::Purpose),
+    ("reason for report", Meaning::Purpose),
+    ("reason for the report", Meaning::Purpose),
     ("summary", Meaning::Purpose),
     ("report summary", Meaning::Purpose),
+    ("summary of report", Meaning::Purpose),
+    ("summary of the report", Meaning::Purpose),
+    ("synopsis", Meaning::Purpose),
+    ("purpose of this report", Meaning::Purpose),
     ("key decision", Meaning::KeyDecision),
     ("is this a key decision", Meaning::KeyDecision),
+    ("key decision (yes/no)", Meaning::KeyDecision),
+    ("is it a key decision", Meaning::KeyDecision),
     ("cabinet member with responsibility", Meaning::CabinetMember),
     ("cabinet member responsible", Meaning::CabinetMember),
     ("cabinet member", Meaning::CabinetMember),
     ("portfolio holder", Meaning::CabinetMember),
+    ("lead portfolio holder", Meaning::CabinetMember),
+    ("relevant portfolio holder", Meaning::CabinetMember),
+    ("portfolio", Meaning::CabinetMember),
+    ("executive member", Meaning::CabinetMember),
+    ("lead cabinet member", Meaning::CabinetMember),
+    ("relevant cabinet member", Meaning::CabinetMember),
+    ("cabinet portfolio", Meaning::CabinetMember),
+    ("executive portfolio", Meaning::CabinetMember),
+    ("cabinet member(s)", Meaning::CabinetMember),
+    ("responsible cabinet member", Meaning::CabinetMember),
     ("lead member", Meaning::CabinetMember),
     ("corporate priority", Meaning::CorporatePriority),
     ("corporate priorities", Meaning::CorporatePriority),
@@ -106,11 +172,41 @@ const LABELS: &[(&str, Meaning)] = &[
     // recommendation put to the decision maker.
     ("decision", Meaning::Recommendations),
     ("proposed decision", Meaning::Recommendations),
+    ("recommended decision", Meaning::Recommendations),
+    ("recommended decisions", Meaning::Recommendations),
+    ("recommended decision(s)", Meaning::Recommendations),
+    ("decision(s) required", Meaning::Recommendations),
+    ("decisions required", Meaning::Recommendations),
+    ("decision required", Meaning::Recommendations),
+    ("decisions sought", Meaning::Recommendations),
+    ("decision sought", Meaning::Recommendations),
+    ("action required", Meaning::Recommendations),
+    ("recommended action", Meaning::Recommendations),
+    ("recommended actions", Meaning::Recommendations),
+    ("recommendations for decision", Meaning::Recommendations),
     ("appendices", Meaning::Appendices),
     ("decision no", Meaning::Other),
     ("decision no.", Meaning::Other),
     ("decision number", Meaning::Other),
     ("decision reference", Meaning::Other),
+    ("report no", Meaning::Other),
+    ("report number", Meaning::Other),
+    ("report reference", Meaning::Other),
+    ("final decision-maker", Meaning::Other),
+    ("final decision maker", Meaning::Other),
+    ("lead officer and report author", Meaning::Other),
+    ("report author", Meaning::Other),
+    ("report author and contact details", Meaning::Other),
+    ("wards", Meaning::Other),
+    ("ward", Meaning::Other),
+    ("ward(s)", Meaning::Other),
+    ("wards/divisions affected", Meaning::Other),
+    ("divisions affected", Meaning::Other),
+    ("electoral divisions affected", Meaning::Other),
+    ("electoral division(s) affected", Meaning::Other),
+    ("ward(s) affected by the recommendations", Meaning::Other),
+    ("ward(s) affected by report", Meaning::Other),
+    ("wards affected by the report", Meaning::Other),
     ("reason(s) for decision", Meaning::Other),
     ("reasons for decision", Meaning::Other),
     ("reason for decision", Meaning::Other),
@@ -126,7 +222,6 @@ const LABELS: &[(&str, Meaning)] = &[
     ("electoral division(s)", Meaning::Other),
     ("wards affected", Meaning::Other),
     ("ward(s) affected", Meaning::Other),
-    ("wards", Meaning::Other),
     ("is the decision eligible for call-in", Meaning::Other),
     ("eligible for call-in", Meaning::Other),
     ("exempt information", Meaning::Other),
@@ -140,7 +235,35 @@ const LABELS: &[(&str, Meaning)] = &[
 /// tolerant of trailing colons and question marks.
 pub(crate) fn meaning(label: &str) -> Option<Meaning> {
     let key = key(label);
-    LABELS.iter().find(|(l, _)| *l == key).map(|(_, m)| *m)
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == key)
+        .map(|(_, m)| *m)
+        .or_else(|| by_ending(&key))
+}
+
+/// Labels known by their last words ("Cabinet Portfolio Holder", "Lead
+/// Cabinet Member(s)", "Electoral Wards Affected").
+fn by_ending(key: &str) -> Option<Meaning> {
+    const ENDINGS: &[(&str, Meaning)] = &[
+        ("portfolio holder", Meaning::CabinetMember),
+        ("portfolio holder(s)", Meaning::CabinetMember),
+        ("portfolio holders", Meaning::CabinetMember),
+        ("cabinet member", Meaning::CabinetMember),
+        ("cabinet member(s)", Meaning::CabinetMember),
+        ("cabinet members", Meaning::CabinetMember),
+        ("wards affected", Meaning::Other),
+        ("ward(s) affected", Meaning::Other),
+        ("divisions affected", Meaning::Other),
+        ("division(s) affected", Meaning::Other),
+    ];
+    if key.split_whitespace().count() > 5 {
+        return None;
+    }
+    ENDINGS
+        .iter()
+        .find(|(e, _)| key.ends_with(&format!(" {e}")))
+        .map(|(_, m)| *m)
 }
 
 /// The lookup form of a label: normalised, lower case, trailing `:`/`?`/`-`
@@ -165,6 +288,7 @@ pub(crate) fn extent(m: Meaning) -> Extent {
 /// Labels that may stand without a colon at the start of a line ("Report by
 /// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
 const BARE: &[&str] = &[
+    "report of the",
     "subject matter / title of decision",
     "title of decision",
     "report by",
@@ -376,6 +500,75 @@ pub(crate) fn share_values(labels: &[Split], values: &str) -> Vec<String> {
         *first = words.join(" ");
     }
     out
+}
+
+/// Whether a line introduces the recommendations without a label of its
+/// own: "This report makes the following recommendations to this
+/// Committee:", "It is recommended that:", "Cabinet is recommended to:".
+pub(crate) fn recommendation_lead_in(text: &str) -> bool {
+    let t = normalize(text).to_lowercase();
+    let t = t.trim_end_matches(['*', ' ']);
+    let words = t.split_whitespace().count();
+    t.ends_with(':') && (3..=25).contains(&words) && t.contains("recommend")
+}
+
+/// Lines that say whether a report is open or exempt, standing alone
+/// ("FOR GENERAL RELEASE", "NOT FOR PUBLICATION", "Part I").
+const STATUS_MARKERS: &[&str] = &[
+    "for general release",
+    "not for general release",
+    "not for publication",
+    "for publication",
+    "open",
+    "open report",
+    "public",
+    "public report",
+    "exempt",
+    "exempt report",
+    "confidential",
+    "restricted",
+    "part i",
+    "part 1",
+    "part ii",
+    "part 2",
+    "part a",
+    "part b",
+    "official",
+    "official sensitive",
+    "official-sensitive",
+];
+
+/// Whether a line standing alone is an open/exempt marker.
+pub(crate) fn status_marker(text: &str) -> bool {
+    STATUS_MARKERS.contains(&key(text).trim_end_matches('.'))
+}
+
+/// What a "Purpose of Report" box may answer in one word or two: the kind
+/// of item rather than a sentence ("Decision", "For noting").
+const PURPOSE_KINDS: &[&str] = &[
+    "decision",
+    "for decision",
+    "noting",
+    "for noting",
+    "information",
+    "for information",
+    "discussion",
+    "for discussion",
+    "consultation",
+    "for consultation",
+    "comment",
+    "for comment",
+    "approval",
+    "for approval",
+    "recommendation",
+    "recommendation to council",
+    "assurance",
+    "for assurance",
+];
+
+/// Whether a line is a kind-of-item answer to "Purpose of Report".
+pub(crate) fn purpose_kind(text: &str) -> bool {
+    PURPOSE_KINDS.contains(&key(text).trim_end_matches('.'))
 }
 
 /// A label as printed, trimmed of colons, asterisks and white space.

@@ -54,6 +54,23 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
             md.date = date;
         }
     }
+    if md.status.is_none() {
+        md.status = scanned.status.clone();
+    }
+    if md.purpose.is_none() {
+        md.purpose = body_purpose(&units);
+    }
+    // With no "Report of" in the front matter, the officer who signs the
+    // report off ("Paul Lawson / Executive Director of Place" under the
+    // recommendations) is who it is from.
+    if md.report_of.is_none() {
+        md.report_of =
+            super::contacts::signatory(&units).and_then(|c| match (c.name, c.job_title) {
+                (Some(n), Some(j)) => Some(format!("{n}, {j}")),
+                (Some(n), None) => Some(n),
+                _ => None,
+            });
+    }
     md.recommendations = scanned.recommendations;
     if md.recommendations.is_empty() {
         md.recommendations = body_recommendations(&units);
@@ -109,6 +126,7 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
 /// "Yes - It affects more than 2 Electoral Divisions" -> "Yes"; other
 /// answers as printed.
 fn yes_no(value: &str) -> String {
+    let value = ticked(value).unwrap_or(value);
     let word: String = value
         .chars()
         .take_while(|c| c.is_alphabetic())
@@ -119,6 +137,41 @@ fn yes_no(value: &str) -> String {
         "no" => "No".to_string(),
         _ => value.trim_end_matches(['.', ' ']).to_string(),
     }
+}
+
+/// Glyphs of a ticked and of an empty tick box.
+const TICKED: &[char] = &['☒', '☑', '✓', '✔', '⊠', '▣', '■', '\u{f0fe}', '\u{f078}'];
+const UNTICKED: &[char] = &['☐', '□', '❑', '◻', '\u{f0a8}', '\u{f06f}'];
+
+/// The answer ticked among tick boxes ("☒ Yes ☐ No" -> "Yes"), if the value
+/// is a row of tick boxes with one ticked.
+fn ticked(value: &str) -> Option<&str> {
+    if !value.contains(UNTICKED) {
+        return None;
+    }
+    let at = value.find(TICKED)?;
+    let boxes_first = value
+        .trim_start()
+        .starts_with(|c| TICKED.contains(&c) || UNTICKED.contains(&c));
+    let answer = if boxes_first {
+        // "☒ Yes ☐ No": the words after the ticked box.
+        let rest = value.get(at..)?;
+        let rest = rest.get(rest.chars().next()?.len_utf8()..)?;
+        let end = rest.find(UNTICKED).unwrap_or(rest.len());
+        rest.get(..end)?
+    } else {
+        // "Yes ☐ No ☒": the words before it, after the box before them.
+        let head = value.get(..at)?;
+        let start = head.rfind(UNTICKED).map_or(0, |p| {
+            p + head
+                .get(p..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8)
+        });
+        head.get(start..)?
+    };
+    let answer = answer.trim();
+    (!answer.is_empty()).then_some(answer)
 }
 
 /// Splits a "To" value into the body and a date printed with it:
@@ -177,6 +230,74 @@ pub(crate) fn split_committee(value: &str) -> (String, Option<DateValue>) {
     (clean(value), None)
 }
 
+/// How far into the document a purpose section still counts as the
+/// report's own ("1. Purpose/Executive Summary" over 1.1, 1.2).
+const PURPOSE_REACH: usize = 80;
+
+/// Strips a section number a reader left in a heading's text ("2 |
+/// Recommendations", "9 Recommendation(s):").
+fn without_number(t: &str) -> &str {
+    let t = t.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    match t.get(digits..) {
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with([' ', '.']) => rest
+            .trim_start_matches('.')
+            .trim_start()
+            .trim_start_matches('|')
+            .trim_start(),
+        _ => t,
+    }
+}
+
+/// A short line standing as a section heading that a reader kept as a
+/// paragraph ("1. Purpose of Report", "Summary").
+fn heading_like(u: &units::Unit) -> bool {
+    u.level == 0
+        && !u.is_bullet()
+        && u.shape == units::Shape::Paragraph
+        && u.text.split_whitespace().count() <= 8
+        && !u.text.trim_end().ends_with(['.', ';', ','])
+}
+
+/// Whether a heading names the recommendations in words of its own
+/// ("Recommendation(s)/Proposed Action", "RECOMMENDATIONS AND REASONS").
+fn recommendations_heading(u: &units::Unit, text: &str) -> bool {
+    let k = labels::key(text);
+    (u.is_heading() || heading_like(u))
+        && k.starts_with("recommendation")
+        && k.split_whitespace().count() <= 6
+        // "Recommendation 1: Co-design shared outcomes" names one of a
+        // review's recommendations, not the report's.
+        && !k.contains(|c: char| c.is_ascii_digit() || c == ':')
+}
+
+/// The purpose stated as the report's first section rather than a label:
+/// a heading "Purpose of Report", "1. PURPOSE OF REPORT AND POLICY
+/// CONTEXT", "1. Purpose/Executive Summary" or "1. Summary" near the top,
+/// and the paragraphs under it (at most three).
+fn body_purpose(units: &[units::Unit]) -> Option<String> {
+    let start = units.iter().take(PURPOSE_REACH).position(|u| {
+        let t = without_number(&u.text);
+        let k = labels::key(t);
+        let named = labels::meaning(t) == Some(Meaning::Purpose)
+            || k.starts_with("purpose of report")
+            || k.starts_with("purpose of the report");
+        named && (u.is_heading() || heading_like(u))
+    })?;
+    let mut parts = Vec::new();
+    for u in units.iter().skip(start + 1) {
+        if u.is_heading()
+            || u.shape == units::Shape::Row
+            || parts.len() >= 3
+            || labels::split(&u.text, false).is_some_and(|s| s.meaning.is_some())
+        {
+            break;
+        }
+        parts.push(u.text.clone());
+    }
+    (!parts.is_empty()).then(|| parts.join("\n"))
+}
+
 /// Recommendations stated after the front matter: the first "Recommendation"
 /// heading or label anywhere in the document that is followed by items.
 fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendation> {
@@ -184,23 +305,13 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
         if u.is_bullet() {
             continue;
         }
-        // "2 | Recommendations", "9 Recommendation(s):": a section number a
-        // reader left in the heading's text.
-        let t = u.text.trim();
-        let digits = t.chars().take_while(char::is_ascii_digit).count();
-        let text = match t.get(digits..) {
-            Some(rest) if (1..=2).contains(&digits) && rest.starts_with(' ') => {
-                rest.trim_start().trim_start_matches('|').trim_start()
-            }
-            _ => t,
+        let text = without_number(&u.text);
+        let rest = match labels::split(text, false) {
+            Some(s) if s.meaning == Some(Meaning::Recommendations) => s.rest,
+            _ if recommendations_heading(u, text) => String::new(),
+            _ => continue,
         };
-        let Some(s) = labels::split(text, false) else {
-            continue;
-        };
-        if s.meaning != Some(Meaning::Recommendations) {
-            continue;
-        }
-        let parsed = recommendations::parse(units, i, &s.rest);
+        let parsed = recommendations::parse(units, i, &rest);
         if !parsed.items.is_empty() {
             return parsed.items;
         }
@@ -241,6 +352,10 @@ mod tests {
             "Yes"
         );
         assert_eq!(yes_no("NO"), "No");
+        assert_eq!(yes_no("☒ Yes ☐ No"), "Yes");
+        assert_eq!(yes_no("☐ Yes ☒ No"), "No");
+        assert_eq!(yes_no("Yes ☐ No ☒"), "No");
+        assert_eq!(yes_no("Yes ☒ No ☐"), "Yes");
         assert_eq!(yes_no("Not applicable."), "Not applicable");
     }
 }

@@ -92,6 +92,26 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
     }
     let mut j = start + 1;
     while let Some(u) = units.get(j) {
+        // A numbered lead-in over its own items ("2.1 Members are asked
+        // to:" over i. ii. iii.): the items are the recommendations.
+        if out.items.is_empty()
+            && u.is_counted()
+            && !u.is_heading()
+            && is_lead_in(&u.text)
+            && units
+                .get(j + 1)
+                .and_then(|n| n.label.as_ref().map(|l| (n, l)))
+                .is_some_and(|(n, l)| {
+                    n.level > u.level
+                        || u.label.as_ref().is_some_and(|ul| {
+                            style(ul) != style(l) || l.value.starts_with(&format!("{}.", ul.value))
+                        })
+                })
+        {
+            out.verbatim.push(u.printed());
+            j += 1;
+            continue;
+        }
         // A lead-in set as a heading ("The Cabinet agree to:") still leads in.
         let lead_heading = out.items.is_empty()
             && out.verbatim.is_empty()

@@ -3,7 +3,7 @@
 
 use super::labels::{self, Extent, Meaning, Split};
 use super::recommendations;
-use super::title_block::committee_and_date;
+use super::title_block::{committee_and_date, committee_name, date_line};
 use super::units::{Shape, Unit};
 use crate::report::{DateValue, Recommendation};
 
@@ -31,6 +31,8 @@ pub(crate) struct Scanned {
     pub date: Option<DateValue>,
     /// Recommendations found in the front matter.
     pub recommendations: Vec<Recommendation>,
+    /// An open/exempt marker standing alone ("FOR GENERAL RELEASE").
+    pub status: Option<String>,
 }
 
 /// How far down the front matter may reach, in units.
@@ -83,6 +85,9 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
     let mut out = Scanned::default();
     let mut preamble: Vec<&Unit> = Vec::new();
     let mut preamble_texts: Vec<String> = Vec::new();
+    // Pairs of a title block that do not end the lines before the labels
+    // ("Report of the Head of Planning" over the title).
+    let mut pending: Vec<Entry> = Vec::new();
     let mut i = 0usize;
     while i < units.len().min(LIMIT) {
         let Some(u) = units.get(i) else { break };
@@ -103,6 +108,16 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 })
                 .collect();
             let value = value.join(" ");
+            // The header row of a table ("Meeting | Date"): every cell a
+            // label word with no colon and no value.
+            if seen
+                && u.cells.len() >= 2
+                && u.cells
+                    .iter()
+                    .all(|c| !c.trim_end().ends_with(':') && labels::meaning(c).is_some())
+            {
+                break;
+            }
             match labels::split(&first, false) {
                 Some(s) if s.meaning.is_some() || first.trim_end().ends_with(':') => {
                     let mut v = s.rest.clone();
@@ -131,7 +146,19 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                         break;
                     }
                     out.entries.push(Entry {
-                        label: labels::clean_label(&first),
+                        label: labels::clean_label(first.trim_end().trim_end_matches('?')),
+                        meaning: None,
+                        parts: vec![value],
+                    });
+                    i += 1;
+                    continue;
+                }
+                // A row of a label/value table that holds known labels
+                // further down ("Executive/routine | Executive" above
+                // "Wards | All"): a label of the box we do not know.
+                _ if u.cells.len() == 2 && table_has_label(units, i) => {
+                    out.entries.push(Entry {
+                        label: labels::clean_label(first.trim_end().trim_end_matches('?')),
                         meaning: None,
                         parts: vec![value],
                     });
@@ -142,6 +169,10 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     if u.cells.len() > 2 || preamble.len() >= PREAMBLE {
                         break;
                     }
+                    // A title block set as a table: "Policy and Resources
+                    // Committee | 22 January 2025", "Tourism … Committee |
+                    // Agenda Item 45", "Is the final decision … meeting? | Yes".
+                    title_block_row(u, &first, &value, &mut out, &mut pending);
                     i += 1;
                     continue;
                 }
@@ -162,6 +193,34 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                 continue;
             }
             break;
+        }
+
+        // "This report makes the following recommendations to this
+        // Committee:" over the items, with no label of its own.
+        if !u.is_counted()
+            && !u.is_bullet()
+            && labels::recommendation_lead_in(&u.text)
+            && labels::split(&u.text, false).is_none_or(|s| s.meaning.is_none())
+        {
+            let parsed = recommendations::parse(units, i, "");
+            if !parsed.items.is_empty() {
+                let mut verbatim = vec![u.text.clone()];
+                verbatim.extend(parsed.verbatim);
+                push_recs(
+                    &mut out,
+                    &labels::clean_label(&u.text),
+                    verbatim,
+                    parsed.items,
+                );
+                i = parsed.next;
+                continue;
+            }
+        }
+        // An open/exempt marker on a line of its own.
+        if out.status.is_none() && labels::status_marker(&u.text) && !u.is_counted() {
+            out.status = Some(u.text.trim().to_string());
+            i += 1;
+            continue;
         }
 
         // "Title of" + "Report:" split over two units.
@@ -225,10 +284,49 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     i += 1;
                     continue;
                 }
+                // A title block of lines: "CABINET" / "5 September 2024".
+                if out.committee.is_none() && !u.is_counted() && committee_name(&u.text) {
+                    out.committee = Some(super::committee_case(u.text.trim()));
+                    i += 1;
+                    continue;
+                }
+                if out.date.is_none() && !u.is_counted() {
+                    if let Some(d) = date_line(&u.text) {
+                        out.date = Some(d);
+                        i += 1;
+                        continue;
+                    }
+                }
+                // Past a "Report of the …" line, only a title still missing
+                // may follow before the labels.
+                if !pending.is_empty() && title_from(&preamble).is_some() {
+                    break;
+                }
                 preamble.push(u);
                 if preamble.len() > PREAMBLE {
                     break;
                 }
+                i += 1;
+                continue;
+            }
+            // "FOR DECISION" under the box: the kind of item.
+            if labels::purpose_kind(&u.text) && u.label.is_none() {
+                i += 1;
+                continue;
+            }
+            // The title printed under the box, before the first section
+            // ("ARTICLE 4 DIRECTION FOR …" after the label table).
+            if out.title.is_none()
+                && u.label.is_none()
+                && (u.is_heading() || capitals(&u.text))
+                && title_from(&preamble).is_none()
+                && !out
+                    .entries
+                    .iter()
+                    .any(|e| e.meaning == Some(Meaning::Title))
+                && title_ok(&u.text)
+            {
+                out.title = Some(u.text.trim().to_string());
                 i += 1;
                 continue;
             }
@@ -270,6 +368,25 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             }
             break;
         };
+        // "Report of the Head of Planning and Regeneration" with no colon,
+        // before any label: a line of the title block, which the title may
+        // follow.
+        if !seen
+            && s.meaning == Some(Meaning::ReportOf)
+            && !s.rest.is_empty()
+            && labels::key(&s.label).starts_with("report ")
+        {
+            let after = text.trim().get(s.label.len()..).unwrap_or("");
+            if !after.trim_start().starts_with([':', '?']) {
+                pending.push(Entry {
+                    label: s.label.clone(),
+                    meaning: s.meaning,
+                    parts: vec![s.rest.clone()],
+                });
+                i += consumed;
+                continue;
+            }
+        }
         i += consumed;
         if s.meaning == Some(Meaning::Recommendations) {
             let parsed = recommendations::parse(units, i - 1, &s.rest);
@@ -294,8 +411,47 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             out.entries.push(e);
         }
     }
-    out.title = title_from(&preamble).or_else(|| preamble_texts.into_iter().next());
+    let after_box = out.title.take();
+    out.title = title_from(&preamble)
+        .or_else(|| preamble_texts.into_iter().next())
+        .or(after_box);
+    if !pending.is_empty() {
+        pending.append(&mut out.entries);
+        out.entries = pending;
+    }
     out
+}
+
+/// Reads a table row standing before the labels as a line of the title
+/// block: a meeting body and a date in its cells, or a question with its
+/// answer ("Is the final decision … to be made at this meeting? | Yes").
+fn title_block_row(
+    u: &Unit,
+    first: &str,
+    value: &str,
+    out: &mut Scanned,
+    pending: &mut Vec<Entry>,
+) {
+    if first.trim_end().ends_with('?') && !value.trim().is_empty() {
+        pending.push(Entry {
+            label: labels::clean_label(first.trim_end().trim_end_matches('?')),
+            meaning: None,
+            parts: vec![value.trim().to_string()],
+        });
+        return;
+    }
+    for cell in &u.cells {
+        let cell = crate::text::normalize(cell);
+        if let Some((c, d)) = committee_and_date(&cell) {
+            out.committee.get_or_insert(c);
+            out.date.get_or_insert(d);
+        } else if committee_name(&cell) {
+            out.committee
+                .get_or_insert_with(|| super::committee_case(cell.trim()));
+        } else if let Some(d) = date_line(&cell) {
+            out.date.get_or_insert(d);
+        }
+    }
 }
 
 /// A note inside the box that explains a label rather than answering one
@@ -470,7 +626,12 @@ fn inner_label(value: &str) -> (String, Option<Entry>) {
 /// Takes the value's continuation from the units after the label; returns
 /// the index of the first unit not taken.
 fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -> usize {
-    let stop = |u: &Unit| u.is_heading() || u.shape == Shape::Row || known(u);
+    let stop = |u: &Unit| {
+        u.is_heading()
+            || u.shape == Shape::Row
+            || known(u)
+            || labels::recommendation_lead_in(&u.text)
+    };
     match extent {
         Extent::Single => {
             if entry.parts.is_empty() {
@@ -516,6 +677,17 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
             }
         }
         Extent::Prose => {
+            // "Purpose of Report" answered in a word ("Decision") that is
+            // also a label.
+            if entry.parts.is_empty() && entry.meaning == Some(Meaning::Purpose) {
+                if let Some(u) = units
+                    .get(i)
+                    .filter(|u| u.label.is_none() && labels::purpose_kind(&u.text))
+                {
+                    entry.parts.push(u.text.clone());
+                    return i + 1;
+                }
+            }
             while let Some(u) = units.get(i) {
                 if stop(u) || (u.is_counted() && u.level == 0) {
                     break;
@@ -550,6 +722,11 @@ fn title_from(preamble: &[&Unit]) -> Option<String> {
             && words <= 25
             && !t.to_lowercase().starts_with("agenda item")
             && !t.to_lowercase().starts_with("item no")
+            // "Item 7.1", "Item 12": the agenda's numbering.
+            && !t
+                .to_lowercase()
+                .strip_prefix("item ")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             && !is_council_name(t)
             && crate::text::parse_date(t).is_none_or(|_| words > 4)
     };
@@ -559,6 +736,39 @@ fn title_from(preamble: &[&Unit]) -> Option<String> {
         .find(|u| u.is_heading())
         .or_else(|| preamble.iter().find(usable))
         .map(|u| u.text.trim().to_string())
+}
+
+/// Whether a later row of the same table holds a known label.
+fn table_has_label(units: &[Unit], i: usize) -> bool {
+    let Some(u) = units.get(i) else { return false };
+    units
+        .iter()
+        .skip(i + 1)
+        .take_while(|n| n.block == u.block)
+        .any(|n| {
+            n.shape == Shape::Row
+                && n.cells
+                    .first()
+                    .and_then(|c| labels::split(&crate::text::normalize(c), false))
+                    .is_some_and(|s| s.meaning.is_some())
+        })
+}
+
+/// Whether a line is set in capitals ("ARTICLE 4 DIRECTION FOR HOUSES").
+fn capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether a line could be a report's title: a few words, not a section
+/// name that starts the body, not a council's name.
+fn title_ok(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (2..=20).contains(&words)
+        && !BODY_STARTS.contains(&labels::key(t).as_str())
+        && !is_council_name(t)
+        && !t.ends_with([':', '.'])
 }
 
 /// "KENT COUNTY COUNCIL", "Oxford City Council".

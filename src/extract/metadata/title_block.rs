@@ -38,6 +38,76 @@ pub(crate) fn committee_case(name: &str) -> String {
         .join(" ")
 }
 
+/// The last words of a meeting body's name.
+const BODY_WORDS: &[&str] = &[
+    "committee",
+    "sub-committee",
+    "subcommittee",
+    "cabinet",
+    "board",
+    "panel",
+    "forum",
+    "executive",
+    "commission",
+];
+
+/// Whether a short line standing alone names a meeting body ("CABINET",
+/// "Policy and Resources Committee", "Council"), not a council
+/// ("Westmere District Council") nor a sentence.
+pub(crate) fn committee_name(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', ' ']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 10
+        || t.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | ':' | '?' | '|'))
+        || !t.starts_with(|c: char| c.is_uppercase())
+    {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if matches!(lower.as_str(), "council" | "full council") {
+        return true;
+    }
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    BODY_WORDS.contains(&last.as_str()) && !lower.starts_with("the ")
+}
+
+/// "10.00am", "2pm", "14:30", "10.30 a.m.".
+fn is_time(text: &str) -> bool {
+    let t = text.trim().to_lowercase().replace(['.', ' '], "");
+    let t = t
+        .strip_suffix("am")
+        .or_else(|| t.strip_suffix("pm"))
+        .unwrap_or(&t);
+    let digits = t.replace(':', "");
+    !digits.is_empty()
+        && digits.len() <= 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && (t.len() < text.trim().len() || t.contains(':'))
+}
+
+/// A line that is a date and nothing else ("5 September 2024", "Thursday,
+/// 14 March 2024").
+pub(crate) fn date_line(text: &str) -> Option<DateValue> {
+    let t = text.trim();
+    let (range, iso) = find_date(t)?;
+    let head = t.get(..range.start)?;
+    let tail = t.get(range.end..)?.trim();
+    if !tail.is_empty() {
+        return None;
+    }
+    let (head, date_text) = take_weekday(head, t.get(range)?);
+    // "10.00am, Tuesday, 5 March 2024": a time of day may lead.
+    let head = head.trim().trim_end_matches([',', ' ']);
+    if !head.is_empty() && !is_time(head) {
+        return None;
+    }
+    Some(DateValue {
+        text: date_text,
+        iso: Some(iso),
+    })
+}
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -113,6 +183,28 @@ mod tests {
         );
         assert!(committee_and_date("The meeting on 6 November 2018 agreed").is_none());
         assert!(committee_and_date("6 November 2018").is_none());
+    }
+
+    #[test]
+    fn meeting_body_names() {
+        assert!(committee_name("CABINET"));
+        assert!(committee_name("Policy and Resources Committee"));
+        assert!(committee_name("Tourism, Culture and Communities Committee"));
+        assert!(committee_name("Council"));
+        assert!(!committee_name("Westmere District Council"));
+        assert!(!committee_name("The Highland Council"));
+        assert!(!committee_name("Cabinet report"));
+        assert!(!committee_name("Report to Cabinet: 5 May"));
+        assert_eq!(
+            date_line("Thursday, 14 March 2024").map(|d| d.iso),
+            Some(Some("2024-03-14".to_string()))
+        );
+        assert!(date_line("Cabinet 5 May 2024").is_none());
+        assert_eq!(
+            date_line("10.00am, Tuesday, 5 March 2024").map(|d| d.text),
+            Some("Tuesday, 5 March 2024".to_string())
+        );
+        assert!(date_line("Room 12, 5 March 2024").is_none());
     }
 
     #[test]

@@ -86,28 +86,51 @@ fn cell_lines(text: &str, block: usize, bold: bool, out: &mut Vec<Unit>) {
     }
 }
 
+/// A decimal number typed at the start of a paragraph or heading that no
+/// list numbering carries ("2.1 Members are asked to:", "1. Purpose" in a
+/// Word file whose numbers were typed), split off as a reader would.
+fn typed_label(label: &Option<Label>, text: &str) -> (Option<Label>, String) {
+    if label.is_some() {
+        return (label.clone(), text.to_string());
+    }
+    match parse_label(text, LabelOptions::default()) {
+        Some((l, rest))
+            if l.kind == crate::document::LabelKind::Decimal
+                && !rest.is_empty()
+                && l.printed.chars().any(|c| matches!(c, '.' | ')')) =>
+        {
+            (Some(l), rest.to_string())
+        }
+        _ => (None, text.to_string()),
+    }
+}
+
 /// Turns blocks into units. Footnotes and page breaks are skipped.
 pub(crate) fn units(blocks: &[Block]) -> Vec<Unit> {
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
         match &block.kind {
-            BlockKind::Heading(h) => out.push(Unit {
-                shape: Shape::Heading(h.level),
-                text: h.text.clone(),
-                label: h.label.clone(),
-                level: 0,
-                bold: true,
-                cells: Vec::new(),
-                block: i,
-            }),
+            BlockKind::Heading(h) => {
+                let (label, text) = typed_label(&h.label, &h.text);
+                out.push(Unit {
+                    shape: Shape::Heading(h.level),
+                    text,
+                    label,
+                    level: 0,
+                    bold: true,
+                    cells: Vec::new(),
+                    block: i,
+                })
+            }
             BlockKind::Paragraph(p) => {
                 if p.text.is_empty() {
                     continue;
                 }
+                let (label, text) = typed_label(&p.label, &p.text);
                 out.push(Unit {
                     shape: Shape::Paragraph,
-                    text: p.text.clone(),
-                    label: p.label.clone(),
+                    text,
+                    label,
                     level: p.level,
                     bold: p.style.bold,
                     cells: Vec::new(),

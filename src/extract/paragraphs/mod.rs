@@ -20,7 +20,9 @@ use items::ItemNester;
 /// Extracts the numbered paragraphs of `doc`.
 pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedParagraph> {
     let outline = sections::outline(doc);
-    let main = sequence::main_sequence(doc, &|i| outline.is_section(i));
+    let main = sequence::main_sequence(doc, &|i| outline.is_section(i), &|i| {
+        outline.current.get(i).copied().flatten()
+    });
     let mut out = Vec::with_capacity(main.len());
     for (k, &start) in main.iter().enumerate() {
         let end = main.get(k + 1).copied().unwrap_or(doc.blocks.len());

@@ -5,6 +5,11 @@
 //! at 1. The report's paragraphs are the longest run of decimal labels of
 //! one printed style ("1)", "1.", "(1)") in which each number follows the
 //! one before: 4 → 5, 1.2 → 1.3, 1.3 → 2.1, 2.3 → 2.3.1, 2.3.1 → 3.1.
+//!
+//! Some templates restart the numbering under every heading ("Background"
+//! 1, 2; "Financial implications" 1, 2; "Legal implications" 1). When the
+//! longest run stays inside one section and three or more sections each
+//! hold a run starting at 1, those runs together are the paragraphs.
 
 use crate::document::{BlockKind, LabelKind};
 use crate::Document;
@@ -93,7 +98,17 @@ fn can_start(first: &[u32]) -> bool {
 /// How many of the most recent runs a candidate may extend.
 const MAX_OPEN_RUNS: usize = 32;
 
-pub(crate) fn main_sequence(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec<usize> {
+/// The fewest sections that must each restart at 1 before a report counts
+/// as numbered per section: two restarts are as often a report followed by
+/// a list in an appendix or profile.
+const MIN_RESTARTING_SECTIONS: usize = 3;
+
+/// `section_of` gives the index of the section a block sits in.
+pub(crate) fn main_sequence(
+    doc: &Document,
+    skip: &dyn Fn(usize) -> bool,
+    section_of: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
     let mut candidates: Vec<(usize, Style, Vec<u32>)> = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         if skip(i) {
@@ -113,6 +128,7 @@ pub(crate) fn main_sequence(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec
         }
     }
     let mut best: Vec<usize> = Vec::new();
+    let mut restarts: Vec<usize> = Vec::new();
     for style in [Style::Close, Style::Dot, Style::Paren] {
         let of_style: Vec<&(usize, Style, Vec<u32>)> =
             candidates.iter().filter(|c| c.1 == style).collect();
@@ -141,16 +157,62 @@ pub(crate) fn main_sequence(doc: &Document, skip: &dyn Fn(usize) -> bool) -> Vec
                 runs.push(vec![(*i, c)]);
             }
         }
+        let chain = restart_chain(&runs, section_of);
+        if chain.len() > restarts.len() {
+            restarts = chain;
+        }
         for run in runs {
             if run.len() > best.len() {
                 best = run.into_iter().map(|(i, _)| i).collect();
             }
         }
     }
+    let within_one = |run: &[usize]| match (run.first(), run.last()) {
+        (Some(a), Some(b)) => section_of(*a) == section_of(*b),
+        _ => true,
+    };
+    if restarts.len() > best.len() && within_one(&best) {
+        return restarts;
+    }
     if best.len() < 2 {
         return Vec::new();
     }
     best
+}
+
+/// The runs numbered 1, 2, 3… that each fill a section of their own, in
+/// order, joined; empty unless enough sections restart.
+fn restart_chain(
+    runs: &[Vec<(usize, &Vec<u32>)>],
+    section_of: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
+    let mut ordered: Vec<&Vec<(usize, &Vec<u32>)>> = runs.iter().collect();
+    ordered.sort_by_key(|r| r.first().map(|(i, _)| *i));
+    let mut chain: Vec<usize> = Vec::new();
+    let mut sections = 0usize;
+    let mut last_section: Option<usize> = None;
+    for run in ordered {
+        let (Some((first, c)), Some((last, _))) = (run.first(), run.last()) else {
+            continue;
+        };
+        let section = section_of(*first);
+        let plain = run.iter().all(|(_, c)| c.len() == 1);
+        if c.as_slice() != [1]
+            || !plain
+            || section.is_none()
+            || section != section_of(*last)
+            || (last_section.is_some() && section <= last_section)
+        {
+            continue;
+        }
+        last_section = section;
+        sections += 1;
+        chain.extend(run.iter().map(|(i, _)| *i));
+    }
+    if sections < MIN_RESTARTING_SECTIONS {
+        return Vec::new();
+    }
+    chain
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::document::{
     Block, BlockKind, Cell, Heading, Label, Link, Loc, Paragraph, Row, Style, Table, Warning,
 };
 use crate::error::check_limit;
-use crate::text::{normalize, parse_label, LabelOptions};
+use crate::text::normalize;
 use crate::{Error, ParseOptions, Result};
 
 /// A note reference met in the body, with the paragraph it sits in.
@@ -277,18 +277,19 @@ impl<'a> Walker<'a> {
                 }
             }
             (None, Out::Body) => {
-                // A number typed into the text ("1.1<tab>The council…", "a) …")
-                // is a label as much as one from numbering.xml: many
-                // council templates number paragraphs by hand.
-                let mut typed = num.is_none();
-                for (text, style) in lines {
-                    let (text, typed_label) = match typed {
-                        true => typed_label(text),
-                        false => (text, None),
-                    };
-                    typed = false;
-                    if typed_label.is_some() {
-                        label = typed_label;
+                for (k, (mut text, style)) in lines.into_iter().enumerate() {
+                    // A number typed before the text ("1.1<tab>This report"),
+                    // as many templates do instead of Word numbering.
+                    if k == 0 && label.is_none() && num.is_none() {
+                        if let Some((l, rest)) =
+                            crate::text::parse_label(&text, crate::text::LabelOptions::default())
+                        {
+                            if !rest.is_empty() && !l.is_bullet() {
+                                let rest = rest.to_string();
+                                label = Some(l);
+                                text = rest;
+                            }
+                        }
                     }
                     let level = match (&label, &num) {
                         (Some(_), Some((_, l))) => *l,
@@ -536,18 +537,5 @@ fn collect<'e>(el: Element<'e>, name: &str, out: &mut Vec<Element<'e>>, depth: u
                 _ => {}
             }
         }
-    }
-}
-
-/// A list number typed at the start of a paragraph's text ("1.1", "a)",
-/// "(iv)"), and the text after it. Typed bullets stay text, as the text
-/// reader keeps them: a dash may open a range or an aside.
-fn typed_label(text: String) -> (String, Option<Label>) {
-    match parse_label(&text, LabelOptions::default()) {
-        Some((label, rest)) if !rest.is_empty() && !label.is_bullet() => {
-            let rest = rest.to_string();
-            (rest, Some(label))
-        }
-        _ => (text, None),
     }
 }

@@ -335,6 +335,11 @@ impl Numbering {
             }
         }
         if level.fmt == Fmt::Bullet {
+            // A bullet level that prints nothing (pandoc's list-continuation
+            // paragraphs) is no bullet.
+            if level.text.trim().is_empty() {
+                return None;
+            }
             return Some(Label {
                 printed: "•".to_string(),
                 kind: LabelKind::Bullet,

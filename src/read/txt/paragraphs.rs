@@ -62,9 +62,23 @@ pub struct Layout {
 }
 
 fn layout(lines: &[Line]) -> Layout {
+    let first = wrap_of(lines, usize::MAX);
+    if first.wrap.is_some() {
+        return first;
+    }
+    // A landscape appendix set far to the right (`pdftotext -layout` keeps
+    // its indentation) must not hide the wrap of the report's own text.
+    wrap_of(lines, MAX_BODY_INDENT)
+}
+
+/// Lines indented further than this are not the body text's margin.
+const MAX_BODY_INDENT: usize = 20;
+
+fn wrap_of(lines: &[Line], max_indent: usize) -> Layout {
     let mut widths: Vec<usize> = lines
         .iter()
         .filter(|l| !l.is_blank() && !l.raw.starts_with('\t') && !is_pipe_line(l.text()))
+        .filter(|l| l.indent < max_indent)
         .map(Line::width)
         .collect();
     if widths.len() < 5 {
@@ -117,6 +131,25 @@ fn ends_with_reference(acc: &str) -> bool {
         .trim_start_matches('(')
         .to_lowercase();
     REFERRING.contains(&last.as_str())
+}
+
+/// Whether a wrapped line that starts with a dash ("- 39 (the Plan) in
+/// terms of…") goes on with the sentence above, cut at a range ("2024 -
+/// 39"), rather than opening a bulleted item: the line above is full, stops
+/// mid-sentence on a word or figure, and the dash is followed by a figure
+/// (a bullet may well start in lower case).
+fn dash_continues(acc: &str, prev_width: usize, wrap: usize, next: &Line) -> bool {
+    let t = next.text();
+    let Some(rest) = t.strip_prefix("- ").or_else(|| t.strip_prefix("– ")) else {
+        return false;
+    };
+    let mid_sentence = acc
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric);
+    let continues = rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+    prev_width * 100 >= wrap * 80 && mid_sentence && continues
 }
 
 /// Whether the line begins a block of its own (cannot continue a paragraph).
@@ -227,7 +260,16 @@ fn read_para(
     loop {
         let j = last + 1;
         let Some(next) = lines.get(j) else { break };
+        // A number set on a line of its own ("1.1", then the text on the
+        // next line, as some exports print it) takes the text that follows.
+        let bare_label = label.is_some() && acc.is_empty() && count == 1;
         if !next.is_blank() && !next.page_break {
+            if bare_label && !starts_block(next) {
+                join_wrapped(&mut acc, next.text());
+                last = j;
+                count += 1;
+                continue;
+            }
             let joins = lay.wrap.is_some_and(|w| {
                 let prev = lines.get(last).map_or(0, Line::width);
                 // A short line right above a label/value line is that
@@ -237,7 +279,8 @@ fn read_para(
                         .get(j + 1)
                         .is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
                 (!starts_block(next)
-                    || (ends_with_reference(&acc) && known_label(next.text()).is_none()))
+                    || (ends_with_reference(&acc) && known_label(next.text()).is_none())
+                    || dash_continues(&acc, prev, w, next))
                     && !titles_block
                     && !is_bare_url(next.text())
                     && (prev * 100 >= w * 55 || acc.ends_with('-'))
@@ -257,7 +300,7 @@ fn read_para(
         }
         // Across blank lines: a paragraph that a page break (or a stray
         // blank line) cut in two.
-        if ends_sentence(&acc) || label.as_ref().is_some_and(|_| acc.is_empty()) {
+        if ends_sentence(&acc) || (label.is_some() && acc.is_empty() && !bare_label) {
             break;
         }
         let mut pending = Vec::new();
@@ -275,6 +318,7 @@ fn read_para(
         }
         let lower = nt.starts_with(|c: char| c.is_lowercase());
         let joins = match lay.wrap {
+            _ if bare_label => k - last <= 2,
             Some(w) => {
                 let prev = lines.get(last).map_or(0, Line::width);
                 prev * 10 >= w * 6 && !heading_like(lines, k, w) && k - last <= 12

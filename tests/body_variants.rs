@@ -1,0 +1,573 @@
+//! Section headings and numbered paragraphs on the templates of councils we
+//! did not write for: numbered headings in capitals or title case, with or
+//! without a dot, "Section 4:" headings, decimal paragraphs with lettered and
+//! roman sub-items, bullets and continuation text, unnumbered headings,
+//! numbering restarted per section or continuous, a number alone on its
+//! line, `pdftotext -layout` hanging indents, signatures and page furniture.
+//!
+//! Each text is written inline; the docx and pdf variants (fixtures/body,
+//! synthetic, built by fixtures/body/build.sh) must give the same answer.
+//! Every expected value is written out by hand.
+
+use std::path::PathBuf;
+
+use council_reports::report::Report;
+use council_reports::{parse_bytes, parse_path, Format};
+
+fn txt(src: &str) -> Report {
+    parse_bytes(src.as_bytes(), Format::Txt).expect("text parses")
+}
+
+fn fixture(name: &str) -> Report {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/body")
+        .join(name);
+    parse_path(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// (number, heading, level) of each section.
+fn sections(r: &Report) -> Vec<(Option<&str>, &str)> {
+    r.sections
+        .iter()
+        .map(|s| (s.number.as_deref(), s.heading.as_str()))
+        .collect()
+}
+
+/// (label, section) of each numbered paragraph.
+fn paragraphs(r: &Report) -> Vec<(&str, Option<&str>)> {
+    r.paragraphs
+        .iter()
+        .map(|p| (p.label.as_str(), p.section.as_deref()))
+        .collect()
+}
+
+/// (marker, level) of the items of paragraph `label`.
+fn items<'a>(r: &'a Report, label: &str) -> Vec<(&'a str, u8)> {
+    r.paragraphs
+        .iter()
+        .find(|p| p.label == label)
+        .map(|p| {
+            p.items
+                .iter()
+                .map(|i| (i.marker.as_str(), i.level))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn text_of<'a>(r: &'a Report, label: &str) -> &'a str {
+    r.paragraphs
+        .iter()
+        .find(|p| p.label == label)
+        .map_or("", |p| p.text.as_str())
+}
+
+const NUMBERED_HEADINGS: &str = "\
+Report to: Cabinet
+
+Date: 12 March 2025
+
+1. INTRODUCTION AND BACKGROUND
+
+1.1 This report sets out the Government's proposals for devolution and what they mean for the county.
+
+1.2 The Council agreed in December to engage with the programme. Three matters arise:
+
+(a) the timetable for a combined authority;
+
+(b) the funding settlement; and
+
+(c) the governance arrangements.
+
+1.2.1 The timetable is set by the Ministry and cannot be changed locally.
+
+2.   Devolution
+
+2.1. The Government published its White Paper in December 2024. It proposes:
+
+• a mayoral strategic authority for every area;
+
+• new powers over transport and skills.
+
+These proposals would change how services are run across the county.
+
+2.2. Officers will report again in the summer.
+
+3 Background
+
+3.1 The county has worked with district councils since 2019 on a joint approach.
+
+3.2 A joint committee was set up in 2022.
+
+Section 4: Financial implications
+
+4.1 There are no direct financial implications arising from this report.
+
+4.2 Any future costs will be met from existing budgets.
+";
+
+#[test]
+fn numbered_headings_over_decimal_paragraphs() {
+    let r = txt(NUMBERED_HEADINGS);
+    assert_eq!(
+        sections(&r),
+        [
+            (Some("1"), "INTRODUCTION AND BACKGROUND"),
+            (Some("2"), "Devolution"),
+            (Some("3"), "Background"),
+            (Some("4"), "Financial implications"),
+        ]
+    );
+    assert_eq!(
+        paragraphs(&r),
+        [
+            ("1.1", Some("INTRODUCTION AND BACKGROUND")),
+            ("1.2", Some("INTRODUCTION AND BACKGROUND")),
+            ("1.2.1", Some("INTRODUCTION AND BACKGROUND")),
+            ("2.1.", Some("Devolution")),
+            ("2.2.", Some("Devolution")),
+            ("3.1", Some("Background")),
+            ("3.2", Some("Background")),
+            ("4.1", Some("Financial implications")),
+            ("4.2", Some("Financial implications")),
+        ]
+    );
+    assert_eq!(items(&r, "1.2"), [("(a)", 1), ("(b)", 1), ("(c)", 1)]);
+    assert_eq!(items(&r, "2.1."), [("•", 1), ("•", 1)]);
+    assert_eq!(r.paragraphs[3].number, "2.1");
+    // Text after the bullets belongs to the paragraph above them.
+    assert_eq!(
+        text_of(&r, "2.1."),
+        "The Government published its White Paper in December 2024. It proposes:\n\
+         These proposals would change how services are run across the county."
+    );
+}
+
+#[test]
+fn numbered_headings_in_word_and_pdf() {
+    for name in ["numbered-headings.docx", "numbered-headings.pdf"] {
+        let r = fixture(name);
+        assert_eq!(
+            sections(&r),
+            [
+                (Some("1"), "INTRODUCTION AND BACKGROUND"),
+                (Some("2"), "Devolution"),
+                (None, "Governance"),
+                (Some("3"), "Background"),
+                (Some("4"), "Financial implications"),
+                (None, "Appendix A – Timeline"),
+            ],
+            "{name}"
+        );
+        // The un-numbered sub-heading sits a level below its section.
+        let levels: Vec<u8> = r.sections.iter().map(|s| s.level).collect();
+        assert_eq!(levels, [1, 1, 2, 1, 1, 1], "{name}");
+        assert_eq!(
+            paragraphs(&r),
+            [
+                ("1.1", Some("INTRODUCTION AND BACKGROUND")),
+                ("1.2", Some("INTRODUCTION AND BACKGROUND")),
+                ("1.2.1", Some("INTRODUCTION AND BACKGROUND")),
+                ("2.1.", Some("Devolution")),
+                ("2.2.", Some("Governance")),
+                ("2.3.", Some("Governance")),
+                ("3.1", Some("Background")),
+                ("4.1", Some("Financial implications")),
+            ],
+            "{name}"
+        );
+        let lettered: Vec<u8> = items(&r, "1.2").iter().map(|i| i.1).collect();
+        assert_eq!(lettered, [1, 1, 1], "{name}");
+        assert_eq!(items(&r, "2.1."), [("•", 1), ("•", 1)], "{name}");
+        assert!(
+            text_of(&r, "2.1.").ends_with(
+                "\nThese proposals would change how services are run across the county."
+            ),
+            "{name}: {}",
+            text_of(&r, "2.1.")
+        );
+    }
+}
+
+#[test]
+fn unnumbered_headings_and_no_paragraphs() {
+    let src = "\
+Background
+
+The Local Plan was adopted in 2020 and must be reviewed every five years. This report explains the review.
+
+The review will begin in the autumn and take two years.
+
+Financial implications
+
+The cost of the review is met from the planning reserve.
+
+Legal implications
+
+The Council must review its plan under the Town and Country Planning Regulations.
+
+Equalities implications
+
+An equality impact assessment has been completed and is attached.
+
+Background papers
+
+None.
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [
+            (None, "Background"),
+            (None, "Financial implications"),
+            (None, "Legal implications"),
+            (None, "Equalities implications"),
+            (None, "Background papers"),
+        ]
+    );
+    assert!(r.paragraphs.is_empty(), "{:?}", paragraphs(&r));
+    for name in ["unnumbered-bold.docx", "unnumbered-bold.pdf"] {
+        let r = fixture(name);
+        let got = sections(&r);
+        let want = [
+            (None, "Background"),
+            (None, "Financial implications"),
+            (None, "Legal implications"),
+            (None, "Equalities implications"),
+            (None, "Background papers"),
+            (None, "Appendices"),
+        ];
+        assert!(got.ends_with(&want), "{name}: {got:?}");
+        assert!(r.paragraphs.is_empty(), "{name}: {:?}", paragraphs(&r));
+    }
+}
+
+#[test]
+fn continuous_numbering_across_unnumbered_headings() {
+    let src = "\
+Purpose of report
+
+1. This report asks Cabinet to approve the new parking strategy for the city centre.
+
+2. The strategy was consulted on in the summer and received 400 responses.
+
+Background
+
+3. The previous strategy dated from 2015 and is out of date.
+
+Consultation responses
+
+4. Most respondents supported the proposals for residents' parking.
+
+5. Some businesses raised concerns about loading bays, which have been addressed.
+
+Legal implications
+
+6. The Council has powers under the Road Traffic Regulation Act 1984.
+";
+    let r = txt(src);
+    assert_eq!(
+        paragraphs(&r),
+        [
+            ("1.", Some("Purpose of report")),
+            ("2.", Some("Purpose of report")),
+            ("3.", Some("Background")),
+            ("4.", Some("Consultation responses")),
+            ("5.", Some("Consultation responses")),
+            ("6.", Some("Legal implications")),
+        ]
+    );
+    assert_eq!(r.sections.len(), 4);
+}
+
+#[test]
+fn numbering_restarted_in_every_section() {
+    let src = "\
+Background
+
+1. The Council owns the site at Mill Lane, which has been vacant since 2019.
+
+2. A developer has expressed interest in buying it for housing.
+
+Financial implications
+
+1. The sale would bring a capital receipt of about £2 million.
+
+2. The receipt would be used to reduce borrowing.
+
+Legal implications
+
+1. The Council must obtain best consideration under section 123 of the Local Government Act 1972.
+";
+    let want = [
+        ("1.", Some("Background")),
+        ("2.", Some("Background")),
+        ("1.", Some("Financial implications")),
+        ("2.", Some("Financial implications")),
+        ("1.", Some("Legal implications")),
+    ];
+    assert_eq!(paragraphs(&txt(src)), want);
+    for name in ["restart-per-section.docx", "restart-per-section.pdf"] {
+        let r = fixture(name);
+        assert_eq!(
+            paragraphs(&r),
+            [
+                ("1.", Some("Background")),
+                ("2.", Some("Background")),
+                ("1.", Some("Consultation")),
+                ("2.", Some("Consultation")),
+                ("1.", Some("Financial implications")),
+                ("1.", Some("Legal implications")),
+                ("2.", Some("Legal implications")),
+            ],
+            "{name}"
+        );
+        assert_eq!(items(&r, "2.").len(), 3, "{name}: lettered a-c");
+        let p = r
+            .paragraphs
+            .iter()
+            .find(|p| p.section.as_deref() == Some("Consultation") && p.number == "2")
+            .expect("consultation 2");
+        assert_eq!(p.items.len(), 2, "{name}: two bullets");
+        assert!(
+            p.text
+                .ends_with("\nThese changes are reflected in the revised policy."),
+            "{name}: {}",
+            p.text
+        );
+    }
+}
+
+#[test]
+fn a_number_on_its_own_line_numbers_the_text_below() {
+    let src = "\
+1. Introduction
+
+1.1
+This report updates members on the waste strategy and asks them to note progress.
+
+1.2
+
+The strategy was adopted in 2021 and runs to 2030.
+
+2. Progress
+
+2.1
+Recycling rates have risen from 42% to 47% this year.
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [(Some("1"), "Introduction"), (Some("2"), "Progress")]
+    );
+    assert_eq!(
+        paragraphs(&r),
+        [
+            ("1.1", Some("Introduction")),
+            ("1.2", Some("Introduction")),
+            ("2.1", Some("Progress")),
+        ]
+    );
+    assert_eq!(
+        text_of(&r, "1.2"),
+        "The strategy was adopted in 2021 and runs to 2030."
+    );
+}
+
+#[test]
+fn lettered_and_roman_sub_items() {
+    let src = "\
+1. Purpose
+
+1.1. This report asks the Committee to agree the fees for 2025/26.
+
+1.2. The proposed fees are set out below:
+a. parking permits rise by 5%;
+b. garden waste rises by £2;
+c. bulky waste is unchanged.
+
+2. Options
+
+2.1. Three options were considered:
+i. keep fees as they are;
+ii. raise all fees by inflation; or
+iii. raise selected fees.
+
+2.2. Option iii is recommended because:
+(i) it protects the most used services; and
+(ii) it raises enough income:
+a) for the garden waste service; and
+b) for bulky waste.
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [(Some("1"), "Purpose"), (Some("2"), "Options")]
+    );
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.number.as_str())
+            .collect::<Vec<_>>(),
+        ["1.1", "1.2", "2.1", "2.2"]
+    );
+    assert_eq!(items(&r, "1.2."), [("a.", 1), ("b.", 1), ("c.", 1)]);
+    assert_eq!(items(&r, "2.1."), [("i.", 1), ("ii.", 1), ("iii.", 1)]);
+    assert_eq!(
+        items(&r, "2.2."),
+        [("(i)", 1), ("(ii)", 1), ("a)", 2), ("b)", 2)]
+    );
+}
+
+#[test]
+fn a_one_sentence_item_is_a_paragraph_and_a_heading_over_decimals_is_a_section() {
+    let src = "\
+1. Introduction
+
+1.1 The report covers the annual review of the scheme and its outcomes.
+
+1.2 It follows the review in 2023.
+
+2. The review is complete and no further action is needed.
+
+3. Members are asked to note the report.
+";
+    let r = txt(src);
+    assert_eq!(sections(&r), [(Some("1"), "Introduction")]);
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1.1", "1.2", "2.", "3."]
+    );
+}
+
+#[test]
+fn signatures_and_page_furniture_are_not_sections() {
+    let src = "\
+Agenda Item 5
+
+1. Introduction
+
+1.1 The Inspector has found the plan sound subject to modifications.
+
+1.2 The modifications are set out in the appendix to his report.
+
+Page 2 of 30
+
+2. Conclusion
+
+2.1 I conclude that with the recommended main modifications the plan satisfies the requirements and meets the criteria for soundness.
+
+J Burston
+
+INSPECTOR
+
+Appendix A – Schedule of main modifications
+
+The modifications below are expressed in the conventional form of strikethrough for deletions.
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [
+            (Some("1"), "Introduction"),
+            (Some("2"), "Conclusion"),
+            (None, "Appendix A – Schedule of main modifications"),
+        ]
+    );
+    assert_eq!(
+        paragraphs(&r),
+        [
+            ("1.1", Some("Introduction")),
+            ("1.2", Some("Introduction")),
+            ("2.1", Some("Conclusion")),
+        ]
+    );
+}
+
+#[test]
+fn layout_text_with_hanging_indents_dates_and_tables() {
+    let src = "\
+1.      Introduction
+
+1.1     The Council consulted on the draft strategy between October and December
+        2024. The consultation closed on 15 December and the results were published in
+        2025. This report summarises what we heard and how the strategy has changed
+        as a result of the consultation responses received from residents.
+
+1.2     The responses are summarised in the table below, by district:
+
+             District               Responses       Share
+             Ashford                      120        12%
+             Canterbury                    95         9%
+
+1.3     A full analysis is set out in Appendix A to this report, which members will
+        find on the Council website together with the strategy.
+
+2.      Next steps
+
+2.1     The final strategy will be published in the spring once members have
+        agreed it.
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [(Some("1"), "Introduction"), (Some("2"), "Next steps")]
+    );
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1.1", "1.2", "1.3", "2.1"]
+    );
+    assert!(text_of(&r, "1.1").contains("published in 2025. This report"));
+    assert!(items(&r, "1.1").is_empty());
+}
+
+#[test]
+fn a_range_cut_by_the_wrap_is_no_bullet_and_a_wide_appendix_keeps_the_wrap() {
+    let mut src = String::from(
+        "\
+Introduction
+1.   This report contains my assessment of the Kent Minerals and Waste Local Plan 2024
+     - 39 (the Plan) in terms of Section 20(5) of the Planning and Compulsory Purchase Act
+     2004 (as amended). It considers first whether the preparation of the Plan has complied
+     with the duty to co-operate and then whether it is sound.
+
+2.   The starting point for the examination is the assumption that the Council has submitted
+     what it considers to be a sound plan. The plan was consulted on twice before it was
+     submitted for examination.
+     - first in 2022; and
+     - again in 2023.
+
+",
+    );
+    // A landscape appendix printed far to the right, with long lines.
+    for k in 0..80 {
+        src.push_str(&format!(
+            "{:52}MM{k} The modification row {k} sets out the change to the supporting text of the policy and the reason\n",
+            ""
+        ));
+    }
+    let r = txt(&src);
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1.", "2."]
+    );
+    assert!(
+        text_of(&r, "1.").starts_with(
+            "This report contains my assessment of the Kent Minerals and Waste Local Plan 2024 - 39 (the Plan) in terms of"
+        ),
+        "{}",
+        text_of(&r, "1.")
+    );
+    assert!(items(&r, "1.").is_empty());
+    assert_eq!(items(&r, "2."), [("•", 1), ("•", 1)]);
+    assert_eq!(sections(&r).first(), Some(&(None, "Introduction")));
+}

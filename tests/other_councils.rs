@@ -1,0 +1,728 @@
+//! Front matter, recommendations and contacts on templates of councils we did
+//! not tune on: the synthetic reports of `fixtures/other/` (see its README),
+//! each in three formats. The expected answers were written by hand from the
+//! Markdown sources, as a careful reader would give them; a test collects every
+//! mismatch of one file before failing, so a run shows all of them.
+//!
+//! Where a format legitimately cannot give something, the template's
+//! expectation says so in a comment next to a per-format exception; there are
+//! none so far: every format carries every answer below.
+
+use std::path::PathBuf;
+
+use council_reports::report::{Contact, Report};
+
+/// What one field must be: absent, or equal (case-insensitively
+/// for committee and status, which templates print in capitals or not).
+#[derive(Clone, Copy)]
+enum Want {
+    Null,
+    Is(&'static str),
+}
+use Want::{Is, Null};
+
+/// A contact as a reader would list it.
+struct Person {
+    name: &'static str,
+    job_title: Option<&'static str>,
+    telephone: Option<&'static str>,
+    email: Option<&'static str>,
+}
+
+/// A recommendation's number (if printed) and full text.
+type Rec = (Option<&'static str>, &'static str);
+
+/// The hand-written answers for one template.
+struct Expect {
+    file: &'static str,
+    title: &'static str,
+    committee: Want,
+    date_iso: Want,
+    report_of: Want,
+    key_decision: Want,
+    status: Want,
+    cabinet_member: Want,
+    /// The start of `purpose`, or `None` when not checked.
+    purpose_starts: Option<&'static str>,
+    /// Labels (verbatim) and the start of their values that must be in `fields`.
+    fields: &'static [(&'static str, &'static str)],
+    /// Label/value-start pairs that must not be in `fields` (misread rows).
+    not_fields: &'static [(&'static str, &'static str)],
+    /// Count, and (number, full text) of the first and last recommendation.
+    recs: (usize, Rec, Rec),
+    contacts: &'static [Person],
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/other")
+        .join(name)
+}
+
+fn same(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+fn want(errs: &mut Vec<String>, what: &str, got: Option<&str>, w: Want, fold_case: bool) {
+    let ok = match (w, got) {
+        (Null, None) => true,
+        (Is(e), Some(g)) => {
+            if fold_case {
+                same(e, g)
+            } else {
+                e == g
+            }
+        }
+        _ => false,
+    };
+    if !ok {
+        let e = match w {
+            Null => "null".to_string(),
+            Is(e) => format!("{e:?}"),
+        };
+        errs.push(format!("{what}: want {e}, got {got:?}"));
+    }
+}
+
+fn check_contact(errs: &mut Vec<String>, p: &Person, got: &[Contact]) {
+    let Some(c) = got.iter().find(|c| c.name.as_deref() == Some(p.name)) else {
+        let names: Vec<&str> = got
+            .iter()
+            .map(|c| c.name.as_deref().unwrap_or("?"))
+            .collect();
+        errs.push(format!("contact {:?} missing (got {names:?})", p.name));
+        return;
+    };
+    let pairs = [
+        ("job_title", p.job_title, c.job_title.as_deref()),
+        ("telephone", p.telephone, c.telephone.as_deref()),
+        ("email", p.email, c.email.as_deref()),
+    ];
+    for (what, w, g) in pairs {
+        if w != g {
+            errs.push(format!(
+                "contact {:?} {what}: want {w:?}, got {g:?}",
+                p.name
+            ));
+        }
+    }
+}
+
+/// Every mismatch between a report and the expectation.
+fn mismatches(r: &Report, e: &Expect) -> Vec<String> {
+    let m = &r.metadata;
+    let mut errs = Vec::new();
+    want(&mut errs, "title", m.title.as_deref(), Is(e.title), false);
+    want(
+        &mut errs,
+        "committee",
+        m.committee.as_deref(),
+        e.committee,
+        true,
+    );
+    let iso = m.date.as_ref().and_then(|d| d.iso.as_deref());
+    want(&mut errs, "date", iso, e.date_iso, false);
+    want(
+        &mut errs,
+        "report_of",
+        m.report_of.as_deref(),
+        e.report_of,
+        false,
+    );
+    want(
+        &mut errs,
+        "key_decision",
+        m.key_decision.as_deref(),
+        e.key_decision,
+        false,
+    );
+    want(&mut errs, "status", m.status.as_deref(), e.status, true);
+    want(
+        &mut errs,
+        "cabinet_member",
+        m.cabinet_member.as_deref(),
+        e.cabinet_member,
+        false,
+    );
+    if let Some(p) = e.purpose_starts {
+        if !m.purpose.as_deref().is_some_and(|g| g.starts_with(p)) {
+            errs.push(format!("purpose: want {p:?}…, got {:?}", m.purpose));
+        }
+    }
+    for (label, value) in e.fields {
+        if !m
+            .fields
+            .iter()
+            .any(|f| f.label == *label && f.value.starts_with(value))
+        {
+            errs.push(format!("field {label:?}: {value:?}… missing"));
+        }
+    }
+    for (label, value) in e.not_fields {
+        if m.fields
+            .iter()
+            .any(|f| f.label == *label && f.value.starts_with(value))
+        {
+            errs.push(format!("field {label:?}: {value:?}… is a misread row"));
+        }
+    }
+    let (count, first, last) = e.recs;
+    let recs = &m.recommendations;
+    if recs.len() != count {
+        errs.push(format!(
+            "recommendations: want {count}, got {}: {:?}",
+            recs.len(),
+            recs.iter().map(|r| &r.text).collect::<Vec<_>>()
+        ));
+    }
+    for (which, want, got) in [("first", first, recs.first()), ("last", last, recs.last())] {
+        let got = got.map(|r| (r.number.as_deref(), r.text.as_str()));
+        if count > 0 && got != Some(want) {
+            errs.push(format!(
+                "{which} recommendation: want {want:?}, got {got:?}"
+            ));
+        }
+    }
+    // The lead-in is never part of an item.
+    for rec in recs {
+        let t = rec.text.to_lowercase();
+        if ["asked to", "recommended to", "following recommendations"]
+            .iter()
+            .any(|l| t.contains(l))
+        {
+            errs.push(format!("recommendation holds its lead-in: {:?}", rec.text));
+        }
+    }
+    for p in e.contacts {
+        check_contact(&mut errs, p, &r.contacts);
+    }
+    if r.contacts.len() != e.contacts.len() {
+        let names: Vec<&str> = r
+            .contacts
+            .iter()
+            .map(|c| c.name.as_deref().unwrap_or("?"))
+            .collect();
+        errs.push(format!(
+            "contacts: want {}, got {names:?}",
+            e.contacts.len()
+        ));
+    }
+    errs
+}
+
+fn run(e: &Expect, ext: &str) {
+    let path = fixture(&format!("{}.{ext}", e.file));
+    let r = council_reports::parse_path(&path).unwrap();
+    let errs = mismatches(&r, e);
+    assert!(
+        errs.is_empty(),
+        "{}.{ext}:\n  {}",
+        e.file,
+        errs.join("\n  ")
+    );
+}
+
+const MAIDSTONE: Expect = Expect {
+    file: "maidstone-style-parking-2025",
+    title: "Residents’ Parking Permit Charges 2025/26",
+    // The header row "Policy and Resources Committee | 22 January 2025"
+    // names the meeting; the Timetable table below it must not.
+    committee: Is("Policy and Resources Committee"),
+    date_iso: Is("2025-01-22"),
+    // The officer who answers for the report.
+    report_of: Is("Graham Talbot, Director of Place"),
+    key_decision: Null,
+    status: Is("Public"),
+    cabinet_member: Null,
+    purpose_starts: Some("The charges for residents’ parking permits were last reviewed"),
+    fields: &[
+        (
+            // A question's label is kept without its question mark, as
+            // for every label ending in "?" or ":".
+            "Is the final decision on the recommendations in this report to be made at this meeting",
+            "Yes",
+        ),
+        ("Final Decision-Maker", "Policy and Resources Committee"),
+        ("Lead Head of Service", "Graham Talbot, Director of Place"),
+        (
+            "Lead Officer and Report Author",
+            "Rachel Oduya, Parking Services Manager",
+        ),
+        ("Classification", "Public"),
+        ("Wards affected", "High Street, Fant and Bridge"),
+        ("Purpose of Report", "Decision"),
+    ],
+    not_fields: &[("Meeting", "Date"), ("Decision", "This report")],
+    recs: (
+        3,
+        (
+            Some("1"),
+            "That the revised schedule of residents’ parking permit charges at Appendix A be approved, to take effect from 1 April 2025.",
+        ),
+        (
+            Some("3"),
+            "That the Director of Place be given delegated authority to make the traffic regulation orders needed to implement recommendations 1 and 2.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Rachel Oduya",
+        job_title: Some("Parking Services Manager"),
+        telephone: None,
+        email: None,
+    }],
+};
+
+const BRIGHTON: Expect = Expect {
+    file: "brighton-style-allotments-2024",
+    title: "Allotment Strategy 2024–2029",
+    // The row beside "Agenda Item 45".
+    committee: Is("Tourism, Culture and Communities Committee"),
+    date_iso: Is("2024-03-14"),
+    report_of: Is("Executive Director, Economy, Environment & Culture"),
+    key_decision: Null,
+    // The template's open/exempt marker, a line of its own.
+    status: Is("For general release"),
+    cabinet_member: Null,
+    // "1. PURPOSE OF REPORT AND POLICY CONTEXT" is the purpose.
+    purpose_starts: Some("The city’s allotment strategy ran from 2014 to 2023."),
+    fields: &[
+        ("Subject", "Allotment Strategy 2024–2029"),
+        ("Date of meeting", "14 March 2024"),
+        ("Report of", "Executive Director, Economy, Environment & Culture"),
+        ("Contact Officer", "Name: Sam Okafor"),
+        ("Ward(s) affected", "All"),
+    ],
+    not_fields: &[],
+    recs: (
+        3,
+        (
+            Some("2.1"),
+            "That the Committee adopts the Allotment Strategy 2024–2029 at Appendix 1.",
+        ),
+        (
+            Some("2.3"),
+            "That the Committee delegates authority to the Assistant Director, City Environment, to agree minor changes to the strategy’s action plan in consultation with the Allotment Federation.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Sam Okafor",
+        // The block gives no job title.
+        job_title: None,
+        telephone: Some("01273 294517"),
+        email: Some("sam.okafor@brightwell-hove.gov.uk"),
+    }],
+};
+
+const HIGHLAND: Expect = Expect {
+    file: "highland-style-ferry-fares-2023",
+    title: "Inter-Island Ferry Fares Review",
+    committee: Is("Economy and Infrastructure Committee"),
+    // The meeting date, not the closing "Date: 16 October 2023".
+    date_iso: Is("2023-11-02"),
+    report_of: Is("Executive Chief Officer Infrastructure, Environment and Economy"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Null,
+    purpose_starts: Some("This report sets out the findings of the review of fares"),
+    fields: &[
+        ("Agenda Item", "18"),
+        ("Report No", "EI/44/23"),
+        ("Committee", "Economy and Infrastructure Committee"),
+        ("Date", "2 November 2023"),
+        ("Report Title", "Inter-Island Ferry Fares Review"),
+        (
+            "Report By",
+            "Executive Chief Officer Infrastructure, Environment and Economy",
+        ),
+    ],
+    not_fields: &[],
+    // "2.1 Members are asked to:" is the lead-in; i. ii. iii. are the items.
+    recs: (
+        3,
+        (
+            Some("i"),
+            "Note the findings of the ferry fares review set out in section 5;",
+        ),
+        (
+            Some("iii"),
+            "Approve a public consultation on concessionary fares for island residents, to report back to this Committee in March 2024.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Fiona MacLeod",
+        job_title: Some("Marine Transport Manager"),
+        telephone: None,
+        email: None,
+    }],
+};
+
+const LONDON: Expect = Expect {
+    file: "london-style-cycle-hangars-2025",
+    title: "Cycle Hangar Programme 2025/26",
+    committee: Is("Cabinet"),
+    date_iso: Is("2025-03-24"),
+    // The cover names no "report of"; its author is a contact.
+    report_of: Null,
+    key_decision: Is("Yes"),
+    status: Is("Open"),
+    cabinet_member: Is(
+        "Councillor Maya Lindqvist, Cabinet Member for Climate, Transport and Environment",
+    ),
+    purpose_starts: Some("Demand for secure on-street cycle parking"),
+    fields: &[
+        ("Report title", "Cycle Hangar Programme 2025/26"),
+        ("Meeting", "Cabinet"),
+        ("Date", "Monday 24 March 2025"),
+        (
+            "Key decision",
+            "Yes – it involves expenditure of more than £500,000 and affects two or more wards",
+        ),
+        ("Open or exempt", "Open"),
+        ("Wards", "All wards"),
+        ("Report author and contact details", "Priya Shah"),
+    ],
+    not_fields: &[],
+    recs: (
+        3,
+        (
+            Some("a"),
+            "approve the installation of 180 new cycle hangars in 2025/26 at a cost of up to £620,000, funded from the Local Implementation Plan grant and parking surplus;",
+        ),
+        (
+            Some("c"),
+            "delegate authority to the Director of Public Realm, in consultation with the Cabinet Member for Climate, Transport and Environment, to award the contract.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Priya Shah",
+        job_title: Some("Head of Transport Strategy"),
+        telephone: Some("020 7946 0381"),
+        email: Some("priya.shah@eastbrook.gov.uk"),
+    }],
+};
+
+const DISTRICT: Expect = Expect {
+    file: "district-style-local-development-scheme-2024",
+    title: "LOCAL DEVELOPMENT SCHEME 2024–2027",
+    committee: Is("Cabinet"),
+    date_iso: Is("2024-09-05"),
+    // "Report of the Head of Planning and Regeneration", a line of its own.
+    report_of: Is("Head of Planning and Regeneration"),
+    key_decision: Is("Yes"),
+    // "Exempt Information: None" says it is open, but prints no status word.
+    status: Null,
+    cabinet_member: Is("Councillor Anne Rowe, Portfolio Holder for Planning and Housing"),
+    purpose_starts: Some("To seek approval of a revised Local Development Scheme"),
+    fields: &[
+        (
+            "Portfolio Holder",
+            "Councillor Anne Rowe, Portfolio Holder for Planning and Housing",
+        ),
+        ("Wards Affected", "All"),
+        ("Key Decision", "Yes"),
+        ("Exempt Information", "None"),
+    ],
+    not_fields: &[],
+    // Two unnumbered prose recommendations.
+    recs: (
+        2,
+        (
+            None,
+            "That Cabinet approves the Local Development Scheme 2024–2027 at Appendix A and agrees that it takes effect from 16 September 2024.",
+        ),
+        (
+            None,
+            "That the Head of Planning and Regeneration be authorised to make minor factual and presentational changes to the Scheme before it is published.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Jane Smith",
+        job_title: Some("Planning Policy Manager"),
+        telephone: Some("01632 960217"),
+        email: Some("jane.smith@westmere.gov.uk"),
+    }],
+};
+
+const DECISION: Expect = Expect {
+    file: "decision-notice-community-grants-2025",
+    title: "Community Grants Fund 2025/26 – Round One Awards",
+    // The decision maker takes the place of a committee.
+    committee: Is("Cabinet Member for Communities and Housing"),
+    // "Date of Decision: 12/02/2025", a UK day/month/year date.
+    date_iso: Is("2025-02-12"),
+    report_of: Null,
+    key_decision: Is("No"),
+    status: Is("Open"),
+    cabinet_member: Null,
+    purpose_starts: None,
+    fields: &[
+        ("Decision Reference", "ICMD/2025/014"),
+        ("Title", "Community Grants Fund 2025/26 – Round One Awards"),
+        ("Decision Maker", "Cabinet Member for Communities and Housing"),
+        ("Date of Decision", "12/02/2025"),
+        ("Key Decision", "No"),
+        ("Classification", "Open"),
+        ("Wards Affected", "Abbey; Castle; Riverside"),
+    ],
+    not_fields: &[],
+    // The decisions are what the record resolves: its recommendations.
+    recs: (
+        3,
+        (
+            Some("1"),
+            "To award grants totalling £84,500 to the eleven community organisations listed in Appendix A.",
+        ),
+        (
+            Some("3"),
+            "To delegate to the Head of Communities the release of each grant once its conditions have been met.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Tom Reid",
+        job_title: Some("Community Grants Officer"),
+        telephone: Some("01632 960123"),
+        email: Some("tom.reid@harfield.gov.uk"),
+    }],
+};
+
+const UNNUMBERED: Expect = Expect {
+    file: "unnumbered-headings-leisure-energy-2024",
+    title: "Leisure Centre Energy Efficiency Programme",
+    committee: Is("Place Scrutiny Committee"),
+    date_iso: Is("2024-10-09"),
+    report_of: Is("Director of Communities"),
+    key_decision: Is("No"),
+    status: Is("Public"),
+    cabinet_member: Is("Councillor Omar Hussain, Cabinet Member for Leisure and Culture"),
+    purpose_starts: Some("To update the Committee on the first year of the programme"),
+    fields: &[
+        ("Report to", "Place Scrutiny Committee"),
+        ("Title", "Leisure Centre Energy Efficiency Programme"),
+        ("Report by", "Director of Communities"),
+        ("Key decision", "No"),
+        ("Status", "Public"),
+        ("Electoral divisions affected", "Northgate; Southfield"),
+        ("Purpose of the report", "To update the Committee"),
+        ("Summary", "Solar panels, heat pumps"),
+    ],
+    not_fields: &[],
+    recs: (
+        3,
+        (
+            None,
+            "note the savings achieved in the first year of the programme;",
+        ),
+        (None, "agree to receive a further update in October 2025."),
+    ),
+    contacts: &[Person {
+        name: "Leo Grant",
+        job_title: Some("Energy Projects Officer"),
+        telephone: Some("01632 960456"),
+        email: Some("leo.grant@fenbury.gov.uk"),
+    }],
+};
+
+const EDINBURGH: Expect = Expect {
+    file: "edinburgh-style-public-conveniences-2024",
+    title: "Public Conveniences Strategy 2024–2028",
+    committee: Is("Policy and Sustainability Committee"),
+    // "10.00am, Tuesday, 5 March 2024": the time is no part of the date.
+    date_iso: Is("2024-03-05"),
+    // The director who signs the report off under the recommendations.
+    report_of: Is("Paul Lawson, Executive Director of Place"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Null,
+    purpose_starts: Some("The city has 34 public conveniences run by the Council."),
+    fields: &[
+        ("Executive/routine", "Executive"),
+        ("Wards", "All"),
+        ("Council Commitments", "14, 18"),
+    ],
+    not_fields: &[],
+    // "1.1 It is recommended that …:" is the lead-in of 1.1.1–1.1.3.
+    recs: (
+        3,
+        (
+            Some("1.1.1"),
+            "notes the findings of the audit of public toilets summarised in section 4;",
+        ),
+        (
+            Some("1.1.3"),
+            "agrees to receive an annual report on progress against the strategy’s action plan.",
+        ),
+    ),
+    contacts: &[
+        Person {
+            name: "Morag Dunbar",
+            job_title: Some("Service Manager, Facilities"),
+            telephone: Some("0131 496 0247"),
+            email: Some("morag.dunbar@edinbridge.gov.uk"),
+        },
+        Person {
+            name: "Paul Lawson",
+            job_title: Some("Executive Director of Place"),
+            telephone: None,
+            email: None,
+        },
+    ],
+};
+
+const SLOUGH: Expect = Expect {
+    file: "slough-style-article-4-direction-2024",
+    // Printed under the label table, not above it.
+    title: "ARTICLE 4 DIRECTION FOR HOUSES IN MULTIPLE OCCUPATION",
+    committee: Is("Planning Committee"),
+    date_iso: Is("2024-06-12"),
+    report_of: Null,
+    key_decision: Is("No"),
+    status: Is("Part I"),
+    cabinet_member: Is("Councillor Harjit Sandhu, Lead Member for Planning and Regeneration"),
+    purpose_starts: Some("To ask the Committee to confirm the Article 4 Direction"),
+    fields: &[
+        ("REPORT TO", "PLANNING COMMITTEE"),
+        ("DATE", "12th June 2024"),
+        ("CONTACT OFFICER", "Daniel Price, Principal Planning Officer"),
+        ("WARD(S)", "Upton; Chalvey"),
+        ("PORTFOLIO", "Councillor Harjit Sandhu"),
+        ("KEY DECISION", "NO"),
+    ],
+    not_fields: &[],
+    recs: (
+        2,
+        (
+            Some("a"),
+            "the non-immediate Article 4 Direction made on 14 December 2023 be confirmed without modification; and",
+        ),
+        (Some("b"), "the Direction come into force on 1 September 2024."),
+    ),
+    contacts: &[Person {
+        name: "Daniel Price",
+        job_title: Some("Principal Planning Officer"),
+        // From the "(For all enquiries)" row under the officer.
+        telephone: Some("01632 960884"),
+        email: None,
+    }],
+};
+
+const COUNTY: Expect = Expect {
+    file: "county-style-school-transport-2024",
+    title: "SCHOOL TRANSPORT POLICY 2025/26",
+    committee: Is("Cabinet"),
+    date_iso: Is("2024-07-16"),
+    report_of: Is("Corporate Director for Education"),
+    key_decision: Is("Yes"),
+    status: Null,
+    cabinet_member: Is("Councillor Ffion Evans, Cabinet Member for Education"),
+    purpose_starts: Some("To seek approval of the School Transport Policy"),
+    fields: &[
+        ("Report by", "Corporate Director for Education"),
+        ("Purpose", "To seek approval"),
+        ("Cabinet Portfolio Holder", "Councillor Ffion Evans"),
+        ("Key decision", "Yes"),
+        ("Wards", "All"),
+    ],
+    not_fields: &[],
+    recs: (
+        3,
+        (
+            Some("1"),
+            "approves the School Transport Policy 2025/26 at Appendix A;",
+        ),
+        (
+            Some("3"),
+            "authorises the Corporate Director for Education to publish the policy by 1 October 2024.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Rhys Morgan",
+        job_title: Some("Transport Policy Manager"),
+        telephone: Some("01632 960719"),
+        email: Some("rhys.morgan@northwold.gov.uk"),
+    }],
+};
+
+const BIRMINGHAM: Expect = Expect {
+    file: "birmingham-style-libraries-2025",
+    title: "COMMUNITY LIBRARIES OPENING HOURS REVIEW",
+    // "Report to Cabinet", a line of its own.
+    committee: Is("Cabinet"),
+    date_iso: Is("2025-02-11"),
+    report_of: Is("Strategic Director, City Operations"),
+    // The ticked box of "☒ Yes ☐ No".
+    key_decision: Is("Yes"),
+    // Only a question about exempt information is answered ("☐ Yes ☒
+    // No"); no status word is printed.
+    status: Null,
+    cabinet_member: Is("Councillor Nadia Qureshi – Culture and Communities"),
+    purpose_starts: Some("This report sets out the outcome of the review of opening hours"),
+    fields: &[
+        ("Subject", "COMMUNITY LIBRARIES OPENING HOURS REVIEW"),
+        ("Report of", "Strategic Director, City Operations"),
+        ("Relevant Cabinet Member", "Councillor Nadia Qureshi"),
+        ("Relevant O&S Chair(s)", "Councillor Tom Fielding – Neighbourhoods"),
+        ("Report author", "Grace Ellison, Head of Library Services"),
+        ("Are specific wards affected", "☐ Yes ☒ No – All wards affected"),
+        ("Is this a key decision", "☒ Yes ☐ No"),
+        ("If relevant, add Forward Plan Reference", "013472/2025"),
+        ("Is the decision eligible for call-in", "☒ Yes ☐ No"),
+        (
+            "Does the report contain confidential or exempt information",
+            "☐ Yes ☒ No",
+        ),
+    ],
+    not_fields: &[],
+    // "That Cabinet:" leads in to 2.1–2.3.
+    recs: (
+        3,
+        (
+            Some("2.1"),
+            "Approves the revised opening hours for community libraries set out in Appendix 1, to take effect from 1 April 2025.",
+        ),
+        (
+            Some("2.3"),
+            "Delegates to the Strategic Director, City Operations, in consultation with the Cabinet Member for Culture and Communities, minor changes to the hours following engagement with staff.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Grace Ellison",
+        job_title: Some("Head of Library Services"),
+        telephone: Some("0121 496 0355"),
+        email: Some("grace.ellison@marlingham.gov.uk"),
+    }],
+};
+
+macro_rules! formats {
+    ($($name:ident: $expect:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn txt() {
+                    super::run(&super::$expect, "txt");
+                }
+                #[test]
+                fn docx() {
+                    super::run(&super::$expect, "docx");
+                }
+                #[test]
+                fn pdf() {
+                    super::run(&super::$expect, "pdf");
+                }
+            }
+        )*
+    };
+}
+
+formats! {
+    maidstone: MAIDSTONE,
+    brighton: BRIGHTON,
+    highland: HIGHLAND,
+    london: LONDON,
+    district: DISTRICT,
+    decision: DECISION,
+    unnumbered: UNNUMBERED,
+    edinburgh: EDINBURGH,
+    slough: SLOUGH,
+    county: COUNTY,
+    birmingham: BIRMINGHAM,
+}

@@ -8,6 +8,7 @@
 
 pub mod columns;
 pub mod furniture;
+pub mod label_columns;
 pub mod lines;
 pub mod paragraphs;
 
@@ -154,8 +155,10 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .filter(|g| !boxes.iter().any(|b| inside(g, *b)))
         .collect();
     let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
-    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
-    let mut items = borderless_tables(flow);
+    let (mut flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
+    lines::split_at_columns(&mut flow);
+    let right = flow.iter().map(Line::x1).fold(0.0, f32::max);
+    let mut items = label_columns::label_columns(borderless_tables(flow), right);
     let mut tables: Vec<(Item, [f32; 4])> = Vec::new();
     for (grid, cell_lines) in accepted {
         let mut cached = cell_lines.into_iter();
@@ -318,7 +321,8 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
         let wrapped = !wide
             && tight
             && row.is_some_and(|r| {
-                r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1)
+                (r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1))
+                    || first_cell_wraps(&l, r)
             });
         if wide && near {
             run.push((l, Vec::new()));
@@ -337,6 +341,25 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// Whether `l` goes on with the first cell of `row`: it starts under that
+/// cell, every span of it lies under a cell, and its first word would not
+/// have fitted between the cell's text and the next column ("Head of
+/// Finance Policy, Planning and" over "Strategy").
+fn first_cell_wraps(l: &Line, row: &Line) -> bool {
+    let (Some(first), Some(next), Some(own)) =
+        (row.spans.first(), row.spans.get(1), l.spans.first())
+    else {
+        return false;
+    };
+    let chars = own.text.chars().count().max(1) as f32;
+    let word = own.text.split_whitespace().next().unwrap_or("");
+    let word_width = (own.x1 - own.x0) * word.chars().count() as f32 / chars;
+    (own.x0 - first.x0).abs() <= 2.0
+        && l.spans.len() < row.spans.len()
+        && under_spans(l, row, 0)
+        && first.x1 + first.size * 0.25 + word_width > next.x0 - first.size * 0.5
 }
 
 /// Whether every span of `l` lies under exactly one span of `row` (from its

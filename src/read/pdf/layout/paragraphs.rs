@@ -216,6 +216,11 @@ impl Builder {
             match it {
                 Item::Table(t, _) => {
                     self.flush();
+                    // A table of rows (a cover box of labels and values)
+                    // ends the title page as body text does.
+                    if t.rows.len() >= 2 {
+                        self.seen_body = true;
+                    }
                     self.blocks
                         .push((Loc::page(number), BlockKind::Table(t.clone())));
                 }

@@ -1117,3 +1117,50 @@ fn a_wrapped_first_cell_stays_in_its_row() {
     assert_eq!(rows[2][0], "Head of Finance Policy, Planning and Strategy");
     assert_eq!(rows[2][1], "Carol Example");
 }
+
+/// A year range broken at a line end ("2024-" / "25. The variations") is
+/// no numbered paragraph "25.".
+#[test]
+fn a_range_broken_at_the_line_end_is_no_label() {
+    let mut c = String::new();
+    text_at(&mut c, "F1", 12.0, 50.0, 700.0, "1.2");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        85.0,
+        700.0,
+        "The budget sets out the variations in spending from the approved budget for 2024-",
+    );
+    text_at(&mut c, "F1", 12.0, 50.0, 686.0, "25.");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        79.0,
+        686.0,
+        "The variations include known and forecast impacts for both growth and savings.",
+    );
+    text_at(&mut c, "F1", 12.0, 50.0, 658.0, "1.3");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        85.0,
+        658.0,
+        "The next numbered paragraph of the report.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let labels: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph(p) => p.label.as_ref().map(|l| l.printed.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(labels, ["1.2", "1.3"], "{:#?}", doc.blocks);
+    assert!(all_texts(&doc)
+        .iter()
+        .any(|t| t.contains("for 2024-25. The variations")));
+}

@@ -155,7 +155,7 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .filter(|g| !boxes.iter().any(|b| inside(g, *b)))
         .collect();
     let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
-    let (mut flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
+    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
     let mut flow = merge_centred_rows(flow);
     lines::split_at_columns(&mut flow);
     let right = flow.iter().map(Line::x1).fold(0.0, f32::max);

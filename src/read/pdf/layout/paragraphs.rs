@@ -263,6 +263,20 @@ impl Builder {
                 rest = normalize(&l.text());
             }
         }
+        // "… approved budget for 2024-" / "25. The variations …": a range
+        // broken at the line end goes on with a number that is no label.
+        if label.as_ref().is_some_and(|lab| !lab.is_bullet()) {
+            let broken_range = self.open.as_ref().is_some_and(|o| {
+                let t = o.text.trim_end();
+                !o.heading
+                    && t.ends_with(['-', '–'])
+                    && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+            }) && normalize(&l.text()).starts_with(|c: char| c.is_ascii_digit());
+            if broken_range {
+                label = None;
+                rest = normalize(&l.text());
+            }
+        }
         let bold = l.bold();
         let big = size >= self.body * 1.12 && rest.len() < 250;
         // A bold, short, numbered line at body size is a numbered heading.

@@ -93,10 +93,17 @@ fn run(lines: &[&Line], right: f32) -> Vec<Role> {
         if gap <= 0.0 || gap > size * 2.2 || (l.size() - size).abs() > 1.0 {
             break;
         }
-        match role(l, edges) {
-            Some(r) => roles.push(r),
+        let r = match role(l, edges) {
+            Some(r) => r,
             None => break,
+        };
+        // A label beside the second line of a wrapped value: the left
+        // column runs on independently (a two-column table of prose), no
+        // cover box.
+        if r == Role::Labelled && value_wraps(prev, l, right) {
+            return Vec::new();
         }
+        roles.push(r);
         prev = l;
     }
     // A value line after the last label that is set off by more than the
@@ -108,6 +115,23 @@ fn run(lines: &[&Line], right: f32) -> Vec<Role> {
     } else {
         Vec::new()
     }
+}
+
+/// Whether the value on line `next` goes on from the value on `prev`: the
+/// first word of `next` would not have fitted on `prev` before `right`.
+fn value_wraps(prev: &Line, next: &Line, right: f32) -> bool {
+    let Some(value) = next.spans.last() else {
+        return false;
+    };
+    let size = next.size();
+    prev.x1() + size * 0.3 + first_word_width(value) > right
+}
+
+/// The width of the first word of a span, in proportion to its characters.
+fn first_word_width(s: &super::lines::Span) -> f32 {
+    let chars = s.text.chars().count().max(1) as f32;
+    let word = s.text.split_whitespace().next().unwrap_or("");
+    (s.x1 - s.x0) * word.chars().count() as f32 / chars
 }
 
 /// Whether label line `b` goes on with label `a` ("Title of" / "Report"):
@@ -132,6 +156,12 @@ fn table_of(lines: &[&Line], roles: &[Role], right: f32) -> Table {
             _ => f32::MAX,
         })
         .fold(f32::MAX, f32::min);
+    // Where the values start: the label column's right edge.
+    let column = lines
+        .iter()
+        .find(|l| l.spans.len() == 2)
+        .and_then(|l| l.spans.last())
+        .map_or(f32::MAX, |s| s.x0);
     let mut rows: Vec<(String, String)> = Vec::new();
     let mut prev: Option<&Line> = None;
     for (l, r) in lines.iter().zip(roles) {
@@ -141,8 +171,16 @@ fn table_of(lines: &[&Line], roles: &[Role], right: f32) -> Table {
         match r {
             Role::Labelled => {
                 let label = normalize(l.spans.first().map_or("", |s| s.text.as_str()));
+                // A label wraps only where its next word would not fit in
+                // the label column ("EA" over "ha" are two labels).
+                let wrapped = prev.zip(l.spans.first()).is_some_and(|(p, own)| {
+                    p.spans.len() == 2
+                        && p.spans.first().is_some_and(|pl| {
+                            pl.x1 + own.size * 0.3 + first_word_width(own) > column - own.size * 0.5
+                        })
+                });
                 match rows.last_mut() {
-                    Some((la, va)) if !set_off && label_goes_on(la, &label) => {
+                    Some((la, va)) if !set_off && wrapped && label_goes_on(la, &label) => {
                         join_line(la, &label);
                         va.push('\n');
                         va.push_str(&value);
@@ -336,6 +374,61 @@ mod tests {
                 vec!["Classification".to_string(), "Unrestricted".to_string()],
             ]
         );
+    }
+
+    #[test]
+    fn short_labels_in_lower_case_are_labels_of_their_own() {
+        // A glossary: "ha" fits beside "EA" in the column, so it is no wrap.
+        let items = vec![
+            line(
+                100.0,
+                &[(72.0, 84.0, "EA"), (180.0, 300.0, "Environment Agency")],
+            ),
+            line(114.0, &[(72.0, 80.0, "ha"), (180.0, 220.0, "Hectare")]),
+            line(
+                128.0,
+                &[(72.0, 84.0, "HE"), (180.0, 260.0, "Historic England")],
+            ),
+        ];
+        let out = label_columns(items, 520.0);
+        assert_eq!(rows(&out).len(), 3, "{:?}", rows(&out));
+    }
+
+    #[test]
+    fn a_label_beside_a_wrapped_value_is_no_cover_box() {
+        // Two columns of prose: the left one wraps on its own.
+        let items = vec![
+            line(
+                100.0,
+                &[
+                    (72.0, 130.0, "Running down"),
+                    (
+                        180.0,
+                        520.0,
+                        "The council maintained a relatively stable level of",
+                    ),
+                ],
+            ),
+            line(
+                114.0,
+                &[
+                    (72.0, 140.0, "Reserves a rapid"),
+                    (
+                        180.0,
+                        515.0,
+                        "usable revenue reserves between April 2016 and",
+                    ),
+                ],
+            ),
+            line(
+                128.0,
+                &[
+                    (72.0, 120.0, "Decline in"),
+                    (180.0, 400.0, "March 2018 of about £0.2bn."),
+                ],
+            ),
+        ];
+        assert!(rows(&label_columns(items, 520.0)).is_empty());
     }
 
     #[test]

@@ -354,6 +354,15 @@ pub fn split_at_columns(lines: &mut [Line]) {
                 else {
                     break;
                 };
+                // A bullet or list label before its text is no cell of its
+                // own: lists in cells keep their items whole.
+                let head = crate::text::normalize(left);
+                if crate::text::parse_label(&head, crate::text::LabelOptions::default())
+                    .is_some_and(|(_, rest)| rest.is_empty())
+                {
+                    rest.wide_gaps = gaps.into_iter().skip(k + 1).collect();
+                    continue;
+                }
                 let head = Span {
                     x0: rest.x0,
                     x1: g.before,

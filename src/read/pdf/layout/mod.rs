@@ -296,6 +296,10 @@ fn merge_centred_rows(lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
+/// A column of a centred row: its left and right edges and its spans, each
+/// with its baseline.
+type CellColumn = (f32, f32, Vec<(f32, Span)>);
+
 fn flush_centred(run: &mut Vec<Line>, out: &mut Vec<Line>) {
     if run.len() < 2 || run.len() > MAX_ROW_LINES {
         out.append(run);
@@ -303,7 +307,7 @@ fn flush_centred(run: &mut Vec<Line>, out: &mut Vec<Line>) {
     }
     // Columns: spans grouped by horizontal overlap, each with its spans'
     // baselines.
-    let mut cols: Vec<(f32, f32, Vec<(f32, Span)>)> = Vec::new();
+    let mut cols: Vec<CellColumn> = Vec::new();
     for l in run.iter() {
         for s in &l.spans {
             match cols

@@ -216,9 +216,9 @@ impl Builder {
             match it {
                 Item::Table(t, _) => {
                     self.flush();
-                    // A table of rows (a cover box of labels and values)
-                    // ends the title page as body text does.
-                    if t.rows.len() >= 2 {
+                    // A box of labels and values ends the title page as
+                    // body text does.
+                    if t.rows.len() >= 2 && t.width() == 2 {
                         self.seen_body = true;
                     }
                     self.blocks

@@ -222,16 +222,23 @@ pub fn label_columns(items: Vec<Item>, right: f32) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut i = 0;
     while i < items.len() {
-        // The lines from here up to the next table.
-        let lines: Vec<&Line> = items
-            .get(i..)
-            .unwrap_or_default()
-            .iter()
-            .map_while(|it| match it {
-                Item::Line(l) => Some(l),
-                Item::Table(..) => None,
-            })
-            .collect();
+        // The lines from here up to the next table, looked at only where a
+        // label line starts (a run ends at the first line out of step).
+        let starts = matches!(items.get(i), Some(Item::Line(l)) if label_edges(l).is_some());
+        let lines: Vec<&Line> = if starts {
+            items
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .map_while(|it| match it {
+                    Item::Line(l) => Some(l),
+                    Item::Table(..) => None,
+                })
+                .take_while(|l| l.spans.len() <= 2)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let roles = run(&lines, right);
         if roles.is_empty() {
             if let Some(it) = items.get(i) {

@@ -314,31 +314,29 @@ fn line_from(page: &PageContent, fonts: &FontCache, y: f32, glyphs: &[Placed]) -
 /// a column that two or more lines nearby show cuts a span, so justified
 /// prose, whose wide spaces fall anywhere, stays whole.
 pub fn split_at_columns(lines: &mut [Line]) {
-    // (baseline, size, x0 of every span after the first) of each line.
-    let starts: Vec<(f32, f32, Vec<f32>)> = lines
+    // (baseline, index, x0 of every span after the first) of each line
+    // with two or more spans, by baseline.
+    let mut starts: Vec<(f32, usize, Vec<f32>)> = lines
         .iter()
-        .map(|l| {
-            (
-                l.y,
-                l.size(),
-                l.spans.iter().skip(1).map(|s| s.x0).collect(),
-            )
-        })
+        .enumerate()
+        .filter(|(_, l)| l.spans.len() > 1)
+        .map(|(i, l)| (l.y, i, l.spans.iter().skip(1).map(|s| s.x0).collect()))
         .collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
     for (i, line) in lines.iter_mut().enumerate() {
         if line.spans.iter().all(|s| s.wide_gaps.is_empty()) {
             continue;
         }
         let reach = line.size() * 5.0;
+        let from = starts.partition_point(|s| s.0 < line.y - reach);
+        let near = starts
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.0 <= line.y + reach);
         let shown = |x: f32| {
-            starts
-                .iter()
-                .enumerate()
-                .filter(|(j, (y, _, xs))| {
-                    *j != i
-                        && (y - line.y).abs() <= reach
-                        && xs.iter().any(|sx| (sx - x).abs() <= 1.5)
-                })
+            near.clone()
+                .filter(|(_, j, xs)| *j != i && xs.iter().any(|sx| (sx - x).abs() <= 1.5))
                 .count()
                 >= 2
         };

@@ -879,3 +879,288 @@ fn a_box_around_prose_is_a_frame_not_a_table() {
         .collect();
     assert_eq!(labels, ["3.1", "3.2"]);
 }
+
+fn tables_of(doc: &Document) -> Vec<&council_reports::document::Table> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+fn row_texts(t: &council_reports::document::Table) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+        .collect()
+}
+
+/// A cover box set as a label column without colons (Word's borderless
+/// table): one row per label; a value's hard-broken lines (one person each)
+/// kept apart, a full line joined with the next; a label that comes within
+/// an em of its value ("Report author" at a 12 pt size) still cut off.
+#[test]
+fn label_column_without_colons_is_a_label_value_table() {
+    let mut c = String::new();
+    text_at(
+        &mut c,
+        "F2",
+        16.0,
+        44.0,
+        760.0,
+        "Draft Revenue Budget 2025-26",
+    );
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "From",
+            &[
+                "Leader of the Council; Ann Example",
+                "Deputy Leader and Cabinet Member for Finance, Corporate & Traded",
+                "Services; Bob Example",
+            ],
+        ),
+        ("Report author", &["Head of Finance Policy; Carol Example"]),
+        ("Circulated to", &["Cabinet"]),
+        ("Classification", &["Unrestricted"]),
+    ];
+    let mut y = 700.0;
+    for (label, values) in rows {
+        text_at(&mut c, "F1", 12.0, 44.0, y, label);
+        for v in values.iter() {
+            text_at(&mut c, "F1", 12.0, 128.0, y, v);
+            y -= 13.8;
+        }
+    }
+    text_at(&mut c, "F2", 12.0, 44.0, y - 20.0, "Contact details");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        44.0,
+        y - 45.0,
+        "This report sets out the draft budget and the plans that go with it for the next year.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let tables = tables_of(&doc);
+    assert_eq!(tables.len(), 1, "{:#?}", doc.blocks);
+    assert_eq!(
+        row_texts(tables[0]),
+        vec![
+            vec![
+                "From".to_string(),
+                "Leader of the Council; Ann Example\nDeputy Leader and Cabinet Member for Finance, Corporate & Traded Services; Bob Example".to_string()
+            ],
+            vec!["Report author".to_string(), "Head of Finance Policy; Carol Example".to_string()],
+            vec!["Circulated to".to_string(), "Cabinet".to_string()],
+            vec!["Classification".to_string(), "Unrestricted".to_string()],
+        ]
+    );
+    // The bold line after the box is a heading, as after body text.
+    assert!(doc
+        .blocks
+        .iter()
+        .any(|b| matches!(&b.kind, BlockKind::Heading(h) if h.text == "Contact details")));
+}
+
+/// Colon labels keep their "Label: value" paragraphs (see
+/// `label_and_key_value_columns_keep_their_rows`), and a single short span
+/// beside a wide gap is no label column.
+#[test]
+fn one_label_beside_a_gap_is_no_label_column() {
+    let mut c = String::new();
+    text_at(&mut c, "F1", 11.0, 72.0, 700.0, "Date");
+    text_at(
+        &mut c,
+        "F1",
+        11.0,
+        200.0,
+        700.0,
+        "Thursday, 30th January, 2025",
+    );
+    text_at(
+        &mut c,
+        "F1",
+        11.0,
+        72.0,
+        686.0,
+        "Members of the Cabinet are summoned to the meeting at the County Hall.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    assert!(tables_of(&doc).is_empty(), "{:#?}", doc.blocks);
+}
+
+/// Recommendations set as rows without rules: a number, the sentence, a
+/// note; one row centred between the two lines of its wrapped sentence.
+/// Each row is one numbered paragraph.
+#[test]
+fn numbered_rows_beside_notes_are_numbered_paragraphs() {
+    let mut c = String::new();
+    text_at(&mut c, "F2", 16.0, 72.0, 740.0, "2 | Recommendations");
+    let mut y = 710.0;
+    for (n, text, note) in [
+        (
+            "2.1",
+            "Note the forecast revenue overspend",
+            "Please refer to Section 3",
+        ),
+        (
+            "2.2",
+            "Note the forecast capital underspend",
+            "Please refer to Section 6",
+        ),
+        (
+            "2.3",
+            "Note and agree the budget changes",
+            "Please refer to Section 7",
+        ),
+    ] {
+        text_at(&mut c, "F1", 11.0, 72.0, y, n);
+        text_at(&mut c, "F1", 11.0, 127.0, y, text);
+        text_at(&mut c, "F1", 11.0, 400.0, y, note);
+        y -= 19.0;
+    }
+    // 2.4: its sentence wraps; the number and the note sit half a line lower.
+    text_at(
+        &mut c,
+        "F1",
+        11.0,
+        127.0,
+        y,
+        "Note the Reserves Monitoring and the",
+    );
+    text_at(&mut c, "F1", 11.0, 72.0, y - 6.3, "2.4");
+    text_at(
+        &mut c,
+        "F1",
+        11.0,
+        400.0,
+        y - 6.3,
+        "Please refer to Section 8",
+    );
+    text_at(&mut c, "F1", 11.0, 127.0, y - 12.7, "Prudential Indicators");
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    assert!(tables_of(&doc).is_empty(), "{:#?}", doc.blocks);
+    let numbered: Vec<(String, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph(p) => p
+                .label
+                .as_ref()
+                .map(|l| (l.printed.clone(), p.text.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        numbered,
+        vec![
+            ("2.1".to_string(), "Note the forecast revenue overspend Please refer to Section 3".to_string()),
+            ("2.2".to_string(), "Note the forecast capital underspend Please refer to Section 6".to_string()),
+            ("2.3".to_string(), "Note and agree the budget changes Please refer to Section 7".to_string()),
+            (
+                "2.4".to_string(),
+                "Note the Reserves Monitoring and the Prudential Indicators Please refer to Section 8".to_string()
+            ),
+        ]
+    );
+}
+
+/// A contact table without rules whose first cell wraps onto a line of its
+/// own ("…Planning and" / "Strategy"), and whose name cell comes within an
+/// em of it: the wrapped word stays in its cell, the name in its own.
+#[test]
+fn a_wrapped_first_cell_stays_in_its_row() {
+    let mut c = String::new();
+    let mut y = 700.0;
+    for (title, name, phone, mail) in [
+        (
+            "Interim Corporate Director",
+            "Ann Example",
+            "03000 410 066",
+            "ann@example.gov.uk",
+        ),
+        (
+            "Head of Finance Operations",
+            "Bob Example",
+            "03000 416 934",
+            "bob@example.gov.uk",
+        ),
+        (
+            "Head of Finance Policy, Planning and",
+            "Carol Example",
+            "03000 419 418",
+            "carol@example.gov.uk",
+        ),
+    ] {
+        text_at(&mut c, "F1", 12.0, 44.0, y, title);
+        text_at(&mut c, "F1", 12.0, 255.0, y, name);
+        text_at(&mut c, "F1", 12.0, 345.0, y, phone);
+        text_at(&mut c, "F1", 12.0, 440.0, y, mail);
+        y -= 14.0;
+    }
+    text_at(&mut c, "F1", 12.0, 44.0, y, "Strategy");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        44.0,
+        y - 40.0,
+        "The next paragraph of the report starts well below the table of contacts.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let tables = tables_of(&doc);
+    assert_eq!(tables.len(), 1, "{:#?}", doc.blocks);
+    let rows = row_texts(tables[0]);
+    assert_eq!(rows.len(), 3, "{rows:#?}");
+    assert_eq!(rows[2][0], "Head of Finance Policy, Planning and Strategy");
+    assert_eq!(rows[2][1], "Carol Example");
+}
+
+/// A year range broken at a line end ("2024-" / "25. The variations") is
+/// no numbered paragraph "25.".
+#[test]
+fn a_range_broken_at_the_line_end_is_no_label() {
+    let mut c = String::new();
+    text_at(&mut c, "F1", 12.0, 50.0, 700.0, "1.2");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        85.0,
+        700.0,
+        "The budget sets out the variations in spending from the approved budget for 2024-",
+    );
+    text_at(&mut c, "F1", 12.0, 50.0, 686.0, "25.");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        79.0,
+        686.0,
+        "The variations include known and forecast impacts for both growth and savings.",
+    );
+    text_at(&mut c, "F1", 12.0, 50.0, 658.0, "1.3");
+    text_at(
+        &mut c,
+        "F1",
+        12.0,
+        85.0,
+        658.0,
+        "The next numbered paragraph of the report.",
+    );
+    let doc = pdf::read(&pdf_of_pages(&[c]), &ParseOptions::default()).expect("reads");
+    let labels: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Paragraph(p) => p.label.as_ref().map(|l| l.printed.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(labels, ["1.2", "1.3"], "{:#?}", doc.blocks);
+    assert!(all_texts(&doc)
+        .iter()
+        .any(|t| t.contains("for 2024-25. The variations")));
+}

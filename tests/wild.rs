@@ -273,7 +273,7 @@ fn pdf_and_layout_text_agree_on_reports() {
         (
             "2025-01-30-cabinet-24-00108-finance-monitoring",
             "recommendations",
-            "the recommendations 2.1-2.6 are a table without rules beside 'Please refer to Section N'; the PDF path takes only 2.1",
+            "the recommendations 2.1-2.6 are rows without rules beside 'Please refer to Section N'; 2.6 is centred between the two lines of its wrapped text, which the layout text sets on lines of their own, so the txt path stops at 2.5 and the PDF path is right",
         ),
         (
             "2025-01-30-cabinet-draft-revenue-budget-2025-26-and-2025-28",

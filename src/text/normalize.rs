@@ -140,10 +140,13 @@ pub fn join_wrapped(acc: &mut String, next: &str) {
     let mut rev = acc.chars().rev();
     let last = rev.next();
     let before = rev.next();
+    // "multi-" + "agency"; and a year range broken at the line end:
+    // "2024-" + "25".
+    let starts_with_digit = next.starts_with(|c: char| c.is_ascii_digit());
     if !had_trailing_space
         && last == Some('-')
-        && before.is_some_and(char::is_alphabetic)
-        && starts_with_letter
+        && ((before.is_some_and(char::is_alphabetic) && starts_with_letter)
+            || (before.is_some_and(|c| c.is_ascii_digit()) && starts_with_digit))
     {
         acc.push_str(next);
         return;
@@ -241,5 +244,8 @@ mod tests {
         let mut s = String::from("about £20 -");
         join_wrapped(&mut s, "£30k");
         assert_eq!(s, "about £20 - £30k");
+        let mut s = String::from("the approved budget for 2024-");
+        join_wrapped(&mut s, "25. The variations");
+        assert_eq!(s, "the approved budget for 2024-25. The variations");
     }
 }

@@ -306,11 +306,17 @@ pub(crate) fn map_columns(headers: &[String], rows: &[Vec<String>]) -> Vec<Optio
 /// other tables.
 pub(crate) fn is_project_table(roles: &[Option<Role>]) -> bool {
     let has_desc = roles.contains(&Some(Role::Description));
-    let others = roles
+    // Two columns of one role (two dates: an opening and a closing
+    // balance's) are one kind of project column, not two.
+    let mut kinds: Vec<Role> = roles
         .iter()
         .flatten()
         .filter(|r| **r != Role::Description)
-        .count();
+        .copied()
+        .collect();
+    kinds.sort_by_key(|r| *r as u8);
+    kinds.dedup();
+    let others = kinds.len();
     let planned = roles.iter().flatten().any(|r| {
         matches!(
             r,

@@ -56,6 +56,57 @@ fn mostly_figures(rows: &[Vec<String>]) -> bool {
     !filled.is_empty() && figures * 2 >= filled.len()
 }
 
+/// Whether the header names money in two or more columns ("Opening
+/// Balance", "Forecast Contribution / Drawdown", "Budget £m", "Variance"):
+/// a financial or reserves table, never a plan of work. The first body row
+/// is looked at too, for a header a reader set on two rows; only short,
+/// header-like cells count.
+fn names_money(header: &[String], rows: &[Vec<String>]) -> bool {
+    const MONEY: &[&str] = &[
+        "balance",
+        "balances",
+        "budget",
+        "budgets",
+        "forecast",
+        "variance",
+        "drawdown",
+        "drawdowns",
+        "contribution",
+        "contributions",
+        "outturn",
+        "expenditure",
+        "income",
+        "spend",
+        "£m",
+        "£000",
+        "£000s",
+        "£k",
+        "reserve",
+        "reserves",
+    ];
+    let width = header.len();
+    let first = rows.first();
+    (0..width)
+        .filter(|&c| {
+            let texts = [
+                header.get(c).map(String::as_str).unwrap_or(""),
+                first
+                    .and_then(|r| r.get(c))
+                    .map(String::as_str)
+                    .unwrap_or(""),
+            ];
+            // Header cells are short; a sentence about a budget is a row.
+            texts.iter().any(|t| {
+                t.split_whitespace().count() <= 5
+                    && t.to_lowercase()
+                        .split(|ch: char| !(ch.is_alphanumeric() || ch == '£'))
+                        .any(|w| MONEY.contains(&w))
+            })
+        })
+        .count()
+        >= 2
+}
+
 /// Whether the first column lists performance indicators ("Education &
 /// Skills KPIs", "Indicator", "Measure") rated in the other columns: a
 /// scorecard, not a plan of work.
@@ -115,6 +166,7 @@ fn from_table(
     let roles = columns::map_columns(&header, &rows);
     if !columns::is_project_table(&roles)
         || mostly_figures(&rows)
+        || names_money(&header, &rows)
         || lists_indicators(&header)
         || rating_columns(&rows) >= 2
     {

@@ -196,3 +196,68 @@ fn a_row_that_lost_its_empty_cells_is_realigned() {
     assert_eq!(p[0].update.as_deref(), Some("The narrative is complete."));
     assert_eq!(p[1].target_date.as_deref(), Some("March 2025"));
 }
+
+#[test]
+fn a_reserves_table_and_its_header_rows_are_no_projects() {
+    // A reader that kept no header: the first row is taken as the header,
+    // the second header row comes as a body row with two date-like cells.
+    let doc = DocBuilder::new()
+        .heading(2, "Reserves Monitoring")
+        .table(
+            0,
+            &[
+                &["", "Opening", "Forecast", "Projected", ""],
+                &[
+                    "Reserve",
+                    "Balance\n01/04/24",
+                    "Contribution\n/ Drawdown",
+                    "Balance\n31/03/25",
+                    "Details of key movements",
+                ],
+            ],
+        )
+        .build();
+    assert!(extract(&doc, &mut Vec::new()).is_empty());
+}
+
+#[test]
+fn two_date_columns_are_one_project_column() {
+    let roles = [
+        Some(Role::Description),
+        Some(Role::TargetDate),
+        Some(Role::TargetDate),
+    ];
+    assert!(!columns::is_project_table(&roles));
+    let roles = [
+        Some(Role::Description),
+        Some(Role::TargetDate),
+        Some(Role::Status),
+    ];
+    assert!(columns::is_project_table(&roles));
+}
+
+#[test]
+fn a_plan_with_cost_and_dates_is_still_a_plan() {
+    // One money word (a cost column) does not make a budget table.
+    let doc = DocBuilder::new()
+        .table(
+            1,
+            &[
+                &["Action", "Lead", "Target date", "Budget"],
+                &[
+                    "Open the hub",
+                    "Head of Service",
+                    "March 2025",
+                    "Within existing budget",
+                ],
+                &[
+                    "Train staff across the teams",
+                    "HR",
+                    "June 2025",
+                    "Officer time only",
+                ],
+            ],
+        )
+        .build();
+    assert_eq!(extract(&doc, &mut Vec::new()).len(), 2);
+}

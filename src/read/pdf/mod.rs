@@ -283,7 +283,9 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
                 r.x0, r.y0, r.x1, r.y1
             );
         }
-        for l in layout::lines::build_lines(&p.content, &fonts, |_| true) {
+        let mut lines = layout::lines::build_lines(&p.content, &fonts, |_| true);
+        layout::lines::split_at_columns(&mut lines);
+        for l in lines {
             let spans: Vec<String> = l
                 .spans
                 .iter()

@@ -377,6 +377,15 @@ fn find_regions(rows: &[Row], breaks: &[(f32, f32)]) -> Vec<Region> {
     // The widest gutter wins where candidates overlap (a bullet's gap is no
     // gutter when the column's edge is just left of it).
     valid.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // …but a short run inside a region of more than twice its rows (a few
+    // centred lines in one column of three) does not block that region.
+    let len = |r: &Region| r.to.saturating_sub(r.from);
+    let spans: Vec<Region> = valid.iter().map(|(r, _)| *r).collect();
+    valid.retain(|(r, _)| {
+        !spans
+            .iter()
+            .any(|o| o.from <= r.from && r.to <= o.to && len(o) > len(r) * 2)
+    });
     let mut found: Vec<Region> = Vec::new();
     for (region, _) in valid {
         if !found
@@ -459,6 +468,7 @@ fn columns_score(rows: &[Row], region: Region) -> Option<f32> {
     let mut r_edge = f32::MIN;
     let mut left_ends: Vec<f32> = Vec::new();
     let mut gutters: Vec<f32> = Vec::new();
+    let mut right_firsts: Vec<f32> = Vec::new();
     for r in rows {
         let (l, rt, _) = sides(r, x);
         let left: Vec<&Word> = r.words.iter().filter(|w| w.x1 <= x + 0.5).collect();
@@ -471,6 +481,9 @@ fn columns_score(rows: &[Row], region: Region) -> Option<f32> {
             .any(|w| w.figure() && w.x1 - w.x0 > r.size * 0.5)
         {
             figures += 1;
+        }
+        if let Some(f) = right.first() {
+            right_firsts.push(f.x0);
         }
         if rt {
             right_rows += 1;
@@ -528,15 +541,25 @@ fn columns_score(rows: &[Row], region: Region) -> Option<f32> {
     // happen to line up in prose are no gutter.
     gutters.sort_by(f32::total_cmp);
     let median_gutter = gutters.get(gutters.len() / 2).copied().unwrap_or(0.0);
+    // The right side is itself two or more columns: its rows gap inside,
+    // or (columns on offset baselines) many rows start at the gutter and
+    // many others well right of it, in a further column.
+    let further = right_firsts
+        .iter()
+        .filter(|&&f| f - x > (r_edge - x) * 0.3)
+        .count();
+    let several_right = right_gappy * 2 >= right_rows
+        || (further >= 3 && aligned >= 3 && (further + aligned) * 10 >= right_rows * 9);
     (both >= 3
         && median_gutter >= 1.0
         && left_rows >= 3
         && right_rows >= 3
         && width > 0.0
         // One of three or more columns may be narrower.
-        && lw >= width * if right_gappy * 2 >= right_rows { 0.12 } else { 0.25 }
+        && lw >= width * if several_right { 0.12 } else { 0.25 }
         && r_edge - x >= width * 0.2
-        && aligned * 10 >= right_rows * 6
+        // Rows that start in a further column right are aligned too.
+        && (aligned + if several_right { further } else { 0 }) * 10 >= right_rows * 6
         && colons * 2 < both
         && flush_left * 10 >= left_rows * 7
         && figures * 5 < rows.len()
@@ -593,6 +616,74 @@ mod tests {
         let found = find_regions(&rows, &[]);
         assert_eq!(found.len(), 1);
         assert!(found.iter().all(|r| (r.x - 309.5).abs() < 1.0 && r.to == 6));
+    }
+
+    /// Three columns on offset baselines (a slide): a narrow left one, a
+    /// wide middle one and a right one whose lines fall between the middle
+    /// one's, a few of them centred.
+    fn three_offset_columns() -> Vec<Row<'static>> {
+        // Headings over the middle and right columns on one baseline.
+        let mut rows: Vec<Row> = vec![row(86.0, &[(192.0, 380.0), (737.0, 900.0)])];
+        for i in 0..14 {
+            let y = 100.0 + 14.4 * i as f32;
+            // The middle column, with the left one on the same baseline on
+            // its first eight rows.
+            let mut w = if i < 8 {
+                prose(22.0, 160.0, i)
+            } else {
+                Vec::new()
+            };
+            w.extend(prose(192.0, 690.0, i + 1));
+            rows.push(row(y, &w));
+            // The right column half a line lower at first, then on the
+            // middle one's baselines after a paragraph break of its own;
+            // its last three lines centred.
+            let right = if i >= 11 {
+                prose(770.0, 945.0, i + 2)
+            } else {
+                prose(736.0, 930.0, i + 2)
+            };
+            if i < 5 {
+                rows.push(row(y + 7.0, &right));
+            } else if let Some(last) = rows.last_mut() {
+                last.words.extend(right.iter().map(|&(x0, x1)| Word {
+                    x0,
+                    x1,
+                    colon: false,
+                    digit: false,
+                    wordy: true,
+                }));
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn three_columns_on_offset_baselines_split_left_first() {
+        let rows = three_offset_columns();
+        let found = find_regions(&rows, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found.iter().all(|r| (r.x - 191.5).abs() < 1.0), "{found:?}");
+        // The right side splits at its own gutter, although its few
+        // centred lines show a wider one.
+        let right: Vec<Row> = rows
+            .iter()
+            .map(|r| Row {
+                y: r.y,
+                size: r.size,
+                glyphs: Vec::new(),
+                words: r.words.iter().filter(|w| w.x0 >= 190.0).copied().collect(),
+            })
+            .filter(|r| !r.words.is_empty())
+            .collect();
+        let found = find_regions(&right, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|r| (r.x - 735.5).abs() < 1.0 && r.from == 0 && r.to == right.len()),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -19,6 +19,21 @@ pub struct Span {
     pub italic: bool,
     /// The largest font size.
     pub size: f32,
+    /// Word starts after a gap wider than a tight word space, where a span
+    /// may have to be cut at a column that other lines show (see
+    /// [`split_at_columns`]).
+    pub wide_gaps: Vec<WideGap>,
+}
+
+/// A word start inside a span after a wider-than-tight space.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WideGap {
+    /// Byte offset of the word in the span's text.
+    pub at: usize,
+    /// Right edge of the text before the gap.
+    pub before: f32,
+    /// Left edge of the word.
+    pub x0: f32,
 }
 
 /// A line of text: spans on one baseline, left to right.
@@ -124,6 +139,9 @@ pub(crate) fn baseline_clusters(mut glyphs: Vec<&Glyph>) -> Vec<Vec<&Glyph>> {
     }
     clusters
 }
+
+/// A word space wider than this many ems may be a cell or tab boundary.
+const WIDE_GAP: f32 = 0.4;
 
 /// More raised glyphs than this above one line are a line of their own.
 const MAX_RAISED_GLYPHS: usize = 64;
@@ -259,10 +277,18 @@ fn line_from(page: &PageContent, fonts: &FontCache, y: f32, glyphs: &[Placed]) -
                 bold,
                 italic,
                 size,
+                wide_gaps: Vec::new(),
             });
         } else if let Some(s) = cur.as_mut() {
             if (pending_space || gap > size * 0.15) && !s.text.ends_with(' ') {
                 s.text.push(' ');
+                if gap > size * WIDE_GAP {
+                    s.wide_gaps.push(WideGap {
+                        at: s.text.len(),
+                        before: last_end,
+                        x0: g.x0,
+                    });
+                }
             }
             s.text.push_str(text);
             s.x1 = s.x1.max(g.x1);
@@ -279,4 +305,92 @@ fn line_from(page: &PageContent, fonts: &FontCache, y: f32, glyphs: &[Placed]) -
         spans.push(s);
     }
     Line { y, spans }
+}
+
+/// Cuts spans where a word starts at a column that nearby lines start a
+/// span at, after a space wider than a tight one: a table cell or a label
+/// column whose text comes within an em of the next cell ("Report author
+/// Head of Finance…" beside "Circulated to ⇥ Cabinet") is two spans. Only
+/// a column that two or more lines nearby show cuts a span, so justified
+/// prose, whose wide spaces fall anywhere, stays whole.
+pub fn split_at_columns(lines: &mut [Line]) {
+    // (baseline, index, x0 of every span after the first) of each line
+    // with two or more spans, by baseline.
+    let mut starts: Vec<(f32, usize, Vec<f32>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.spans.len() > 1)
+        .map(|(i, l)| (l.y, i, l.spans.iter().skip(1).map(|s| s.x0).collect()))
+        .collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (i, line) in lines.iter_mut().enumerate() {
+        if line.spans.iter().all(|s| s.wide_gaps.is_empty()) {
+            continue;
+        }
+        let reach = line.size() * 5.0;
+        let from = starts.partition_point(|s| s.0 < line.y - reach);
+        let near = starts
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.0 <= line.y + reach);
+        let shown = |x: f32| {
+            near.clone()
+                .filter(|(_, j, xs)| *j != i && xs.iter().any(|sx| (sx - x).abs() <= 1.5))
+                .count()
+                >= 2
+        };
+        let mut out: Vec<Span> = Vec::with_capacity(line.spans.len() + 1);
+        for span in std::mem::take(&mut line.spans) {
+            let mut rest = span;
+            loop {
+                let cut = rest.wide_gaps.iter().position(|g| shown(g.x0));
+                let Some(k) = cut else { break };
+                let gaps = std::mem::take(&mut rest.wide_gaps);
+                let Some(g) = gaps.get(k).copied() else { break };
+                let (Some(left), Some(right)) = (rest.text.get(..g.at), rest.text.get(g.at..))
+                else {
+                    break;
+                };
+                // A bullet or list label before its text is no cell of its
+                // own: lists in cells keep their items whole.
+                let head = crate::text::normalize(left);
+                if crate::text::parse_label(&head, crate::text::LabelOptions::default())
+                    .is_some_and(|(_, rest)| rest.is_empty())
+                {
+                    rest.wide_gaps = gaps.into_iter().skip(k + 1).collect();
+                    continue;
+                }
+                let head = Span {
+                    x0: rest.x0,
+                    x1: g.before,
+                    text: left.trim_end().to_string(),
+                    bold: rest.bold,
+                    italic: rest.italic,
+                    size: rest.size,
+                    wide_gaps: gaps.iter().take(k).copied().collect(),
+                };
+                let tail = Span {
+                    x0: g.x0,
+                    x1: rest.x1,
+                    text: right.to_string(),
+                    bold: rest.bold,
+                    italic: rest.italic,
+                    size: rest.size,
+                    wide_gaps: gaps
+                        .iter()
+                        .skip(k + 1)
+                        .map(|w| WideGap {
+                            at: w.at.saturating_sub(g.at),
+                            ..*w
+                        })
+                        .collect(),
+                };
+                out.push(head);
+                rest = tail;
+            }
+            out.push(rest);
+        }
+        line.spans = out;
+    }
 }

@@ -8,6 +8,7 @@
 
 pub mod columns;
 pub mod furniture;
+pub mod label_columns;
 pub mod lines;
 pub mod paragraphs;
 
@@ -18,7 +19,7 @@ use crate::read::pdf::tables::{find_grids, Grid};
 use crate::read::pdf::Page;
 use crate::text::normalize;
 use crate::{Document, ParseOptions, Result};
-use lines::{build_lines, Line};
+use lines::{build_lines, Line, Span};
 
 /// A thing in a page's reading order.
 #[derive(Debug, Clone)]
@@ -155,7 +156,10 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .collect();
     let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
     let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
-    let mut items = borderless_tables(flow);
+    let mut flow = merge_centred_rows(flow);
+    lines::split_at_columns(&mut flow);
+    let right = flow.iter().map(Line::x1).fold(0.0, f32::max);
+    let mut items = label_columns::label_columns(borderless_tables(flow), right);
     let mut tables: Vec<(Item, [f32; 4])> = Vec::new();
     for (grid, cell_lines) in accepted {
         let mut cached = cell_lines.into_iter();
@@ -265,6 +269,98 @@ fn place_table(items: &mut Vec<Item>, table: Item, bbox: [f32; 4]) {
     items.insert(at.min(items.len()), table);
 }
 
+/// Most lines a vertically centred table row may be drawn on.
+const MAX_ROW_LINES: usize = 4;
+
+/// A table row whose cells are centred vertically puts a one-line cell
+/// ("2.6", "Please refer to Section 7") half a line below the first line of
+/// a wrapped cell beside it: lines closer than any two lines of one column
+/// can be are one row. A run of such lines whose spans, taken column by
+/// column, never overlap within a line's height becomes one line, each
+/// column's text joined top to bottom. Longer runs (two columns on offset
+/// baselines) are left alone.
+fn merge_centred_rows(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut run: Vec<Line> = Vec::new();
+    let close = |a: &Line, b: &Line| {
+        let size = a.size().max(b.size());
+        b.y - a.y < size * 0.7 && (a.size() - b.size()).abs() <= 1.0
+    };
+    for l in lines {
+        if run.last().is_some_and(|p| !close(p, &l)) {
+            flush_centred(&mut run, &mut out);
+        }
+        run.push(l);
+    }
+    flush_centred(&mut run, &mut out);
+    out
+}
+
+/// A column of a centred row: its left and right edges and its spans, each
+/// with its baseline.
+type CellColumn = (f32, f32, Vec<(f32, Span)>);
+
+fn flush_centred(run: &mut Vec<Line>, out: &mut Vec<Line>) {
+    if run.len() < 2 || run.len() > MAX_ROW_LINES {
+        out.append(run);
+        return;
+    }
+    // Columns: spans grouped by horizontal overlap, each with its spans'
+    // baselines.
+    let mut cols: Vec<CellColumn> = Vec::new();
+    for l in run.iter() {
+        for s in &l.spans {
+            match cols
+                .iter_mut()
+                .find(|c| s.x0 < c.1 + 1.0 && s.x1 > c.0 - 1.0)
+            {
+                Some(c) => {
+                    c.0 = c.0.min(s.x0);
+                    c.1 = c.1.max(s.x1);
+                    c.2.push((l.y, s.clone()));
+                }
+                None => cols.push((s.x0, s.x1, vec![(l.y, s.clone())])),
+            }
+        }
+    }
+    let size = run.iter().map(Line::size).fold(0.0, f32::max);
+    // Within a column, lines are a full line apart; and a row has cells.
+    let stacked = cols.iter().all(|c| {
+        c.2.windows(2).all(|w| match w {
+            [a, b] => b.0 - a.0 >= size * 0.9,
+            _ => true,
+        })
+    });
+    // A bold header row with words broken over lines ("Revenu" / "e") is
+    // left to the table reading.
+    let header = run.iter().all(Line::bold);
+    if header || !stacked || cols.len() < 2 || cols.iter().all(|c| c.2.len() < 2) {
+        out.append(run);
+        return;
+    }
+    cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let spans = cols
+        .into_iter()
+        .filter_map(|(x0, x1, parts)| {
+            let mut parts = parts.into_iter();
+            let (_, mut span) = parts.next()?;
+            for (_, s) in parts {
+                paragraphs::join_line(&mut span.text, &s.text);
+                span.bold &= s.bold;
+                span.italic &= s.italic;
+                span.size = span.size.max(s.size);
+            }
+            span.x0 = x0;
+            span.x1 = x1;
+            span.wide_gaps.clear();
+            Some(span)
+        })
+        .collect();
+    let y = run.first().map_or(0.0, |l| l.y);
+    run.clear();
+    out.push(Line { y, spans });
+}
+
 /// Runs of three or more lines that each have three or more spans set
 /// apart by wide gaps are a table without rules: columns are the merged
 /// horizontal extents of the spans, rows are the lines.
@@ -291,6 +387,23 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
             .count();
         let left = run.iter().map(|(l, _)| l.x0()).fold(f32::MAX, f32::min);
         let first_col = run.iter().filter(|(l, _)| l.x0() <= left + 2.0).count();
+        // Every row a list label, a sentence and at most a note beside it
+        // ("2.3 | Note the forecast … | Please refer to Section 6"):
+        // numbered paragraphs set out in columns, one per row.
+        let numbered = labels == run.len()
+            && run.iter().all(|(l, _)| {
+                l.spans.len() <= 3
+                    && l.spans
+                        .get(1)
+                        .is_some_and(|s| s.text.split_whitespace().count() >= 3)
+            });
+        if numbered {
+            out.extend(
+                run.drain(..)
+                    .map(|(l, more)| Item::Line(with_wrapped(&l, &more))),
+            );
+            return;
+        }
         if run.len() >= 3 && !(loose && labels > 0 && labels * 2 >= first_col) {
             let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
             if let Some(t) = columns_table(&merged) {
@@ -318,7 +431,8 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
         let wrapped = !wide
             && tight
             && row.is_some_and(|r| {
-                r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1)
+                (r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1))
+                    || first_cell_wraps(&l, r)
             });
         if wide && near {
             run.push((l, Vec::new()));
@@ -337,6 +451,25 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// Whether `l` goes on with the first cell of `row`: it starts under that
+/// cell, every span of it lies under a cell, and its first word would not
+/// have fitted between the cell's text and the next column ("Head of
+/// Finance Policy, Planning and" over "Strategy").
+fn first_cell_wraps(l: &Line, row: &Line) -> bool {
+    let (Some(first), Some(next), Some(own)) =
+        (row.spans.first(), row.spans.get(1), l.spans.first())
+    else {
+        return false;
+    };
+    let chars = own.text.chars().count().max(1) as f32;
+    let word = own.text.split_whitespace().next().unwrap_or("");
+    let word_width = (own.x1 - own.x0) * word.chars().count() as f32 / chars;
+    (own.x0 - first.x0).abs() <= 2.0
+        && l.spans.len() < row.spans.len()
+        && under_spans(l, row, 0)
+        && first.x1 + first.size * 0.25 + word_width > next.x0 - first.size * 0.5
 }
 
 /// Whether every span of `l` lies under exactly one span of `row` (from its

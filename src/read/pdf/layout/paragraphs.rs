@@ -216,6 +216,11 @@ impl Builder {
             match it {
                 Item::Table(t, _) => {
                     self.flush();
+                    // A box of labels and values ends the title page as
+                    // body text does.
+                    if t.rows.len() >= 2 && t.width() == 2 {
+                        self.seen_body = true;
+                    }
                     self.blocks
                         .push((Loc::page(number), BlockKind::Table(t.clone())));
                 }
@@ -254,6 +259,20 @@ impl Builder {
                     || (o.label.is_some() && ((o.first_x - x).abs() <= 3.0 || x > o.text_x + 3.0))
             });
             if weak && (digit_after || !can_start) {
+                label = None;
+                rest = normalize(&l.text());
+            }
+        }
+        // "… approved budget for 2024-" / "25. The variations …": a range
+        // broken at the line end goes on with a number that is no label.
+        if label.as_ref().is_some_and(|lab| !lab.is_bullet()) {
+            let broken_range = self.open.as_ref().is_some_and(|o| {
+                let t = o.text.trim_end();
+                !o.heading
+                    && t.ends_with(['-', '–'])
+                    && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+            }) && normalize(&l.text()).starts_with(|c: char| c.is_ascii_digit());
+            if broken_range {
                 label = None;
                 rest = normalize(&l.text());
             }

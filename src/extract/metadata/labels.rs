@@ -136,6 +136,8 @@ const LABELS: &[(&str, Meaning)] = &[
     ("purpose of the report and summary", Meaning::Purpose),
     ("reason for report", Meaning::Purpose),
     ("reason for the report", Meaning::Purpose),
+    ("reason for this report", Meaning::Purpose),
+    ("reasons for this report", Meaning::Purpose),
     ("summary", Meaning::Purpose),
     ("report summary", Meaning::Purpose),
     ("summary of report", Meaning::Purpose),

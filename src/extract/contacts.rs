@@ -17,8 +17,11 @@ static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").ok()
 });
 
-static PHONE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:\+\s?44\s?\(?0?\)?\s?|\b0)\d(?:[\s-]?\d){8,10}\b").ok());
+static PHONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    // "01632 960884", "0131 496 0247", "+44 (0)1632 960884", and the
+    // area code in brackets: "(01632) 960884".
+    Regex::new(r"(?:\+\s?44\s?\(?0?\)?\s?|\(0|\b0)\d(?:\)?[\s-]?\d){8,10}\b").ok()
+});
 
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -1071,6 +1074,15 @@ fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_as_councils_print_them() {
+        assert_eq!(phones("Tel: (01632) 960884"), vec!["(01632) 960884"]);
+        assert_eq!(phones("+44 (0)1632 960884"), vec!["+44 (0)1632 960884"]);
+        assert_eq!(phones("Tel: 0131 496 0247 |"), vec!["0131 496 0247"]);
+        assert_eq!(phones("020 7946 0381, priya"), vec!["020 7946 0381"]);
+        assert!(phones("2024/25 budget 1,234,567").is_empty());
+    }
 
     #[test]
     fn a_surname_that_is_also_a_job_word() {

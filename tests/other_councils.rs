@@ -711,6 +711,7 @@ const CARDIFF: Expect = Expect {
             "EDUCATION, EMPLOYMENT AND SKILLS (COUNCILLOR SIÂN PRYCE)",
         ),
         ("AGENDA ITEM", "6"),
+        ("Reason for this Report", "To inform Cabinet"),
     ],
     not_fields: &[],
     recs: (

@@ -59,6 +59,15 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     }
     if md.purpose.is_none() {
         md.purpose = body_purpose(&units);
+        // "Reason for this Report" over numbered paragraphs: the label's
+        // value is the paragraphs under it.
+        if let Some(p) = &md.purpose {
+            if let Some(f) = md.fields.iter_mut().find(|f| {
+                f.value.trim().is_empty() && labels::meaning(&f.label) == Some(Meaning::Purpose)
+            }) {
+                f.value = p.clone();
+            }
+        }
     }
     // With no "Report of" in the front matter, the officer who signs the
     // report off ("Paul Lawson / Executive Director of Place" under the

@@ -52,9 +52,17 @@ fn meeting_lines(top: &[String]) -> usize {
 
 fn is_decision(top: &[String]) -> bool {
     top.iter().take(8).any(|t| {
+        let short = t.split_whitespace().count() <= 8;
         t.contains("record of decision")
             || t.contains("decision taken by")
             || t.contains("decision to be taken by")
+            // "RECORD OF EXECUTIVE DECISION", "Officer Decision Notice",
+            // "Record of Cabinet Member Decision" as a title line.
+            || short
+                && (t.starts_with("record of") && t.contains("decision")
+                    || t.contains("decision notice")
+                    || t.contains("decision record")
+                    || t.starts_with("notice of") && t.contains("decision"))
     })
 }
 
@@ -367,6 +375,18 @@ mod tests {
             .sections
             .iter()
             .all(|s| s.heading != "Public Document Pack"));
+    }
+
+    #[test]
+    fn a_record_of_executive_decision_is_a_decision() {
+        let doc = DocBuilder::new()
+            .para(0, "Harfield Borough Council")
+            .bold("RECORD OF EXECUTIVE DECISION")
+            .para(0, "Decision Reference: ICMD/2025/014")
+            .para(0, "Title: Community Grants Fund 2025/26")
+            .build();
+        let r = crate::extract::extract(&doc, source());
+        assert_eq!(r.kind, Kind::Decision);
     }
 
     #[test]

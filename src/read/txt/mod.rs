@@ -14,6 +14,7 @@ mod decode;
 mod flat;
 mod html;
 mod inline;
+mod label_rows;
 mod lines;
 mod notes;
 mod paragraphs;

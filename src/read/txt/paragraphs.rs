@@ -11,7 +11,7 @@ use crate::Document;
 use super::lines::{is_bare_url, is_page_residue, is_rule, known_label, Line};
 use super::notes::{self, superscript_mark, Note};
 use super::tables::{self, is_pipe_line, is_tab_cell_line, is_tab_row_line, ProtoTable};
-use super::{columns, flat, html, inline};
+use super::{columns, flat, html, inline, label_rows};
 
 /// A paragraph before headings and list levels are decided.
 #[derive(Debug, Clone, Default)]
@@ -512,6 +512,11 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
         }
         if is_tab_cell_line(&line.raw) {
             let (t, end) = tables::parse_tab_cells(lines, i, &mut doc.links);
+            out.push(Proto::Table(line.no, t));
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some((t, end)) = label_rows::read(lines, i) {
             out.push(Proto::Table(line.no, t));
             i = end.max(i + 1);
             continue;

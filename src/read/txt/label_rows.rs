@@ -80,7 +80,7 @@ pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
     let (left_end, x) = two_parts(&first.raw)?;
     let indent = first.indent;
     let left = normalize(first.raw.chars().take(left_end).collect::<String>().trim());
-    if !label_like(&left) || x < 16 || x > 70 {
+    if !label_like(&left) || !(16..=70).contains(&x) {
         return None;
     }
     let mut rows: Vec<(String, String)> = Vec::new();

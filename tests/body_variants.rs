@@ -726,3 +726,28 @@ fn other_council_templates_in_every_format() {
         }
     }
 }
+
+#[test]
+fn landscape_layout_text_rejoins_its_wrapped_lines() {
+    // `pdftotext -layout` of a landscape report: lines about 140 wide.
+    let line = "the forecast for the year reflects the latest position reported by each directorate and the pressures described below which";
+    let mut src = String::new();
+    for n in 1..=40 {
+        let label = format!("{n}.");
+        src.push_str(&format!("{label:<6}{line} continue as set out.\n"));
+        for _ in 0..4 {
+            // A wrapped line may end on a sentence's full stop.
+            src.push_str(&format!("      Then {line} continue as set out.\n"));
+        }
+        src.push_str(&format!("      Into year {n}.\n\n"));
+    }
+    let r = txt(&src);
+    let numbers: Vec<String> = r.paragraphs.iter().map(|p| p.number.clone()).collect();
+    let want: Vec<String> = (1..=40).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, want);
+    for p in &r.paragraphs {
+        let end = format!("continue as set out. Into year {}.", p.number);
+        assert!(p.text.ends_with(&end), "{}", p.text);
+        assert!(!p.text.contains('\n'), "{}: lines not rejoined", p.number);
+    }
+}

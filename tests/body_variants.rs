@@ -751,3 +751,40 @@ fn landscape_layout_text_rejoins_its_wrapped_lines() {
         assert!(!p.text.contains('\n'), "{}: lines not rejoined", p.number);
     }
 }
+
+#[test]
+fn a_one_sentence_item_among_decimal_paragraphs_is_a_paragraph() {
+    let src = "\
+1. Introduction
+
+1.1 The report covers the annual review of the scheme and its outcomes.
+
+1.2 It follows the review in 2023.
+
+1.3 The review panel met four times.
+
+2. How the scheme supports the Council's strategy.
+
+2.1 The scheme supports the priority for a greener county.
+
+3. The review is complete and no further action is needed.
+
+4. Contact details
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [
+            (Some("1"), "Introduction"),
+            (Some("2"), "How the scheme supports the Council's strategy."),
+            (Some("4"), "Contact details"),
+        ]
+    );
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1.1", "1.2", "1.3", "2.1", "3."]
+    );
+}

@@ -822,7 +822,11 @@ fn is_numbered_heading(
         let words = t.split_whitespace().count();
         let one_sentence = !t.trim_end_matches(['.', ':', '?']).contains(". ");
         let capital = t.chars().next().is_some_and(|c| c.is_uppercase());
-        if words <= 16 && one_sentence && capital && !t.contains('\n') {
+        // "2. The review is complete." with no 2.1 under it is a one-sentence
+        // paragraph; with 2.1 under it, a heading that ends in a stop.
+        let child = format!("{}.1", label.value);
+        let sentence = t.ends_with('.') && next_labelled(blocks, i).is_none_or(|v| v != child);
+        if words <= 16 && one_sentence && capital && !t.contains('\n') && !sentence {
             return true;
         }
     }

@@ -692,6 +692,48 @@ const BIRMINGHAM: Expect = Expect {
     }],
 };
 
+const CARDIFF: Expect = Expect {
+    file: "cardiff-style-school-places-2024",
+    title: "SCHOOL ORGANISATION PROPOSALS: NEW WELSH-MEDIUM PRIMARY SCHOOL AT LLANFAIR",
+    // "CABINET MEETING: 14 MARCH 2024".
+    committee: Is("Cabinet"),
+    date_iso: Is("2024-03-14"),
+    // The closing "SENIOR RESPONSIBLE OFFICER" block.
+    report_of: Is("Huw Jenkins, Director of Education and Lifelong Learning"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Is("EDUCATION, EMPLOYMENT AND SKILLS (COUNCILLOR SIÂN PRYCE)"),
+    // "Reason for this Report" over paragraph 1.
+    purpose_starts: Some("To inform Cabinet of the responses to the statutory notice"),
+    fields: &[
+        (
+            "PORTFOLIO",
+            "EDUCATION, EMPLOYMENT AND SKILLS (COUNCILLOR SIÂN PRYCE)",
+        ),
+        ("AGENDA ITEM", "6"),
+        ("Reason for this Report", "To inform Cabinet"),
+    ],
+    not_fields: &[],
+    recs: (
+        2,
+        (
+            Some("1"),
+            "approve the proposal to establish a new Welsh-medium primary school at Llanfair from September 2026 without modification; and",
+        ),
+        (
+            Some("2"),
+            "delegate authority to the Director of Education to take all steps needed to implement the proposal.",
+        ),
+    ),
+    contacts: &[Person {
+        name: "Huw Jenkins",
+        // Without the sign-off date printed under the name.
+        job_title: Some("Director of Education and Lifelong Learning"),
+        telephone: None,
+        email: None,
+    }],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -725,4 +767,5 @@ formats! {
     slough: SLOUGH,
     county: COUNTY,
     birmingham: BIRMINGHAM,
+    cardiff: CARDIFF,
 }

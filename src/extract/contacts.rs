@@ -17,13 +17,16 @@ static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b").ok()
 });
 
-static PHONE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:\+\s?44\s?\(?0?\)?\s?|\b0)\d(?:[\s-]?\d){8,10}\b").ok());
+static PHONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    // "01632 960884", "0131 496 0247", "+44 (0)1632 960884", and the
+    // area code in brackets: "(01632) 960884".
+    Regex::new(r"(?:\+\s?44\s?\(?0?\)?\s?|\(0|\b0)\d(?:\)?[\s-]?\d){8,10}\b").ok()
+});
 
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|(?:senior\s+)?responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
     )
     .ok()
 });
@@ -367,6 +370,11 @@ fn split_after_emails(lines: &[String]) -> Vec<String> {
     out
 }
 
+/// Whether a line is a date and nothing more ("8 March 2024").
+fn date_only(line: &str) -> bool {
+    line.split_whitespace().count() <= 4 && crate::text::parse_date(line).is_some()
+}
+
 /// Builds the people of one role from the lines of its block. A new person
 /// starts at a name-like line once the one before has contact details.
 fn people(role: &str, lines: &[String]) -> Vec<Contact> {
@@ -375,7 +383,7 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut has_details = false;
     let mut role = role.to_string();
     let lines = split_after_emails(lines);
-    for line in &lines {
+    for line in lines.iter().filter(|l| !date_only(l)) {
         // A role header inside the block ("Corporate Directors" under the
         // lead directors of a column) starts the people of that role.
         let mut line = line.as_str();
@@ -777,7 +785,20 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                 continue;
             }
             if let Some((role, rest)) = role_of(&first) {
-                let value: Vec<String> = u.cells.iter().skip(1).map(|c| normalize(c)).collect();
+                // A date signed under the person ("8 March 2024") is no
+                // part of the job title.
+                let value: Vec<String> = u
+                    .cells
+                    .iter()
+                    .skip(1)
+                    .map(|c| {
+                        c.split('\n')
+                            .map(normalize)
+                            .filter(|l| !date_only(l))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
                 let value = format!("{rest} {}", value.join(" "));
                 let mut lines: Vec<String> = vec![value.trim().to_string()];
                 // Attribute rows below ("Job title | …", "Telephone | …").
@@ -1028,7 +1049,21 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
 /// The same person printed twice under the same role counts once.
 fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
-    for c in list {
+    for mut c in list {
+        // A sign-off date run into the title ("Director of Education 8
+        // March 2024") belongs to no job.
+        if let Some(j) = c.job_title.as_deref() {
+            if let Some((range, _)) = crate::text::find_date(j) {
+                let head = j.get(..range.start).unwrap_or("").trim();
+                if range.end == j.len() && !head.is_empty() {
+                    c.job_title = Some(
+                        head.trim_end_matches([',', ';', '-', '–'])
+                            .trim()
+                            .to_string(),
+                    );
+                }
+            }
+        }
         if !out.iter().any(|o| o == &c) {
             out.push(c);
         }
@@ -1039,6 +1074,15 @@ fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_as_councils_print_them() {
+        assert_eq!(phones("Tel: (01632) 960884"), vec!["(01632) 960884"]);
+        assert_eq!(phones("+44 (0)1632 960884"), vec!["+44 (0)1632 960884"]);
+        assert_eq!(phones("Tel: 0131 496 0247 |"), vec!["0131 496 0247"]);
+        assert_eq!(phones("020 7946 0381, priya"), vec!["020 7946 0381"]);
+        assert!(phones("2024/25 budget 1,234,567").is_empty());
+    }
 
     #[test]
     fn a_surname_that_is_also_a_job_word() {

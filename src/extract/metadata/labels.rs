@@ -66,6 +66,7 @@ const LABELS: &[(&str, Meaning)] = &[
     ("report subject", Meaning::Title),
     ("to", Meaning::Committee),
     ("report to", Meaning::Committee),
+    ("report to the", Meaning::Committee),
     ("meeting", Meaning::Committee),
     ("committee", Meaning::Committee),
     ("circulated to", Meaning::Committee),
@@ -136,6 +137,8 @@ const LABELS: &[(&str, Meaning)] = &[
     ("purpose of the report and summary", Meaning::Purpose),
     ("reason for report", Meaning::Purpose),
     ("reason for the report", Meaning::Purpose),
+    ("reason for this report", Meaning::Purpose),
+    ("reasons for this report", Meaning::Purpose),
     ("summary", Meaning::Purpose),
     ("report summary", Meaning::Purpose),
     ("summary of report", Meaning::Purpose),
@@ -289,6 +292,7 @@ pub(crate) fn extent(m: Meaning) -> Extent {
 /// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
 const BARE: &[&str] = &[
     "report of the",
+    "report to the",
     "subject matter / title of decision",
     "title of decision",
     "report by",
@@ -651,6 +655,11 @@ mod tests {
             )
         );
         assert!(split("By 2030 we will", true).is_none());
+        let s = split("Report to the Cabinet", true).unwrap();
+        assert_eq!(
+            (s.meaning, s.rest.as_str()),
+            (Some(Meaning::Committee), "Cabinet")
+        );
         assert!(split("The meeting starts at 10:00 today", false).is_none());
         let s = split("How this report contributes to the Vision:", false).unwrap();
         assert_eq!(s.meaning, None);

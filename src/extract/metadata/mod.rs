@@ -59,16 +59,33 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     }
     if md.purpose.is_none() {
         md.purpose = body_purpose(&units);
+        // "Reason for this Report" over numbered paragraphs: the label's
+        // value is the paragraphs under it.
+        if let Some(p) = &md.purpose {
+            if let Some(f) = md.fields.iter_mut().find(|f| {
+                f.value.trim().is_empty() && labels::meaning(&f.label) == Some(Meaning::Purpose)
+            }) {
+                f.value = p.clone();
+            }
+        }
     }
     // With no "Report of" in the front matter, the officer who signs the
     // report off ("Paul Lawson / Executive Director of Place" under the
     // recommendations) is who it is from.
+    // So is a "Senior Responsible Officer" named in a closing block.
     if md.report_of.is_none() {
-        md.report_of =
-            super::contacts::signatory(&units).and_then(|c| match (c.name, c.job_title) {
-                (Some(n), Some(j)) => Some(format!("{n}, {j}")),
-                (Some(n), None) => Some(n),
-                _ => None,
+        let person = |c: crate::report::Contact| match (c.name, c.job_title) {
+            (Some(n), Some(j)) => Some(format!("{n}, {j}")),
+            (Some(n), None) => Some(n),
+            _ => None,
+        };
+        md.report_of = super::contacts::signatory(&units)
+            .and_then(person)
+            .or_else(|| {
+                super::contacts::extract(doc)
+                    .into_iter()
+                    .find(|c| c.role.to_lowercase().contains("responsible officer"))
+                    .and_then(person)
             });
     }
     md.recommendations = scanned.recommendations;

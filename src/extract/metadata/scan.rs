@@ -472,7 +472,7 @@ fn explanatory_list(units: &[Unit], i: usize) -> Option<usize> {
         // Past its first item, an unlabelled unit that is no front-matter
         // label is an item's wrapped line (text exports keep a hanging
         // indent as a line of its own).
-        let wrapped = u.label.is_none() && j > start && !labelled(u);
+        let wrapped = u.label.is_none() && !u.is_heading() && j > start && !labelled(u);
         if (u.label.is_none() && !wrapped) || u.shape == Shape::Row || known(u) {
             break;
         }
@@ -774,5 +774,7 @@ fn title_ok(text: &str) -> bool {
 /// "KENT COUNTY COUNCIL", "Oxford City Council".
 fn is_council_name(text: &str) -> bool {
     let lower = text.to_lowercase();
-    lower.ends_with("council") && text.split_whitespace().count() <= 5
+    // "Cyngor Caerdydd": the Welsh name printed under the English one.
+    (lower.ends_with("council") || lower.starts_with("cyngor "))
+        && text.split_whitespace().count() <= 5
 }

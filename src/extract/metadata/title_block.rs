@@ -161,6 +161,11 @@ pub(crate) fn committee_and_date(text: &str) -> Option<(String, DateValue)> {
     if words == 0 || words > 6 || head.contains(['.', ';']) {
         return None;
     }
+    // "CABINET MEETING: 14 MARCH 2024" names the Cabinet.
+    let head = match head.rsplit_once(' ') {
+        Some((body, last)) if last.eq_ignore_ascii_case("meeting") => body.trim(),
+        _ => head,
+    };
     Some((
         committee_case(head),
         DateValue {
@@ -183,6 +188,8 @@ mod tests {
         );
         assert!(committee_and_date("The meeting on 6 November 2018 agreed").is_none());
         assert!(committee_and_date("6 November 2018").is_none());
+        let (c, _) = committee_and_date("CABINET MEETING: 14 MARCH 2024").unwrap();
+        assert_eq!(c, "Cabinet");
     }
 
     #[test]

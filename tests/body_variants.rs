@@ -571,3 +571,220 @@ Introduction
     assert_eq!(items(&r, "2."), [("•", 1), ("•", 1)]);
     assert_eq!(sections(&r).first(), Some(&(None, "Introduction")));
 }
+
+/// The synthetic other-council templates (fixtures/other, see its README):
+/// the report's body headings and numbered paragraphs, read by hand from
+/// `fixtures/other/src/*.md`, in every format.
+#[test]
+fn other_council_templates_in_every_format() {
+    type Expect = (
+        &'static str,
+        &'static [(Option<&'static str>, &'static str)],
+        &'static [(&'static str, &'static str)],
+    );
+    const CASES: &[Expect] = &[
+        (
+            "edinburgh-style-public-conveniences-2024",
+            &[
+                (Some("1"), "Recommendations"),
+                (Some("2"), "Executive Summary"),
+                (Some("3"), "Background"),
+                (Some("4"), "Main report"),
+                (Some("5"), "Next Steps"),
+                (Some("6"), "Financial impact"),
+                (Some("7"), "Stakeholder/Community Impact"),
+                (Some("8"), "Background reading/external references"),
+                (Some("9"), "Appendices"),
+            ],
+            &[
+                ("1.1", "Recommendations"),
+                ("1.1.1", "Recommendations"),
+                ("1.1.2", "Recommendations"),
+                ("1.1.3", "Recommendations"),
+                ("2.1", "Executive Summary"),
+                ("3.1", "Background"),
+                ("3.2", "Background"),
+                ("4.1", "Main report"),
+                ("4.2", "Main report"),
+                ("5.1", "Next Steps"),
+                ("6.1", "Financial impact"),
+                ("7.1", "Stakeholder/Community Impact"),
+                ("8.1", "Background reading/external references"),
+                ("9.1", "Appendices"),
+            ],
+        ),
+        (
+            "birmingham-style-libraries-2025",
+            &[
+                (Some("1"), "Executive Summary"),
+                (Some("2"), "Recommendations"),
+                (Some("3"), "Background"),
+                (Some("4"), "Options considered and Recommended Proposal"),
+                (Some("5"), "Consultation"),
+                (Some("6"), "Risk Management"),
+                (Some("7"), "Compliance Issues"),
+            ],
+            &[
+                ("1.1", "Executive Summary"),
+                ("1.2", "Executive Summary"),
+                ("2.1", "Recommendations"),
+                ("2.2", "Recommendations"),
+                ("2.3", "Recommendations"),
+                ("3.1", "Background"),
+                ("4.1", "Options considered and Recommended Proposal"),
+                ("5.1", "Consultation"),
+                ("6.1", "Risk Management"),
+                ("7.1", "Compliance Issues"),
+            ],
+        ),
+        (
+            "brighton-style-allotments-2024",
+            &[
+                (Some("1"), "PURPOSE OF REPORT AND POLICY CONTEXT"),
+                (Some("2"), "RECOMMENDATIONS"),
+                (Some("3"), "CONTEXT AND BACKGROUND INFORMATION"),
+                (
+                    Some("4"),
+                    "ANALYSIS AND CONSIDERATION OF ALTERNATIVE OPTIONS",
+                ),
+                (Some("5"), "COMMUNITY ENGAGEMENT AND CONSULTATION"),
+                (Some("6"), "CONCLUSION"),
+                (Some("7"), "FINANCIAL IMPLICATIONS"),
+                (Some("8"), "LEGAL IMPLICATIONS"),
+                (None, "SUPPORTING DOCUMENTATION"),
+            ],
+            &[
+                ("1.1", "PURPOSE OF REPORT AND POLICY CONTEXT"),
+                ("1.2", "PURPOSE OF REPORT AND POLICY CONTEXT"),
+                ("2.1", "RECOMMENDATIONS"),
+                ("2.2", "RECOMMENDATIONS"),
+                ("2.3", "RECOMMENDATIONS"),
+                ("3.1", "CONTEXT AND BACKGROUND INFORMATION"),
+                ("3.2", "CONTEXT AND BACKGROUND INFORMATION"),
+                ("3.3", "CONTEXT AND BACKGROUND INFORMATION"),
+                ("4.1", "ANALYSIS AND CONSIDERATION OF ALTERNATIVE OPTIONS"),
+                ("5.1", "COMMUNITY ENGAGEMENT AND CONSULTATION"),
+                ("6.1", "CONCLUSION"),
+                ("7.1", "FINANCIAL IMPLICATIONS"),
+                ("8.1", "LEGAL IMPLICATIONS"),
+            ],
+        ),
+        (
+            "unnumbered-headings-leisure-energy-2024",
+            &[
+                (None, "Purpose of the report"),
+                (None, "Summary"),
+                (None, "Recommendations"),
+                (None, "Background"),
+                (None, "Financial implications"),
+                (None, "Legal implications"),
+                (None, "Equalities implications"),
+                (None, "Background papers"),
+            ],
+            &[],
+        ),
+        (
+            "district-style-local-development-scheme-2024",
+            &[
+                (None, "Purpose of Report"),
+                (None, "Recommendation(s)"),
+                (None, "Reasons for Recommendation(s)"),
+                (Some("1"), "Background"),
+                (Some("2"), "The revised timetable"),
+                (Some("3"), "Financial Implications"),
+                (Some("4"), "Legal Implications"),
+                (Some("5"), "Risk Assessment"),
+            ],
+            &[
+                ("1.1", "Background"),
+                ("1.2", "Background"),
+                ("2.1", "The revised timetable"),
+                ("2.2", "The revised timetable"),
+                ("3.1", "Financial Implications"),
+                ("4.1", "Legal Implications"),
+                ("5.1", "Risk Assessment"),
+            ],
+        ),
+    ];
+    for (name, want_sections, want_paragraphs) in CASES {
+        for ext in ["txt", "docx", "pdf"] {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures/other")
+                .join(format!("{name}.{ext}"));
+            let r = parse_path(&path).unwrap_or_else(|e| panic!("{name}.{ext}: {e}"));
+            let got = sections(&r);
+            let first = want_sections.first().map(|s| s.1);
+            let from = got.iter().position(|s| Some(s.1) == first);
+            let body = from.map_or(&[][..], |k| &got[k..]);
+            assert_eq!(body, *want_sections, "{name}.{ext}: {got:?}");
+            let paras: Vec<(&str, &str)> = r
+                .paragraphs
+                .iter()
+                .map(|p| (p.number.as_str(), p.section.as_deref().unwrap_or("")))
+                .collect();
+            assert_eq!(paras, *want_paragraphs, "{name}.{ext}");
+        }
+    }
+}
+
+#[test]
+fn landscape_layout_text_rejoins_its_wrapped_lines() {
+    // `pdftotext -layout` of a landscape report: lines about 140 wide.
+    let line = "the forecast for the year reflects the latest position reported by each directorate and the pressures described below which";
+    let mut src = String::new();
+    for n in 1..=40 {
+        let label = format!("{n}.");
+        src.push_str(&format!("{label:<6}{line} continue as set out.\n"));
+        for _ in 0..4 {
+            // A wrapped line may end on a sentence's full stop.
+            src.push_str(&format!("      Then {line} continue as set out.\n"));
+        }
+        src.push_str(&format!("      Into year {n}.\n\n"));
+    }
+    let r = txt(&src);
+    let numbers: Vec<String> = r.paragraphs.iter().map(|p| p.number.clone()).collect();
+    let want: Vec<String> = (1..=40).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, want);
+    for p in &r.paragraphs {
+        let end = format!("continue as set out. Into year {}.", p.number);
+        assert!(p.text.ends_with(&end), "{}", p.text);
+        assert!(!p.text.contains('\n'), "{}: lines not rejoined", p.number);
+    }
+}
+
+#[test]
+fn a_one_sentence_item_among_decimal_paragraphs_is_a_paragraph() {
+    let src = "\
+1. Introduction
+
+1.1 The report covers the annual review of the scheme and its outcomes.
+
+1.2 It follows the review in 2023.
+
+1.3 The review panel met four times.
+
+2. How the scheme supports the Council's strategy.
+
+2.1 The scheme supports the priority for a greener county.
+
+3. The review is complete and no further action is needed.
+
+4. Contact details
+";
+    let r = txt(src);
+    assert_eq!(
+        sections(&r),
+        [
+            (Some("1"), "Introduction"),
+            (Some("2"), "How the scheme supports the Council's strategy."),
+            (Some("4"), "Contact details"),
+        ]
+    );
+    assert_eq!(
+        r.paragraphs
+            .iter()
+            .map(|p| p.label.as_str())
+            .collect::<Vec<_>>(),
+        ["1.1", "1.2", "1.3", "2.1", "3."]
+    );
+}

@@ -83,7 +83,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
         };
         let signed = std::mem::take(&mut after_signature);
         if let Some(text) = candidate {
-            if looks_like_signature(text) {
+            if looks_like_signature(text) || (is_full_name(text) && role_follows(blocks, i)) {
                 after_signature = true;
             }
             let role_line = signed && is_short_role_line(text);
@@ -351,6 +351,62 @@ fn looks_like_signature(text: &str) -> bool {
         .unwrap_or(&[]);
     let names = rest.iter().filter(|w| is_name_word(w)).count();
     (titled || initials > 0) && !rest.is_empty() && names == rest.len() && names <= 2
+}
+
+/// "Paul Lawson": two or three capitalised words that are no heading's
+/// words. Only a signature when a role line follows.
+fn is_full_name(text: &str) -> bool {
+    const HEADING_WORDS: &[&str] = &[
+        "report",
+        "summary",
+        "background",
+        "implications",
+        "recommendation",
+        "recommendations",
+        "appendix",
+        "appendices",
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "purpose",
+        "policy",
+        "strategy",
+        "plan",
+        "risk",
+        "risks",
+        "council",
+        "committee",
+        "cabinet",
+        "next",
+        "steps",
+        "options",
+        "contact",
+        "details",
+        "financial",
+        "legal",
+        "executive",
+        "director",
+        "officer",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || "-'’".contains(c))
+                && w.chars().count() >= 2
+                && !HEADING_WORDS.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Whether the block after `i` is a signature's role line.
+fn role_follows(blocks: &[Block], i: usize) -> bool {
+    match blocks.get(i + 1).map(|b| &b.kind) {
+        Some(BlockKind::Heading(h)) => is_short_role_line(&h.text),
+        Some(BlockKind::Paragraph(p)) if p.label.is_none() => is_short_role_line(&p.text),
+        _ => false,
+    }
 }
 
 /// The role a signature's name stands over ("Inspector", "Chief
@@ -907,6 +963,9 @@ mod tests {
         assert!(is_short_role_line("INSPECTOR"));
         assert!(is_short_role_line("Director of Growth"));
         assert!(!is_short_role_line("Appendices"));
+        assert!(is_full_name("Paul Lawson"));
+        assert!(!is_full_name("Main Report"));
+        assert!(!is_full_name("Next Steps"));
 
         let mut doc = Document::new(Format::Pdf);
         let h = |text: &str| {

@@ -71,6 +71,9 @@ fn layout(lines: &[Line]) -> Layout {
     wrap_of(lines, MAX_BODY_INDENT)
 }
 
+/// The fewest lines from which a wide text is judged a landscape layout.
+const LANDSCAPE_MIN_LINES: usize = 200;
+
 /// Lines indented further than this are not the body text's margin.
 const MAX_BODY_INDENT: usize = 20;
 
@@ -87,7 +90,13 @@ fn wrap_of(lines: &[Line], max_indent: usize) -> Layout {
     widths.sort_unstable();
     let p90 = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
     let long = widths.iter().filter(|&&w| w > 130).count();
-    let wrapped = p90 <= 110 && long * 50 <= widths.len();
+    let portrait = p90 <= 110 && long * 50 <= widths.len();
+    // A landscape page laid out by `pdftotext -layout`: wide, but many
+    // lines, nearly all no longer than the wrap, as a text export with one
+    // line per paragraph never is.
+    let p99 = widths.get(widths.len() * 99 / 100).copied().unwrap_or(0);
+    let landscape = widths.len() >= LANDSCAPE_MIN_LINES && p90 <= 180 && p99 * 100 <= p90 * 112;
+    let wrapped = portrait || landscape;
     Layout {
         wrap: wrapped.then_some(p90.max(40)),
     }

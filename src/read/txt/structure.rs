@@ -60,7 +60,7 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     if t.is_empty() || t.chars().count() > 110 || words > max_words {
         return false;
     }
-    if p.known_label == Some(true) || is_field_only_label(t) {
+    if p.known_label == Some(true) || is_field_only_label(t) || is_attribute_line(t) {
         return false;
     }
     if !t.starts_with(|c: char| c.is_uppercase()) {
@@ -102,6 +102,32 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
         }
     }
     true
+}
+
+/// "Name: Fiona Worrall", "Position: Strategic Director": a line of a
+/// person's details, never a title.
+fn is_attribute_line(t: &str) -> bool {
+    const ATTRIBUTES: &[&str] = &[
+        "name",
+        "position",
+        "job title",
+        "post",
+        "role",
+        "designation",
+        "telephone",
+        "tel",
+        "tel. no.",
+        "phone",
+        "mobile",
+        "email",
+        "e-mail",
+        "address",
+        "direct line",
+        "extension",
+    ];
+    t.split_once(':').is_some_and(|(label, value)| {
+        !value.trim().is_empty() && ATTRIBUTES.contains(&label.trim().to_lowercase().as_str())
+    })
 }
 
 /// The stack entry of an open list.
@@ -407,6 +433,18 @@ mod tests {
 
     fn s(k: char, level: u8, label: &str, text: &str) -> (char, u8, String, String) {
         (k, level, label.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn a_persons_details_are_no_headings() {
+        let got = shape("Contact Officers:\n\nName: Fiona Worrall\n\nPosition: Strategic Director\n\nTelephone: 0161 234 3926\n");
+        let heads: Vec<&str> = got
+            .iter()
+            .filter(|b| b.0 == 'H')
+            .map(|b| b.3.as_str())
+            .collect();
+        assert!(!heads.contains(&"Name: Fiona Worrall"), "{got:?}");
+        assert!(!heads.contains(&"Position: Strategic Director"), "{got:?}");
     }
 
     #[test]

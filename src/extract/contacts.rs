@@ -26,7 +26,7 @@ static PHONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|(?:senior\s+)?responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|contact\s+name|(?:senior\s+)?responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
     )
     .ok()
 });
@@ -194,7 +194,17 @@ fn strip_details(text: &str) -> String {
         s = re.replace_all(&s, " ").into_owned();
     }
     let s = s.replace("()", " ").replace("( )", " ");
-    normalize(&s)
+    // The labels' leftovers ("Head of Contracts. Tel: … Email: …" leaves
+    // "Head of Contracts. : ."; "Name / Tel. No. … / Email: …" leaves "/ . /
+    // :"): tokens of punctuation alone go, and so does a full stop that ended
+    // the sentence before a label.
+    let s: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| matches!(c, '.' | ':' | ';' | ',' | '/' | '|')))
+        .collect();
+    let s = s.join(" ");
+    let s = s.trim_end_matches('.');
+    normalize(s)
         .trim_matches(|c: char| {
             c == ','
                 || c == ':'
@@ -384,6 +394,11 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut role = role.to_string();
     let lines = split_after_emails(lines);
     for line in lines.iter().filter(|l| !date_only(l)) {
+        // A heading run onto the last address ("…@x.gov.uk LOCAL MEMBERS")
+        // ends the block.
+        if ends_block(line) {
+            break;
+        }
         // A role header inside the block ("Corporate Directors" under the
         // lead directors of a column) starts the people of that role.
         let mut line = line.as_str();
@@ -607,9 +622,8 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.text.split_whitespace().count() > 40
             || crate::text::parse_date(&u.text)
                 .is_some_and(|_| u.text.split_whitespace().count() <= 3)
-            || ["background", "appendix", "appendices", "annex"]
-                .iter()
-                .any(|w| u.text.to_lowercase().starts_with(w))
+            || ends_block(&u.text)
+            || other_label(&u.text)
         {
             break;
         }
@@ -617,6 +631,66 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
         i += 1;
     }
     (lines, i)
+}
+
+/// Headings that close a contact block when a template prints them as plain
+/// lines ("LOCAL MEMBERS" / "All", "BACKGROUND DOCUMENTS" / "None").
+const BLOCK_ENDS: &[&str] = &[
+    "background",
+    "appendix",
+    "appendices",
+    "annex",
+    "local member",
+    "local members",
+    "consulted",
+    "consultees",
+    "consultation",
+    "wards affected",
+    "ward(s) affected",
+    "electoral division",
+    "electoral divisions",
+    "divisions affected",
+    "list of background",
+    "supporting documents",
+    "supporting information",
+    "sources of information",
+    "implications",
+    "documents",
+];
+
+/// Whether a line is a heading that ends a contact block: one of
+/// [`BLOCK_ENDS`] opening a short line.
+fn ends_block(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let short = text.split_whitespace().count() <= 6;
+    ["background", "appendix", "appendices", "annex"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || (short
+            && BLOCK_ENDS.iter().any(|w| {
+                lower
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':', '(', '/']))
+            }))
+}
+
+/// Whether a line opens with a label of its own ("SUBJECT: …", "Purpose of
+/// the Report:") that is not one of a person's details (Tel, Email, Name,
+/// Job title): the next field of the front matter, not part of the person.
+fn other_label(text: &str) -> bool {
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    let key = label.trim().trim_end_matches('.').to_lowercase();
+    (1..=7).contains(&words)
+        && label.starts_with(|c: char| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || "()'’&/,-.".contains(c))
+        && attribute(&key).is_none()
+        && !NOISE.contains(&key.as_str())
+        && !emails(text).iter().any(|e| e.contains(&key))
 }
 
 /// Column-wise reading of a table whose first row holds role labels side by

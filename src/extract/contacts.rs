@@ -830,6 +830,47 @@ fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> 
     j
 }
 
+/// Table rows of a person's details under the line that names them
+/// ("Tel: | 01632 960418 | Email: | sam.jones@…"): rows whose cells are
+/// detail labels and their values. Fills what the person lacks and returns
+/// the index after the rows.
+fn detail_rows(us: &[Unit], mut j: usize, person: Option<&mut Contact>) -> usize {
+    let Some(c) = person else { return j };
+    while let Some(r) = us.get(j) {
+        let labelled = r.shape == Shape::Row
+            && r.cells
+                .iter()
+                .any(|cell| matches!(attribute(&normalize(cell)), Some("phone" | "email")));
+        if !labelled {
+            break;
+        }
+        let mut cells = r.cells.iter().map(|cell| normalize(cell)).peekable();
+        while let Some(cell) = cells.next() {
+            let kind = attribute(&cell);
+            let value = match kind {
+                Some(_) => cells.next_if(|v| attribute(v).is_none()).unwrap_or_default(),
+                None => cell.clone(),
+            };
+            match kind {
+                Some("job") if c.job_title.is_none() && !value.is_empty() => {
+                    c.job_title = Some(value)
+                }
+                Some("name") if c.name.is_none() && !value.is_empty() => c.name = Some(value),
+                _ => {
+                    if c.email.is_none() {
+                        c.email = emails(&value).into_iter().next();
+                    }
+                    if c.telephone.is_none() {
+                        c.telephone = phones(&value).into_iter().next();
+                    }
+                }
+            }
+        }
+        j += 1;
+    }
+    j
+}
+
 /// Finds the contacts of `doc`.
 pub fn extract(doc: &Document) -> Vec<Contact> {
     let us = units(&doc.blocks);
@@ -987,9 +1028,12 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             continue;
         }
         lines.extend(more);
+        let mut found = people(&role, &lines);
+        // "Contact name: Sam Jones" over a row "Tel: | … | Email: | …".
+        let next = detail_rows(&us, next, found.last_mut());
         // A role standing alone on its line heads a block that gives contact
         // details; without any, the words were not a contact block.
-        out.extend(people(&role, &lines).into_iter().filter(|c| {
+        out.extend(found.into_iter().filter(|c| {
             c.email.is_some() || c.telephone.is_some() || (inline && c.name.is_some())
         }));
         i = next;

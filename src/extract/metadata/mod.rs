@@ -120,24 +120,61 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
                 iso: parse_date(first),
             });
         }
-        Some(Meaning::ReportOf) => set(
-            &mut md.report_of,
-            entry
-                .parts
-                .iter()
-                .map(|p| p.trim().trim_end_matches([',', ';']).trim())
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        Some(Meaning::ReportOf) => set(&mut md.report_of, people_list(&entry.parts)),
         Some(Meaning::Status) => set(&mut md.status, first.to_string()),
         Some(Meaning::Purpose) => set(&mut md.purpose, entry.parts.join("\n").trim().to_string()),
         Some(Meaning::KeyDecision) => set(&mut md.key_decision, yes_no(first)),
-        Some(Meaning::CabinetMember) => set(&mut md.cabinet_member, all.trim().to_string()),
+        Some(Meaning::CabinetMember) => {
+            set(&mut md.cabinet_member, all.trim().to_string());
+            // "REPORT OF CABINET MEMBER: Mr X, Cabinet Member for Finance":
+            // the report is the cabinet member's.
+            let key = labels::key(&entry.label);
+            if key.starts_with("report of") || key.starts_with("report by") {
+                set(&mut md.report_of, people_list(&entry.parts));
+            }
+        }
         Some(Meaning::CorporatePriority) => set(&mut md.corporate_priority, all.trim().to_string()),
         Some(Meaning::PolicyFramework) => set(&mut md.policy_framework, all.trim().to_string()),
         _ => {}
     }
+}
+
+/// The people of a "From:"/"By:" value joined by "; ": one per part, and
+/// one per line of a part (a table cell holding several people on lines of
+/// their own); a line that continues the one above (starting in lower case,
+/// or after a line ending in "," "&" "and" "for" "of") stays with it.
+fn people_list(parts: &[String]) -> String {
+    let mut people: Vec<String> = Vec::new();
+    for part in parts {
+        let mut first = true;
+        for line in part.split('\n') {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let joins = !first
+                && (line.starts_with(|c: char| c.is_lowercase())
+                    || people.last().is_some_and(|p| {
+                        let l = p.to_lowercase();
+                        l.ends_with([',', '&', '-', '–'])
+                            || [" and", " for", " of", " the"].iter().any(|w| l.ends_with(w))
+                    }));
+            first = false;
+            match people.last_mut() {
+                Some(last) if joins => {
+                    last.push(' ');
+                    last.push_str(line);
+                }
+                _ => people.push(line.to_string()),
+            }
+        }
+    }
+    people
+        .iter()
+        .map(|p| p.trim().trim_end_matches([',', ';']).trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "Yes - It affects more than 2 Electoral Divisions" -> "Yes"; other
@@ -339,6 +376,21 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_of_a_cell_one_per_line() {
+        let parts = vec![
+            "Peter Oakford, Deputy Leader and Cabinet Member for\nFinance\nJohn Betts, Interim Corporate Director Finance".to_string(),
+        ];
+        assert_eq!(
+            people_list(&parts),
+            "Peter Oakford, Deputy Leader and Cabinet Member for Finance; John Betts, Interim Corporate Director Finance"
+        );
+        assert_eq!(
+            people_list(&["Director of Place,".to_string(), "Jo Lee".to_string()]),
+            "Director of Place; Jo Lee"
+        );
+    }
 
     #[test]
     fn committee_and_date_split() {

@@ -636,7 +636,10 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
         Extent::Single => {
             if entry.parts.is_empty() {
                 if let Some(u) = units.get(i) {
-                    if !stop(u) && !u.is_counted()
+                    // A line with a label of its own ("ORGANISATION
+                    // STRATEGY PRIORITY AREA: …" under "SUBJECT: …") is the
+                    // next field, known or not.
+                    if !stop(u) && !u.is_counted() && label_of(u, false).is_none()
                         || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
                     {
                         entry.parts.push(u.printed());
@@ -653,8 +656,12 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
                 // A date standing alone is no person ("06 February 2025"
                 // under an inspector's name).
                 let date_line = words <= 4 && crate::text::parse_date(&u.text).is_some();
+                // "Contact name: Sam Jones", "Tel: …" under the list: a
+                // field of its own, known or not.
+                let other_label = label_of(u, false).is_some();
                 if stop(u)
                     || bare_label
+                    || other_label
                     || date_line
                     || u.label.is_some()
                     || words > 25

@@ -407,8 +407,28 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         let extent = s.meaning.map_or(Extent::Prose, labels::extent);
         i = take_value(units, i, extent, &mut entry);
         out.entries.push(entry);
-        if let Some(e) = inner {
+        if let Some(mut e) = inner {
+            // The run-on line may end with a label whose value follows
+            // ("… BENEFIT Purpose of the Report:" over its paragraph).
+            let trailing = e
+                .parts
+                .first()
+                .and_then(|p| trailing_label(p))
+                .map(|(head, label)| {
+                    e.parts = vec![head];
+                    label
+                });
             out.entries.push(e);
+            if let Some(label) = trailing {
+                let m = labels::meaning(&label);
+                let mut t = Entry {
+                    label: labels::clean_label(&label),
+                    meaning: m,
+                    parts: Vec::new(),
+                };
+                i = take_value(units, i, m.map_or(Extent::Prose, labels::extent), &mut t);
+                out.entries.push(t);
+            }
         }
     }
     let after_box = out.title.take();
@@ -537,13 +557,24 @@ fn several_labels(
             push_recs(out, &s.label, parsed.verbatim, parsed.items);
             return Some(parsed.next);
         }
+        // A capitalised unknown label run on inside a value (see
+        // `inner_label`) is a field of its own.
+        let (rest, inner) = if k == last_idx {
+            (s.rest, None)
+        } else {
+            inner_label(&s.rest)
+        };
         let mut entry = Entry {
             label: s.label,
             meaning: s.meaning,
             parts: Vec::new(),
         };
-        if !s.rest.is_empty() {
-            entry.parts.push(s.rest);
+        if !rest.is_empty() {
+            entry.parts.push(rest);
+        }
+        if let Some(e) = inner {
+            out.entries.push(entry);
+            entry = e;
         }
         if k == last_idx {
             let extent = s.meaning.map_or(Extent::Prose, labels::extent);
@@ -607,6 +638,25 @@ fn inner_label(value: &str) -> (String, Option<Entry>) {
             }
         }
         if let Some(s) = labels::split(tail, false) {
+            // "2029/30 ORGANISATION STRATEGY PRIORITY AREA: GROWING …": a
+            // capitalised label that a reader ran onto a capitalised value.
+            let head = value.get(..idx).unwrap_or("").trim();
+            let caps_run = (2..=7).contains(&s.label.split_whitespace().count())
+                && capitals(&s.label)
+                && !s.label.contains(|c: char| c.is_ascii_digit() || c == '/')
+                && !s.rest.is_empty()
+                && head.split_whitespace().count() >= 2
+                && capitals(head);
+            if caps_run {
+                return (
+                    head.to_string(),
+                    Some(Entry {
+                        label: labels::clean_label(&s.label),
+                        meaning: s.meaning,
+                        parts: vec![s.rest],
+                    }),
+                );
+            }
             if s.meaning == Some(Meaning::Date) && tail.to_lowercase().starts_with("date") {
                 let head = value.get(..idx).unwrap_or("").trim().to_string();
                 return (

@@ -644,7 +644,6 @@ const BLOCK_ENDS: &[&str] = &[
     "local members",
     "consulted",
     "consultees",
-    "consultation",
     "wards affected",
     "ward(s) affected",
     "electoral division",
@@ -1265,6 +1264,40 @@ mod tests {
         assert_eq!(phones("+443000412070"), vec!["+443000412070".to_string()]);
         assert_eq!(phones("07483 010499"), vec!["07483 010499".to_string()]);
         assert!(phones("in 2024 there were 19,407 children").is_empty());
+    }
+
+    #[test]
+    fn label_leftovers_are_no_job_title() {
+        let line = "Alison Hayes, Head of Highways Contracts. Tel: 0121 464 1234. Email: alison.hayes@x.gov.uk";
+        let (name, job) = name_and_job(&strip_details(line), emails(line).first().map(String::as_str));
+        assert_eq!(name.as_deref(), Some("Alison Hayes"));
+        assert_eq!(job.as_deref(), Some("Head of Highways Contracts"));
+        assert_eq!(
+            strip_details("Michael Blaney / Tel. No. 01273 482207 / Email: m.blaney@x.gov.uk"),
+            "Michael Blaney"
+        );
+        assert_eq!(strip_details("Tel. No. 01273 482207"), "");
+    }
+
+    #[test]
+    fn what_ends_a_contact_block() {
+        assert!(other_label("SUBJECT: 2025/26 FINAL BUDGET"));
+        assert!(other_label("Purpose of the Report:"));
+        assert!(!other_label("Tel. No.: 01273 482207"));
+        assert!(!other_label("Email: jo.lee@x.gov.uk"));
+        assert!(!other_label("Job title: Head of Service"));
+        assert!(ends_block("LOCAL MEMBERS"));
+        assert!(ends_block("Background Documents"));
+        assert!(ends_block("Consulted:"));
+        assert!(!ends_block("Michael Blaney"));
+        assert!(!ends_block("Consultation and Engagement Manager, Planning Policy Team at the Council"));
+        let lines: Vec<String> = ["Michael Blaney", "Tel: 01632 960207", "LOCAL MEMBERS", "All"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let got = people("Contact Officer", &lines);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got.first().and_then(|c| c.job_title.clone()), None);
     }
 
     #[test]

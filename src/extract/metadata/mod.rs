@@ -39,6 +39,11 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     if md.title.is_none() && !scanned.entries.is_empty() {
         md.title = scanned.title.clone();
     }
+    // No title label and no title line before the labels: the report's
+    // main heading.
+    if md.title.is_none() && !scanned.entries.is_empty() {
+        md.title = scan::heading_title(&units);
+    }
     if md.committee.is_none() {
         md.committee = scanned.committee.clone();
     }
@@ -376,6 +381,32 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn main_heading_titles_a_report_with_no_title_label() {
+        let doc = DocBuilder::new()
+            .heading(1, "Report to Westmere County Council")
+            .heading(4, "by A Planner BA MRTPI")
+            .para(0, "Inspector appointed by the Secretary of State")
+            .para(0, "06 February 2025")
+            .heading(1, "Report on the Examination of the Westmere Local Plan 2024 - 2039")
+            .heading(5, "The Plan was submitted for examination on 17 May 2024")
+            .build();
+        let md = extract(&doc, &mut Vec::new());
+        assert_eq!(
+            md.title.as_deref(),
+            Some("Report on the Examination of the Westmere Local Plan 2024 - 2039")
+        );
+        // A title label wins over the headings.
+        let doc = DocBuilder::new()
+            .heading(1, "Westmere County Council")
+            .para(0, "Report to: Cabinet")
+            .para(0, "Title: Bus Shelters")
+            .heading(1, "Background and Options Considered Here")
+            .build();
+        assert_eq!(extract(&doc, &mut Vec::new()).title.as_deref(), Some("Bus Shelters"));
+    }
 
     #[test]
     fn people_of_a_cell_one_per_line() {

@@ -828,6 +828,36 @@ fn title_ok(text: &str) -> bool {
         && !t.ends_with([':', '.'])
 }
 
+/// The title of a report with no title label: the highest-level heading
+/// near the top that is neither a label line ("Report to Kent County
+/// Council"), a council's name, a publisher's stamp nor a contents list
+/// (an inspector's "Report on the Examination of the … Local Plan").
+pub(crate) fn heading_title(units: &[Unit]) -> Option<String> {
+    let candidates: Vec<(u8, &Unit)> = units
+        .iter()
+        .take(PREAMBLE * 3)
+        .take_while(|u| !u.is_counted())
+        .filter_map(|u| match u.shape {
+            Shape::Heading(level) => Some((level, u)),
+            _ => None,
+        })
+        .filter(|(_, u)| {
+            let t = u.text.trim();
+            title_ok(t)
+                && t.split_whitespace().count() >= 3
+                && labels::split(t, true).is_none_or(|s| s.meaning.is_none())
+                && !crate::extract::kind::is_publisher_stamp(t)
+                && !matches!(labels::key(t).as_str(), "contents" | "table of contents")
+                && crate::text::parse_date(t).is_none()
+        })
+        .collect();
+    let top = candidates.iter().map(|(l, _)| *l).min()?;
+    candidates
+        .iter()
+        .find(|(l, _)| *l == top)
+        .map(|(_, u)| u.text.trim().to_string())
+}
+
 /// "KENT COUNTY COUNCIL", "Oxford City Council".
 fn is_council_name(text: &str) -> bool {
     let lower = text.to_lowercase();

@@ -200,7 +200,10 @@ fn strip_details(text: &str) -> String {
     // the sentence before a label.
     let s: Vec<&str> = s
         .split_whitespace()
-        .filter(|w| !w.chars().all(|c| matches!(c, '.' | ':' | ';' | ',' | '/' | '|')))
+        .filter(|w| {
+            !w.chars()
+                .all(|c| matches!(c, '.' | ':' | ';' | ',' | '/' | '|'))
+        })
         .collect();
     let s = s.join(" ");
     let s = s.trim_end_matches('.');
@@ -677,6 +680,13 @@ fn ends_block(text: &str) -> bool {
 /// the Report:") that is not one of a person's details (Tel, Email, Name,
 /// Job title): the next field of the front matter, not part of the person.
 fn other_label(text: &str) -> bool {
+    // A question of the cover box ("Are specific wards affected? ☐ Yes").
+    if text
+        .split_once('?')
+        .is_some_and(|(q, _)| (2..=15).contains(&q.split_whitespace().count()))
+    {
+        return true;
+    }
     let Some((label, _)) = text.split_once(':') else {
         return false;
     };
@@ -847,7 +857,9 @@ fn detail_rows(us: &[Unit], mut j: usize, person: Option<&mut Contact>) -> usize
         while let Some(cell) = cells.next() {
             let kind = attribute(&cell);
             let value = match kind {
-                Some(_) => cells.next_if(|v| attribute(v).is_none()).unwrap_or_default(),
+                Some(_) => cells
+                    .next_if(|v| attribute(v).is_none())
+                    .unwrap_or_default(),
                 None => cell.clone(),
             };
             match kind {
@@ -1269,7 +1281,10 @@ mod tests {
     #[test]
     fn label_leftovers_are_no_job_title() {
         let line = "Alison Hayes, Head of Highways Contracts. Tel: 0121 464 1234. Email: alison.hayes@x.gov.uk";
-        let (name, job) = name_and_job(&strip_details(line), emails(line).first().map(String::as_str));
+        let (name, job) = name_and_job(
+            &strip_details(line),
+            emails(line).first().map(String::as_str),
+        );
         assert_eq!(name.as_deref(), Some("Alison Hayes"));
         assert_eq!(job.as_deref(), Some("Head of Highways Contracts"));
         assert_eq!(
@@ -1286,15 +1301,23 @@ mod tests {
         assert!(!other_label("Tel. No.: 01273 482207"));
         assert!(!other_label("Email: jo.lee@x.gov.uk"));
         assert!(!other_label("Job title: Head of Service"));
+        assert!(other_label("Are specific wards affected? ☐ Yes ☒ No"));
         assert!(ends_block("LOCAL MEMBERS"));
         assert!(ends_block("Background Documents"));
         assert!(ends_block("Consulted:"));
         assert!(!ends_block("Michael Blaney"));
-        assert!(!ends_block("Consultation and Engagement Manager, Planning Policy Team at the Council"));
-        let lines: Vec<String> = ["Michael Blaney", "Tel: 01632 960207", "LOCAL MEMBERS", "All"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        assert!(!ends_block(
+            "Consultation and Engagement Manager, Planning Policy Team at the Council"
+        ));
+        let lines: Vec<String> = [
+            "Michael Blaney",
+            "Tel: 01632 960207",
+            "LOCAL MEMBERS",
+            "All",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         let got = people("Contact Officer", &lines);
         assert_eq!(got.len(), 1);
         assert_eq!(got.first().and_then(|c| c.job_title.clone()), None);

@@ -162,7 +162,9 @@ fn people_list(parts: &[String]) -> String {
                     || people.last().is_some_and(|p| {
                         let l = p.to_lowercase();
                         l.ends_with([',', '&', '-', '–'])
-                            || [" and", " for", " of", " the"].iter().any(|w| l.ends_with(w))
+                            || [" and", " for", " of", " the"]
+                                .iter()
+                                .any(|w| l.ends_with(w))
                     }));
             first = false;
             match people.last_mut() {
@@ -390,7 +392,10 @@ mod tests {
             .heading(4, "by A Planner BA MRTPI")
             .para(0, "Inspector appointed by the Secretary of State")
             .para(0, "06 February 2025")
-            .heading(1, "Report on the Examination of the Westmere Local Plan 2024 - 2039")
+            .heading(
+                1,
+                "Report on the Examination of the Westmere Local Plan 2024 - 2039",
+            )
             .heading(5, "The Plan was submitted for examination on 17 May 2024")
             .build();
         let md = extract(&doc, &mut Vec::new());
@@ -405,7 +410,10 @@ mod tests {
             .para(0, "Title: Bus Shelters")
             .heading(1, "Background and Options Considered Here")
             .build();
-        assert_eq!(extract(&doc, &mut Vec::new()).title.as_deref(), Some("Bus Shelters"));
+        assert_eq!(
+            extract(&doc, &mut Vec::new()).title.as_deref(),
+            Some("Bus Shelters")
+        );
     }
 
     #[test]

@@ -224,7 +224,7 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         }
 
         // "Title of" + "Report:" split over two units.
-        let mut text = u.text.clone();
+        let mut text = centred_label(u).unwrap_or_else(|| u.text.clone());
         let mut consumed = 1usize;
         if let Some(next) = units.get(i + 1) {
             if next.shape != Shape::Row {
@@ -585,6 +585,43 @@ fn several_labels(
     Some(next)
 }
 
+/// A label that a PDF reader set in the middle of its two-line value: in a
+/// borderless cover table with the label cell vertically centred, the
+/// lines come out as "value line 1 Label: value line 2" ("Strategic
+/// Director, City Operations and Councillor Majid Report of: Mahmood, …").
+/// Returns "Label: line 1 line 2", for a known label of up to four words
+/// that starts with a capital and follows text holding no colon.
+fn centred_label(u: &Unit) -> Option<String> {
+    if u.shape != Shape::Paragraph || u.label.is_some() {
+        return None;
+    }
+    let text = u.text.trim();
+    let colon = text.find(": ")?;
+    let before = text.get(..colon)?;
+    let after = text.get(colon + 1..)?.trim();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if after.is_empty() || labels::split(text, false).is_some_and(|s| s.meaning.is_some()) {
+        return None;
+    }
+    // The longest known label ending at the colon.
+    for n in (1..=4usize).rev() {
+        let Some(start) = words.len().checked_sub(n) else {
+            continue;
+        };
+        let (Some(head), Some(label)) = (words.get(..start), words.get(start..)) else {
+            continue;
+        };
+        let label = label.join(" ");
+        if head.len() < 2 || !label.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        if labels::meaning(&label).is_some_and(|m| m != Meaning::Other) {
+            return Some(format!("{label}: {} {after}", head.join(" ")));
+        }
+    }
+    None
+}
+
 /// Splits "Some title Purpose of report:" into the title and a known label
 /// that ends the line.
 fn trailing_label(text: &str) -> Option<(String, String)> {
@@ -864,4 +901,25 @@ fn is_council_name(text: &str) -> bool {
     // "Cyngor Caerdydd": the Welsh name printed under the English one.
     (lower.ends_with("council") || lower.starts_with("cyngor "))
         && text.split_whitespace().count() <= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::metadata::units::units;
+    use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn a_label_centred_beside_its_two_line_value() {
+        let doc = DocBuilder::new()
+            .para(0, "Strategic Director, City Operations and Councillor Majid Report of: Mahmood, Cabinet Member")
+            .para(0, "The report sets out: the options")
+            .build();
+        let us = units(&doc.blocks);
+        assert_eq!(
+            us.first().and_then(centred_label).as_deref(),
+            Some("Report of: Strategic Director, City Operations and Councillor Majid Mahmood, Cabinet Member")
+        );
+        assert_eq!(us.get(1).and_then(centred_label), None);
+    }
 }

@@ -1027,6 +1027,22 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             }
         }
         let mut lines = Vec::new();
+        // A label vertically centred beside a three-line cell (borderless
+        // PDF cover table): the value's first line, the person, stands on
+        // the line above "Report author: Telephone No: …".
+        if !rest.is_empty() && strip_details(&rest).is_empty() && i > 0 {
+            if let Some(prev) = us.get(i - 1).filter(|p| {
+                p.shape == Shape::Paragraph
+                    && p.label.is_none()
+                    && !p.text.contains([':', '?'])
+                    && emails(&p.text).is_empty()
+                    && name_and_job(&p.text, emails(&rest).first().map(String::as_str))
+                        .0
+                        .is_some()
+            }) {
+                lines.push(prev.text.clone());
+            }
+        }
         if !rest.is_empty() {
             lines.push(rest);
         }
@@ -1321,6 +1337,31 @@ mod tests {
         let got = people("Contact Officer", &lines);
         assert_eq!(got.len(), 1);
         assert_eq!(got.first().and_then(|c| c.job_title.clone()), None);
+    }
+
+    #[test]
+    fn person_above_a_centred_role_label() {
+        let doc = crate::extract::testdoc::DocBuilder::new()
+            .para(0, "Relevant O&S Chair(s): Councillor Tom Fielding")
+            .para(0, "Grace Ellison, Head of Library Services")
+            .para(
+                0,
+                "Report author: Telephone No: 0121 496 0355 Email Address: grace.ellison@x.gov.uk",
+            )
+            .para(0, "Are specific wards affected? ☐ Yes ☒ No")
+            .build();
+        let got = extract(&doc);
+        let c = got.first();
+        assert_eq!(got.len(), 1);
+        assert_eq!(c.and_then(|c| c.name.as_deref()), Some("Grace Ellison"));
+        assert_eq!(
+            c.and_then(|c| c.job_title.as_deref()),
+            Some("Head of Library Services")
+        );
+        assert_eq!(
+            c.and_then(|c| c.telephone.as_deref()),
+            Some("0121 496 0355")
+        );
     }
 
     #[test]

@@ -734,6 +734,134 @@ const CARDIFF: Expect = Expect {
     }],
 };
 
+const HAMPSHIRE: Expect = Expect {
+    file: "hampshire-style-bus-shelters-2025",
+    title: "Bus Shelter Maintenance Contract",
+    // The decision maker is the meeting the report goes to.
+    committee: Is("Cabinet Member for Universal Services"),
+    date_iso: Is("2025-05-14"),
+    // Not the "Contact name:" line and the detail row under the table.
+    report_of: Is("Director of Universal Services"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Null,
+    purpose_starts: Some("The purpose of this report is to seek approval"),
+    fields: &[("Report From", "Director of Universal Services")],
+    not_fields: &[],
+    recs: (
+        2,
+        (
+            Some("2"),
+            "That the Cabinet Member for Universal Services approves the award of the bus shelter maintenance contract to the preferred bidder.",
+        ),
+        (
+            Some("3"),
+            "That authority is delegated to the Director of Universal Services to agree the final terms of the contract.",
+        ),
+    ),
+    // "Contact name: Sam Jones" over a row "Tel: | … | Email: | …".
+    contacts: &[Person {
+        name: "Sam Jones",
+        job_title: None,
+        telephone: Some("01632 960 418"),
+        email: Some("sam.jones@westmere.gov.uk"),
+    }],
+};
+
+const SURREY: Expect = Expect {
+    file: "surrey-style-budget-2025",
+    // Without the capitalised "ORGANISATION STRATEGY PRIORITY AREA:" line
+    // under it (the text export runs the lines together).
+    title: "2025/26 FINAL BUDGET AND MEDIUM-TERM FINANCIAL STRATEGY TO 2029/30",
+    // "CABINET" under the council's name; never "CABINET DATE" as a label.
+    committee: Is("Cabinet"),
+    date_iso: Is("2025-01-28"),
+    // "REPORT OF CABINET MEMBER: …": the report is the cabinet member's.
+    report_of: Is("MR DAVID LEWELL, CABINET MEMBER FOR FINANCE AND RESOURCES"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Is("MR DAVID LEWELL, CABINET MEMBER FOR FINANCE AND RESOURCES"),
+    purpose_starts: Some("This report sets out the final budget for 2025/26"),
+    fields: &[
+        ("DATE", "28 JANUARY 2025"),
+        (
+            "LEAD OFFICER",
+            "ANNA DALE, EXECUTIVE DIRECTOR FINANCE AND CORPORATE SERVICES",
+        ),
+        (
+            "ORGANISATION STRATEGY PRIORITY AREA",
+            "GROWING A SUSTAINABLE ECONOMY",
+        ),
+    ],
+    not_fields: &[("CABINET DATE", "28")],
+    recs: (
+        2,
+        (
+            Some("1"),
+            "Approves the net revenue budget of £1,234.5 million for 2025/26.",
+        ),
+        (Some("2"), "Notes the risks set out in the report."),
+    ),
+    contacts: &[
+        // The next "SUBJECT:" / "Purpose of the Report:" lines are no part
+        // of her job title.
+        Person {
+            name: "ANNA DALE",
+            job_title: Some("EXECUTIVE DIRECTOR FINANCE AND CORPORATE SERVICES"),
+            telephone: None,
+            email: None,
+        },
+        // "Head of Financial Planning. Tel: … Email: …" leaves no ". : .".
+        Person {
+            name: "Alison Hayes",
+            job_title: Some("Head of Financial Planning"),
+            telephone: Some("01632 960 552"),
+            email: Some("alison.hayes@fenbury.gov.uk"),
+        },
+    ],
+};
+
+const EAST_SUSSEX: Expect = Expect {
+    file: "eastsussex-style-verges-2024",
+    title: "Highway verge cutting contract extension",
+    committee: Is("Lead Member for Transport and Environment"),
+    date_iso: Is("2024-03-18"),
+    report_of: Is("Director of Communities, Economy and Transport"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Null,
+    purpose_starts: Some("To seek approval to extend"),
+    fields: &[("By", "Director of Communities, Economy and Transport")],
+    not_fields: &[],
+    recs: (
+        2,
+        (
+            Some("1"),
+            "approve a two-year extension of the highway verge cutting contract; and",
+        ),
+        (
+            Some("2"),
+            "delegate authority to the Director of Communities, Economy and Transport to agree the terms of the extension.",
+        ),
+    ),
+    contacts: &[
+        // "Tel. No." and "Email:" leave no job title; "LOCAL MEMBERS" /
+        // "All" after the block is no person.
+        Person {
+            name: "Michael Blaney",
+            job_title: None,
+            telephone: Some("01632 960 207"),
+            email: Some("michael.blaney@eastbrook.gov.uk"),
+        },
+        Person {
+            name: "RUPERT CLEMENTS",
+            job_title: Some("Director of Communities, Economy and Transport"),
+            telephone: None,
+            email: None,
+        },
+    ],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -768,4 +896,7 @@ formats! {
     county: COUNTY,
     birmingham: BIRMINGHAM,
     cardiff: CARDIFF,
+    hampshire: HAMPSHIRE,
+    surrey: SURREY,
+    east_sussex: EAST_SUSSEX,
 }

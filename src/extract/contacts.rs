@@ -26,7 +26,7 @@ static PHONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A role label at the start of a line, with the rest of the line.
 static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|(?:senior\s+)?responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
+        r"(?i)^(lead\s+officer\s+and\s+report\s+author|(?:report\s+)?authors?(?:\(s\))?\s+and\s+contact\s+details|(?:report\s+)?authors?(?:\(s\))?|(?:relevant|lead|responsible)\s+(?:corporate\s+|executive\s+)?directors?(?:\(s\))?|corporate\s+directors?(?:\(s\))?|contact\s+officers?(?:\(s\))?|contact\s+details|contact\s+information|(?:for\s+)?further\s+information(?:\s+(?:please\s+)?contact)?|enquiries\s+to|officer\s+contact|contact\s+for\s+enquiries|contact\s+name|(?:senior\s+)?responsible\s+officers?|contact|lead\s+officers?|report\s+contact|background\s+contact)\s*(?:[:\-–]\s*|\s+|$)(.*)$",
     )
     .ok()
 });
@@ -194,7 +194,20 @@ fn strip_details(text: &str) -> String {
         s = re.replace_all(&s, " ").into_owned();
     }
     let s = s.replace("()", " ").replace("( )", " ");
-    normalize(&s)
+    // The labels' leftovers ("Head of Contracts. Tel: … Email: …" leaves
+    // "Head of Contracts. : ."; "Name / Tel. No. … / Email: …" leaves "/ . /
+    // :"): tokens of punctuation alone go, and so does a full stop that ended
+    // the sentence before a label.
+    let s: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars()
+                .all(|c| matches!(c, '.' | ':' | ';' | ',' | '/' | '|'))
+        })
+        .collect();
+    let s = s.join(" ");
+    let s = s.trim_end_matches('.');
+    normalize(s)
         .trim_matches(|c: char| {
             c == ','
                 || c == ':'
@@ -384,6 +397,11 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut role = role.to_string();
     let lines = split_after_emails(lines);
     for line in lines.iter().filter(|l| !date_only(l)) {
+        // A heading run onto the last address ("…@x.gov.uk LOCAL MEMBERS")
+        // ends the block.
+        if ends_block(line) {
+            break;
+        }
         // A role header inside the block ("Corporate Directors" under the
         // lead directors of a column) starts the people of that role.
         let mut line = line.as_str();
@@ -607,9 +625,8 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.text.split_whitespace().count() > 40
             || crate::text::parse_date(&u.text)
                 .is_some_and(|_| u.text.split_whitespace().count() <= 3)
-            || ["background", "appendix", "appendices", "annex"]
-                .iter()
-                .any(|w| u.text.to_lowercase().starts_with(w))
+            || ends_block(&u.text)
+            || other_label(&u.text)
         {
             break;
         }
@@ -617,6 +634,72 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
         i += 1;
     }
     (lines, i)
+}
+
+/// Headings that close a contact block when a template prints them as plain
+/// lines ("LOCAL MEMBERS" / "All", "BACKGROUND DOCUMENTS" / "None").
+const BLOCK_ENDS: &[&str] = &[
+    "background",
+    "appendix",
+    "appendices",
+    "annex",
+    "local member",
+    "local members",
+    "consulted",
+    "consultees",
+    "wards affected",
+    "ward(s) affected",
+    "electoral division",
+    "electoral divisions",
+    "divisions affected",
+    "list of background",
+    "supporting documents",
+    "supporting information",
+    "sources of information",
+    "implications",
+    "documents",
+];
+
+/// Whether a line is a heading that ends a contact block: one of
+/// [`BLOCK_ENDS`] opening a short line.
+fn ends_block(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let short = text.split_whitespace().count() <= 6;
+    ["background", "appendix", "appendices", "annex"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || (short
+            && BLOCK_ENDS.iter().any(|w| {
+                lower
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':', '(', '/']))
+            }))
+}
+
+/// Whether a line opens with a label of its own ("SUBJECT: …", "Purpose of
+/// the Report:") that is not one of a person's details (Tel, Email, Name,
+/// Job title): the next field of the front matter, not part of the person.
+fn other_label(text: &str) -> bool {
+    // A question of the cover box ("Are specific wards affected? ☐ Yes").
+    if text
+        .split_once('?')
+        .is_some_and(|(q, _)| (2..=15).contains(&q.split_whitespace().count()))
+    {
+        return true;
+    }
+    let Some((label, _)) = text.split_once(':') else {
+        return false;
+    };
+    let words = label.split_whitespace().count();
+    let key = label.trim().trim_end_matches('.').to_lowercase();
+    (1..=7).contains(&words)
+        && label.starts_with(|c: char| c.is_alphabetic())
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || "()'’&/,-.".contains(c))
+        && attribute(&key).is_none()
+        && !NOISE.contains(&key.as_str())
+        && !emails(text).iter().any(|e| e.contains(&key))
 }
 
 /// Column-wise reading of a table whose first row holds role labels side by
@@ -751,6 +834,49 @@ fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> 
             email: Some(email),
             telephone,
         });
+        j += 1;
+    }
+    j
+}
+
+/// Table rows of a person's details under the line that names them
+/// ("Tel: | 01632 960418 | Email: | sam.jones@…"): rows whose cells are
+/// detail labels and their values. Fills what the person lacks and returns
+/// the index after the rows.
+fn detail_rows(us: &[Unit], mut j: usize, person: Option<&mut Contact>) -> usize {
+    let Some(c) = person else { return j };
+    while let Some(r) = us.get(j) {
+        let labelled = r.shape == Shape::Row
+            && r.cells
+                .iter()
+                .any(|cell| matches!(attribute(&normalize(cell)), Some("phone" | "email")));
+        if !labelled {
+            break;
+        }
+        let mut cells = r.cells.iter().map(|cell| normalize(cell)).peekable();
+        while let Some(cell) = cells.next() {
+            let kind = attribute(&cell);
+            let value = match kind {
+                Some(_) => cells
+                    .next_if(|v| attribute(v).is_none())
+                    .unwrap_or_default(),
+                None => cell.clone(),
+            };
+            match kind {
+                Some("job") if c.job_title.is_none() && !value.is_empty() => {
+                    c.job_title = Some(value)
+                }
+                Some("name") if c.name.is_none() && !value.is_empty() => c.name = Some(value),
+                _ => {
+                    if c.email.is_none() {
+                        c.email = emails(&value).into_iter().next();
+                    }
+                    if c.telephone.is_none() {
+                        c.telephone = phones(&value).into_iter().next();
+                    }
+                }
+            }
+        }
         j += 1;
     }
     j
@@ -901,6 +1027,22 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             }
         }
         let mut lines = Vec::new();
+        // A label vertically centred beside a three-line cell (borderless
+        // PDF cover table): the value's first line, the person, stands on
+        // the line above "Report author: Telephone No: …".
+        if !rest.is_empty() && strip_details(&rest).is_empty() && i > 0 {
+            if let Some(prev) = us.get(i - 1).filter(|p| {
+                p.shape == Shape::Paragraph
+                    && p.label.is_none()
+                    && !p.text.contains([':', '?'])
+                    && emails(&p.text).is_empty()
+                    && name_and_job(&p.text, emails(&rest).first().map(String::as_str))
+                        .0
+                        .is_some()
+            }) {
+                lines.push(prev.text.clone());
+            }
+        }
         if !rest.is_empty() {
             lines.push(rest);
         }
@@ -913,9 +1055,12 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             continue;
         }
         lines.extend(more);
+        let mut found = people(&role, &lines);
+        // "Contact name: Sam Jones" over a row "Tel: | … | Email: | …".
+        let next = detail_rows(&us, next, found.last_mut());
         // A role standing alone on its line heads a block that gives contact
         // details; without any, the words were not a contact block.
-        out.extend(people(&role, &lines).into_iter().filter(|c| {
+        out.extend(found.into_iter().filter(|c| {
             c.email.is_some() || c.telephone.is_some() || (inline && c.name.is_some())
         }));
         i = next;
@@ -1147,6 +1292,76 @@ mod tests {
         assert_eq!(phones("+443000412070"), vec!["+443000412070".to_string()]);
         assert_eq!(phones("07483 010499"), vec!["07483 010499".to_string()]);
         assert!(phones("in 2024 there were 19,407 children").is_empty());
+    }
+
+    #[test]
+    fn label_leftovers_are_no_job_title() {
+        let line = "Alison Hayes, Head of Highways Contracts. Tel: 0121 464 1234. Email: alison.hayes@x.gov.uk";
+        let (name, job) = name_and_job(
+            &strip_details(line),
+            emails(line).first().map(String::as_str),
+        );
+        assert_eq!(name.as_deref(), Some("Alison Hayes"));
+        assert_eq!(job.as_deref(), Some("Head of Highways Contracts"));
+        assert_eq!(
+            strip_details("Michael Blaney / Tel. No. 01273 482207 / Email: m.blaney@x.gov.uk"),
+            "Michael Blaney"
+        );
+        assert_eq!(strip_details("Tel. No. 01273 482207"), "");
+    }
+
+    #[test]
+    fn what_ends_a_contact_block() {
+        assert!(other_label("SUBJECT: 2025/26 FINAL BUDGET"));
+        assert!(other_label("Purpose of the Report:"));
+        assert!(!other_label("Tel. No.: 01273 482207"));
+        assert!(!other_label("Email: jo.lee@x.gov.uk"));
+        assert!(!other_label("Job title: Head of Service"));
+        assert!(other_label("Are specific wards affected? ☐ Yes ☒ No"));
+        assert!(ends_block("LOCAL MEMBERS"));
+        assert!(ends_block("Background Documents"));
+        assert!(ends_block("Consulted:"));
+        assert!(!ends_block("Michael Blaney"));
+        assert!(!ends_block(
+            "Consultation and Engagement Manager, Planning Policy Team at the Council"
+        ));
+        let lines: Vec<String> = [
+            "Michael Blaney",
+            "Tel: 01632 960207",
+            "LOCAL MEMBERS",
+            "All",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let got = people("Contact Officer", &lines);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got.first().and_then(|c| c.job_title.clone()), None);
+    }
+
+    #[test]
+    fn person_above_a_centred_role_label() {
+        let doc = crate::extract::testdoc::DocBuilder::new()
+            .para(0, "Relevant O&S Chair(s): Councillor Tom Fielding")
+            .para(0, "Grace Ellison, Head of Library Services")
+            .para(
+                0,
+                "Report author: Telephone No: 0121 496 0355 Email Address: grace.ellison@x.gov.uk",
+            )
+            .para(0, "Are specific wards affected? ☐ Yes ☒ No")
+            .build();
+        let got = extract(&doc);
+        let c = got.first();
+        assert_eq!(got.len(), 1);
+        assert_eq!(c.and_then(|c| c.name.as_deref()), Some("Grace Ellison"));
+        assert_eq!(
+            c.and_then(|c| c.job_title.as_deref()),
+            Some("Head of Library Services")
+        );
+        assert_eq!(
+            c.and_then(|c| c.telephone.as_deref()),
+            Some("0121 496 0355")
+        );
     }
 
     #[test]

@@ -531,6 +531,8 @@ const STATUS_MARKERS: &[&str] = &[
     "exempt report",
     "confidential",
     "restricted",
+    "unrestricted",
+    "not restricted",
     "part i",
     "part 1",
     "part ii",
@@ -596,6 +598,11 @@ pub(crate) fn plausible_label(label: &str) -> bool {
 pub(crate) fn joins(text: &str, next: &str) -> Option<String> {
     let a = key(text);
     if a.is_empty() || meaning(&a).is_some() {
+        return None;
+    }
+    // A line over a label of its own is no first half of it ("CABINET"
+    // over "DATE: 28 JANUARY 2025").
+    if split(next, false).is_some_and(|n| n.meaning.is_some()) {
         return None;
     }
     let joined = format!("{} {}", text.trim(), next.trim());

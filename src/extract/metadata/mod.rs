@@ -39,6 +39,11 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     if md.title.is_none() && !scanned.entries.is_empty() {
         md.title = scanned.title.clone();
     }
+    // No title label and no title line before the labels: the report's
+    // main heading.
+    if md.title.is_none() && !scanned.entries.is_empty() {
+        md.title = scan::heading_title(&units);
+    }
     if md.committee.is_none() {
         md.committee = scanned.committee.clone();
     }
@@ -120,24 +125,63 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
                 iso: parse_date(first),
             });
         }
-        Some(Meaning::ReportOf) => set(
-            &mut md.report_of,
-            entry
-                .parts
-                .iter()
-                .map(|p| p.trim().trim_end_matches([',', ';']).trim())
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
+        Some(Meaning::ReportOf) => set(&mut md.report_of, people_list(&entry.parts)),
         Some(Meaning::Status) => set(&mut md.status, first.to_string()),
         Some(Meaning::Purpose) => set(&mut md.purpose, entry.parts.join("\n").trim().to_string()),
         Some(Meaning::KeyDecision) => set(&mut md.key_decision, yes_no(first)),
-        Some(Meaning::CabinetMember) => set(&mut md.cabinet_member, all.trim().to_string()),
+        Some(Meaning::CabinetMember) => {
+            set(&mut md.cabinet_member, all.trim().to_string());
+            // "REPORT OF CABINET MEMBER: Mr X, Cabinet Member for Finance":
+            // the report is the cabinet member's.
+            let key = labels::key(&entry.label);
+            if key.starts_with("report of") || key.starts_with("report by") {
+                set(&mut md.report_of, people_list(&entry.parts));
+            }
+        }
         Some(Meaning::CorporatePriority) => set(&mut md.corporate_priority, all.trim().to_string()),
         Some(Meaning::PolicyFramework) => set(&mut md.policy_framework, all.trim().to_string()),
         _ => {}
     }
+}
+
+/// The people of a "From:"/"By:" value joined by "; ": one per part, and
+/// one per line of a part (a table cell holding several people on lines of
+/// their own); a line that continues the one above (starting in lower case,
+/// or after a line ending in "," "&" "and" "for" "of") stays with it.
+fn people_list(parts: &[String]) -> String {
+    let mut people: Vec<String> = Vec::new();
+    for part in parts {
+        let mut first = true;
+        for line in part.split('\n') {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let joins = !first
+                && (line.starts_with(|c: char| c.is_lowercase())
+                    || people.last().is_some_and(|p| {
+                        let l = p.to_lowercase();
+                        l.ends_with([',', '&', '-', '–'])
+                            || [" and", " for", " of", " the"]
+                                .iter()
+                                .any(|w| l.ends_with(w))
+                    }));
+            first = false;
+            match people.last_mut() {
+                Some(last) if joins => {
+                    last.push(' ');
+                    last.push_str(line);
+                }
+                _ => people.push(line.to_string()),
+            }
+        }
+    }
+    people
+        .iter()
+        .map(|p| p.trim().trim_end_matches([',', ';']).trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "Yes - It affects more than 2 Electoral Divisions" -> "Yes"; other
@@ -339,6 +383,53 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn main_heading_titles_a_report_with_no_title_label() {
+        let doc = DocBuilder::new()
+            .heading(1, "Report to Westmere County Council")
+            .heading(4, "by A Planner BA MRTPI")
+            .para(0, "Inspector appointed by the Secretary of State")
+            .para(0, "06 February 2025")
+            .heading(
+                1,
+                "Report on the Examination of the Westmere Local Plan 2024 - 2039",
+            )
+            .heading(5, "The Plan was submitted for examination on 17 May 2024")
+            .build();
+        let md = extract(&doc, &mut Vec::new());
+        assert_eq!(
+            md.title.as_deref(),
+            Some("Report on the Examination of the Westmere Local Plan 2024 - 2039")
+        );
+        // A title label wins over the headings.
+        let doc = DocBuilder::new()
+            .heading(1, "Westmere County Council")
+            .para(0, "Report to: Cabinet")
+            .para(0, "Title: Bus Shelters")
+            .heading(1, "Background and Options Considered Here")
+            .build();
+        assert_eq!(
+            extract(&doc, &mut Vec::new()).title.as_deref(),
+            Some("Bus Shelters")
+        );
+    }
+
+    #[test]
+    fn people_of_a_cell_one_per_line() {
+        let parts = vec![
+            "Peter Oakford, Deputy Leader and Cabinet Member for\nFinance\nJohn Betts, Interim Corporate Director Finance".to_string(),
+        ];
+        assert_eq!(
+            people_list(&parts),
+            "Peter Oakford, Deputy Leader and Cabinet Member for Finance; John Betts, Interim Corporate Director Finance"
+        );
+        assert_eq!(
+            people_list(&["Director of Place,".to_string(), "Jo Lee".to_string()]),
+            "Director of Place; Jo Lee"
+        );
+    }
 
     #[test]
     fn committee_and_date_split() {

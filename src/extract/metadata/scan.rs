@@ -224,7 +224,7 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         }
 
         // "Title of" + "Report:" split over two units.
-        let mut text = u.text.clone();
+        let mut text = centred_label(u).unwrap_or_else(|| u.text.clone());
         let mut consumed = 1usize;
         if let Some(next) = units.get(i + 1) {
             if next.shape != Shape::Row {
@@ -407,8 +407,28 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         let extent = s.meaning.map_or(Extent::Prose, labels::extent);
         i = take_value(units, i, extent, &mut entry);
         out.entries.push(entry);
-        if let Some(e) = inner {
+        if let Some(mut e) = inner {
+            // The run-on line may end with a label whose value follows
+            // ("… BENEFIT Purpose of the Report:" over its paragraph).
+            let trailing = e
+                .parts
+                .first()
+                .and_then(|p| trailing_label(p))
+                .map(|(head, label)| {
+                    e.parts = vec![head];
+                    label
+                });
             out.entries.push(e);
+            if let Some(label) = trailing {
+                let m = labels::meaning(&label);
+                let mut t = Entry {
+                    label: labels::clean_label(&label),
+                    meaning: m,
+                    parts: Vec::new(),
+                };
+                i = take_value(units, i, m.map_or(Extent::Prose, labels::extent), &mut t);
+                out.entries.push(t);
+            }
         }
     }
     let after_box = out.title.take();
@@ -537,13 +557,24 @@ fn several_labels(
             push_recs(out, &s.label, parsed.verbatim, parsed.items);
             return Some(parsed.next);
         }
+        // A capitalised unknown label run on inside a value (see
+        // `inner_label`) is a field of its own.
+        let (rest, inner) = if k == last_idx {
+            (s.rest, None)
+        } else {
+            inner_label(&s.rest)
+        };
         let mut entry = Entry {
             label: s.label,
             meaning: s.meaning,
             parts: Vec::new(),
         };
-        if !s.rest.is_empty() {
-            entry.parts.push(s.rest);
+        if !rest.is_empty() {
+            entry.parts.push(rest);
+        }
+        if let Some(e) = inner {
+            out.entries.push(entry);
+            entry = e;
         }
         if k == last_idx {
             let extent = s.meaning.map_or(Extent::Prose, labels::extent);
@@ -552,6 +583,43 @@ fn several_labels(
         out.entries.push(entry);
     }
     Some(next)
+}
+
+/// A label that a PDF reader set in the middle of its two-line value: in a
+/// borderless cover table with the label cell vertically centred, the
+/// lines come out as "value line 1 Label: value line 2" ("Strategic
+/// Director, City Operations and Councillor Majid Report of: Mahmood, …").
+/// Returns "Label: line 1 line 2", for a known label of up to four words
+/// that starts with a capital and follows text holding no colon.
+fn centred_label(u: &Unit) -> Option<String> {
+    if u.shape != Shape::Paragraph || u.label.is_some() {
+        return None;
+    }
+    let text = u.text.trim();
+    let colon = text.find(": ")?;
+    let before = text.get(..colon)?;
+    let after = text.get(colon + 1..)?.trim();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if after.is_empty() || labels::split(text, false).is_some_and(|s| s.meaning.is_some()) {
+        return None;
+    }
+    // The longest known label ending at the colon.
+    for n in (1..=4usize).rev() {
+        let Some(start) = words.len().checked_sub(n) else {
+            continue;
+        };
+        let (Some(head), Some(label)) = (words.get(..start), words.get(start..)) else {
+            continue;
+        };
+        let label = label.join(" ");
+        if head.len() < 2 || !label.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        if labels::meaning(&label).is_some_and(|m| m != Meaning::Other) {
+            return Some(format!("{label}: {} {after}", head.join(" ")));
+        }
+    }
+    None
 }
 
 /// Splits "Some title Purpose of report:" into the title and a known label
@@ -607,6 +675,25 @@ fn inner_label(value: &str) -> (String, Option<Entry>) {
             }
         }
         if let Some(s) = labels::split(tail, false) {
+            // "2029/30 ORGANISATION STRATEGY PRIORITY AREA: GROWING …": a
+            // capitalised label that a reader ran onto a capitalised value.
+            let head = value.get(..idx).unwrap_or("").trim();
+            let caps_run = (2..=7).contains(&s.label.split_whitespace().count())
+                && capitals(&s.label)
+                && !s.label.contains(|c: char| c.is_ascii_digit() || c == '/')
+                && !s.rest.is_empty()
+                && head.split_whitespace().count() >= 2
+                && capitals(head);
+            if caps_run {
+                return (
+                    head.to_string(),
+                    Some(Entry {
+                        label: labels::clean_label(&s.label),
+                        meaning: s.meaning,
+                        parts: vec![s.rest],
+                    }),
+                );
+            }
             if s.meaning == Some(Meaning::Date) && tail.to_lowercase().starts_with("date") {
                 let head = value.get(..idx).unwrap_or("").trim().to_string();
                 return (
@@ -636,7 +723,10 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
         Extent::Single => {
             if entry.parts.is_empty() {
                 if let Some(u) = units.get(i) {
-                    if !stop(u) && !u.is_counted()
+                    // A line with a label of its own ("ORGANISATION
+                    // STRATEGY PRIORITY AREA: …" under "SUBJECT: …") is the
+                    // next field, known or not.
+                    if !stop(u) && !u.is_counted() && label_of(u, false).is_none()
                         || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
                     {
                         entry.parts.push(u.printed());
@@ -653,8 +743,12 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
                 // A date standing alone is no person ("06 February 2025"
                 // under an inspector's name).
                 let date_line = words <= 4 && crate::text::parse_date(&u.text).is_some();
+                // "Contact name: Sam Jones", "Tel: …" under the list: a
+                // field of its own, known or not.
+                let other_label = label_of(u, false).is_some();
                 if stop(u)
                     || bare_label
+                    || other_label
                     || date_line
                     || u.label.is_some()
                     || words > 25
@@ -771,10 +865,61 @@ fn title_ok(text: &str) -> bool {
         && !t.ends_with([':', '.'])
 }
 
+/// The title of a report with no title label: the highest-level heading
+/// near the top that is neither a label line ("Report to Kent County
+/// Council"), a council's name, a publisher's stamp nor a contents list
+/// (an inspector's "Report on the Examination of the … Local Plan").
+pub(crate) fn heading_title(units: &[Unit]) -> Option<String> {
+    let candidates: Vec<(u8, &Unit)> = units
+        .iter()
+        .take(PREAMBLE * 3)
+        .take_while(|u| !u.is_counted())
+        .filter_map(|u| match u.shape {
+            Shape::Heading(level) => Some((level, u)),
+            _ => None,
+        })
+        .filter(|(_, u)| {
+            let t = u.text.trim();
+            title_ok(t)
+                && t.split_whitespace().count() >= 3
+                && labels::split(t, true).is_none_or(|s| s.meaning.is_none())
+                && !crate::extract::kind::is_publisher_stamp(t)
+                && !matches!(labels::key(t).as_str(), "contents" | "table of contents")
+                && crate::text::parse_date(t).is_none()
+        })
+        .collect();
+    let top = candidates.iter().map(|(l, _)| *l).min()?;
+    candidates
+        .iter()
+        .find(|(l, _)| *l == top)
+        .map(|(_, u)| u.text.trim().to_string())
+}
+
 /// "KENT COUNTY COUNCIL", "Oxford City Council".
 fn is_council_name(text: &str) -> bool {
     let lower = text.to_lowercase();
     // "Cyngor Caerdydd": the Welsh name printed under the English one.
     (lower.ends_with("council") || lower.starts_with("cyngor "))
         && text.split_whitespace().count() <= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::metadata::units::units;
+    use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn a_label_centred_beside_its_two_line_value() {
+        let doc = DocBuilder::new()
+            .para(0, "Strategic Director, City Operations and Councillor Majid Report of: Mahmood, Cabinet Member")
+            .para(0, "The report sets out: the options")
+            .build();
+        let us = units(&doc.blocks);
+        assert_eq!(
+            us.first().and_then(centred_label).as_deref(),
+            Some("Report of: Strategic Director, City Operations and Councillor Majid Mahmood, Cabinet Member")
+        );
+        assert_eq!(us.get(1).and_then(centred_label), None);
+    }
 }

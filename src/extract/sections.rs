@@ -755,7 +755,12 @@ fn is_pseudo_heading(p: &Paragraph) -> bool {
 /// A date line set as a heading ("5 September 2024", "Cabinet – 30
 /// January 2025"): the date fills most of it.
 fn mostly_date(text: &str) -> bool {
-    crate::text::find_date(text).is_some_and(|(range, _)| range.len() * 10 >= text.trim().len() * 6)
+    // No date runs past 40 characters ("Wednesday, 30th September 2025"),
+    // so a longer text is not mostly one: skip the regex search over
+    // every paragraph of the body.
+    let t = text.trim();
+    t.len() <= 72
+        && crate::text::find_date(t).is_some_and(|(range, _)| range.len() * 10 >= t.len() * 6)
 }
 
 fn has_full_date(text: &str) -> bool {

@@ -79,7 +79,8 @@ pub use report::Report;
 /// options.max_pages = 100;
 /// let parser = Parser::with_options(options);
 /// let report = parser.parse_bytes(b"To: Council\nDate: 6 November 2018\n", Format::Txt)?;
-/// assert_eq!(report.metadata.date.unwrap().iso.as_deref(), Some("2018-11-06"));
+/// let iso = report.metadata.date.as_ref().and_then(|d| d.iso.as_deref());
+/// assert_eq!(iso, Some("2018-11-06"));
 /// # Ok::<(), council_reports::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]

@@ -165,7 +165,9 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                         level: last_real_rank.max(1),
                         loc: block.loc,
                     })
-                } else if is_pseudo_heading(p) && !doubled_word(&p.text) {
+                } else if (is_pseudo_heading(p) || colon_heading(blocks, i, p))
+                    && !doubled_word(&p.text)
+                {
                     let (heading, number) = match section_prefix(&p.text) {
                         Some((n, rest)) => (rest, Some(n)),
                         None => (p.text.clone(), None),
@@ -752,6 +754,53 @@ fn is_pseudo_heading(p: &Paragraph) -> bool {
     !has_full_date(&p.text)
 }
 
+/// A bold "Consultation:" or "Risk Management and Implications:" on a line of
+/// its own, over numbered paragraphs: a heading that ends in a colon. Over
+/// prose it is a label ("Executive Summary and Purpose:" and its text), and
+/// a sentence that ends in a colon ("Cabinet is recommended to:") leads in
+/// to a list.
+fn colon_heading(blocks: &[Block], i: usize, p: &Paragraph) -> bool {
+    let t = p.text.trim();
+    let Some(head) = t.strip_suffix(':') else {
+        return false;
+    };
+    let lower = head.to_lowercase();
+    let lead_in = [
+        " to",
+        " is ",
+        " are ",
+        "recommend",
+        "asked",
+        "resolve",
+        "following",
+        "that",
+    ]
+    .iter()
+    .any(|w| lower.contains(w) || lower.ends_with(w.trim()));
+    if p.label.is_some()
+        || !p.style.bold
+        || lead_in
+        || head.split_whitespace().count() > 6
+        || !reads_as_heading(head)
+    {
+        return false;
+    }
+    let Some(BlockKind::Paragraph(q)) = blocks.get(i + 1).map(|b| &b.kind) else {
+        return false;
+    };
+    let Some(next) = q.label.as_ref().filter(|l| l.kind == LabelKind::Decimal) else {
+        return false;
+    };
+    // "Appendices:" over "1. Allotment strategy" after paragraphs were
+    // numbered already: a list restarting at 1 under a label.
+    let restarts = next.value == "1"
+        && blocks.iter().take(i).any(|b| {
+            matches!(&b.kind, BlockKind::Paragraph(o)
+                if o.label.as_ref().is_some_and(|l| l.kind == LabelKind::Decimal))
+        });
+    !restarts
+}
+
 /// A date line set as a heading ("5 September 2024", "Cabinet – 30
 /// January 2025"): the date fills most of it.
 fn mostly_date(text: &str) -> bool {
@@ -896,6 +945,25 @@ mod tests {
                 italic: false,
             },
         })
+    }
+
+    #[test]
+    fn a_bold_colon_line_heads_numbered_paragraphs_not_prose_or_a_new_list() {
+        let mut doc = Document::new(Format::Docx);
+        let n = |v: &str| Some(label(&format!("{v}."), v, LabelKind::Decimal));
+        doc.push(Loc::line(1), para("Purpose of the Report:", None, true));
+        doc.push(
+            Loc::line(2),
+            para("This report sets out a plan.", None, false),
+        );
+        doc.push(Loc::line(3), para("Consultation:", None, true));
+        doc.push(Loc::line(4), para("Users were consulted.", n("5"), false));
+        doc.push(Loc::line(5), para("Cabinet is recommended to:", None, true));
+        doc.push(Loc::line(6), para("Approve the plan.", n("6"), false));
+        doc.push(Loc::line(7), para("Appendices:", None, true));
+        doc.push(Loc::line(8), para("List of libraries", n("1"), false));
+        let heads: Vec<String> = extract(&doc).into_iter().map(|s| s.heading).collect();
+        assert_eq!(heads, ["Consultation:"]);
     }
 
     #[test]

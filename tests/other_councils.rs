@@ -878,6 +878,14 @@ macro_rules! formats {
                 fn pdf() {
                     super::run(&super::$expect, "pdf");
                 }
+                #[test]
+                fn lo_pdf() {
+                    super::run(&super::$expect, "lo.pdf");
+                }
+                #[test]
+                fn layout_txt() {
+                    super::run(&super::$expect, "layout.txt");
+                }
             }
         )*
     };

@@ -709,7 +709,7 @@ fn other_council_templates_in_every_format() {
     // Every mismatch of every case and format, so that one run shows them all.
     let mut errs = Vec::new();
     for (name, want_sections, want_paragraphs) in CASES {
-        for ext in ["txt", "docx", "pdf", "lo.pdf", "layout.txt"] {
+        for ext in ["txt", "docx", "lo.docx", "pdf", "lo.pdf", "layout.txt"] {
             let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
                 .join("fixtures/other")
                 .join(format!("{name}.{ext}"));

@@ -883,6 +883,10 @@ macro_rules! formats {
                     super::run(&super::$expect, "lo.pdf");
                 }
                 #[test]
+                fn lo_docx() {
+                    super::run(&super::$expect, "lo.docx");
+                }
+                #[test]
                 fn layout_txt() {
                     super::run(&super::$expect, "layout.txt");
                 }

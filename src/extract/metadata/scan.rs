@@ -72,6 +72,41 @@ fn known(u: &Unit) -> bool {
     label_of(u, false).is_some_and(|s| s.meaning.is_some())
 }
 
+/// A known label ending in a colon, alone on its line.
+fn empty_label(u: &Unit) -> bool {
+    u.shape != Shape::Row
+        && u.text.trim_end().ends_with(':')
+        && label_of(u, false).is_some_and(|s| s.meaning.is_some() && s.rest.is_empty())
+}
+
+/// A short line that a reader set as a heading but that answers the label
+/// standing alone above it ("To:" over "Cabinet – 30 January 2025", as a
+/// text export prints a label and its value on lines of their own): no
+/// number and no label, and a date, a meeting body or a one-word answer
+/// ("Yes", "Unrestricted") — never a section heading of the body.
+fn heading_as_value(u: &Unit) -> bool {
+    let t = u.text.trim();
+    if !u.is_heading() || u.label.is_some() || known(u) || t.ends_with(':') {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    let body = [
+        "cabinet",
+        "council",
+        "committee",
+        "board",
+        "panel",
+        "executive",
+        "forum",
+    ]
+    .iter()
+    .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    words <= 10
+        && !BODY_STARTS.contains(&labels::key(t).as_str())
+        && (crate::text::find_date(t).is_some() || body || (words == 1 && t.len() <= 14))
+}
+
 /// Whether the units at `i` hold a list (the value of a "This report sets
 /// out:" line) rather than a new label's value.
 fn list_follows(units: &[Unit], i: usize) -> bool {
@@ -232,6 +267,16 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     text = joined;
                     consumed = 2;
                 }
+            }
+        }
+        // Two labels on lines of their own with no values, the values
+        // following in the same order ("DECISION TO BE TAKEN BY:" /
+        // "DECISION NO:" / "Cabinet" / "24/00109", as a text export reads a
+        // two-column box): the labels of one line.
+        if consumed == 1 && empty_label(u) {
+            if let Some(next) = units.get(i + 1).filter(|n| empty_label(n)) {
+                text = format!("{} {}", u.text.trim(), next.text.trim());
+                consumed = 2;
             }
         }
         // Two or more labels on one line, their values after each or on
@@ -728,6 +773,7 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
                     // next field, known or not.
                     if !stop(u) && !u.is_counted() && label_of(u, false).is_none()
                         || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
+                        || heading_as_value(u)
                     {
                         entry.parts.push(u.printed());
                         i += 1;
@@ -908,6 +954,61 @@ mod tests {
     use super::*;
     use crate::extract::metadata::units::units;
     use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn a_label_alone_takes_the_heading_below_as_its_value() {
+        let doc = DocBuilder::new()
+            .para(0, "To:")
+            .heading(2, "Cabinet – 30 January 2025")
+            .para(0, "Subject:")
+            .heading(2, "Bus shelters")
+            .para(0, "Classification:")
+            .heading(2, "Unrestricted")
+            .para(0, "Electoral Division:")
+            .heading(2, "Introduction")
+            .para(0, "The text.")
+            .build();
+        let s = scan(&units(&doc.blocks));
+        let got: Vec<(&str, String)> = s
+            .entries
+            .iter()
+            .map(|e| (e.label.as_str(), e.parts.join("/")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("To", "Cabinet – 30 January 2025".to_string()),
+                ("Subject", "Bus shelters".to_string()),
+                ("Classification", "Unrestricted".to_string()),
+                ("Electoral Division", String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_labels_alone_share_the_values_below() {
+        let doc = DocBuilder::new()
+            .para(0, "DECISION TO BE TAKEN BY:")
+            .para(0, "DECISION NO:")
+            .heading(2, "Cabinet")
+            .para(0, "24/00115")
+            .para(0, "For publication: Yes")
+            .build();
+        let s = scan(&units(&doc.blocks));
+        let got: Vec<(&str, String)> = s
+            .entries
+            .iter()
+            .map(|e| (e.label.as_str(), e.parts.join("/")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("DECISION TO BE TAKEN BY", "Cabinet".to_string()),
+                ("DECISION NO", "24/00115".to_string()),
+                ("For publication", "Yes".to_string()),
+            ]
+        );
+    }
 
     #[test]
     fn a_label_centred_beside_its_two_line_value() {

@@ -2,6 +2,7 @@
 //! function, the list-label grammar and the date parser.
 
 pub mod date;
+pub mod field_label;
 pub mod label;
 mod normalize;
 

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crate::text::field_label::FIELD_LABELS;
 use regex::Regex;
 
 /// One physical line of the input.
@@ -137,95 +138,6 @@ pub fn is_rule(line: &Line) -> bool {
         || (t.is_empty() && line.blank_width >= 20 && !line.raw.contains('\t'))
 }
 
-/// Labels of the label/value lines of front matter and partnership profiles.
-/// A line that starts with one always begins a new paragraph.
-const KNOWN_LABELS: &[&str] = &[
-    "to",
-    "from",
-    "by",
-    "cc",
-    "date",
-    "subject",
-    "status",
-    "classification",
-    "title of report",
-    "report of",
-    "report by",
-    "report to",
-    "report author",
-    "report authors",
-    "report author(s)",
-    "author",
-    "lead officer",
-    "lead member",
-    "occ lead member",
-    "occ lead officer",
-    "contact officer",
-    "contact officers",
-    "contact information",
-    "contact details",
-    "contact",
-    "relevant director",
-    "lead director",
-    "lead directors",
-    "lead director(s)",
-    "job title",
-    "telephone",
-    "tel",
-    "phone",
-    "email",
-    "e-mail",
-    "background papers",
-    "background documents",
-    "decision no",
-    "decision number",
-    "key decision",
-    "electoral division",
-    "electoral divisions",
-    "divisions affected",
-    "wards affected",
-    "ward",
-    "wards",
-    "past pathway of report",
-    "future pathway of report",
-    "past pathway",
-    "future pathway",
-    "purpose of report",
-    "cabinet member with responsibility",
-    "portfolio holder",
-    "corporate priority",
-    "policy framework",
-    "recommendation",
-    "recommendations",
-    "recommendation(s)",
-    "summary",
-    "date of completion",
-    "chairman/ vice chairman",
-    "chairman/vice chairman",
-    "chairman",
-    "vice chairman",
-    "chair",
-    "last meeting date",
-    "next meeting date",
-    "website address",
-    "board name",
-    "partnership name",
-    "name of partnership",
-    "website",
-    "meeting",
-    "agenda item",
-    "item no",
-    "is the decision eligible for call-in",
-    // Records of decision.
-    "decision",
-    "decision to be taken by",
-    "subject matter / title of decision",
-    "title of decision",
-    "reason(s) for decision",
-    "reasons for decision",
-    "reason for decision",
-];
-
 /// Short labels that are front-matter fields even when alone on a line
 /// ("To:" is never a heading).
 const FIELD_ONLY: &[&str] = &["to", "from", "by", "cc", "date", "subject", "status", "tel"];
@@ -236,7 +148,7 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
     let t = text.trim_start();
     // Labels are short: only the head of the line needs case folding.
     let first = t.chars().next()?.to_ascii_lowercase();
-    if !KNOWN_LABELS.iter().any(|l| l.starts_with(first)) {
+    if !FIELD_LABELS.iter().any(|l| l.starts_with(first)) {
         return None;
     }
     let head_len = t.char_indices().nth(48).map_or(t.len(), |(k, _)| k);
@@ -246,7 +158,7 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
         return None; // case folding changed byte offsets; not a plain label
     }
     let mut best: Option<(usize, bool)> = None;
-    for label in KNOWN_LABELS {
+    for label in FIELD_LABELS {
         if !lower.starts_with(label) {
             continue;
         }

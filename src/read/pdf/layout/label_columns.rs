@@ -14,6 +14,7 @@ use super::lines::Line;
 use super::paragraphs::join_line;
 use super::Item;
 use crate::document::{Cell, Row, Table};
+use crate::text::field_label::is_field_label;
 use crate::text::{normalize, parse_label, LabelOptions};
 
 /// Left edges this close (in points) are one column.
@@ -22,99 +23,258 @@ const ALIGN: f32 = 2.0;
 /// What a line is in a label column with label edge `l` and value edge `v`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Role {
-    /// A label and the first line of its value.
+    /// A label and the first line of its value: a new row.
     Labelled,
+    /// More of the row's label, wrapped in the label column, with or
+    /// without a line of value beside it.
+    LabelMore,
     /// A further line of a value.
     Value,
 }
 
-/// A short span that can be a label: a few words, more letters than digits,
-/// no colon (labels with colons already read as "Label: value" paragraphs)
-/// and no list label ("1.1", "(a)").
-fn is_label_text(text: &str) -> bool {
-    let t = normalize(text);
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
-    !t.is_empty()
-        && t.split_whitespace().count() <= 4
-        && t.chars().count() <= 30
-        && letters > digits
-        && !t.contains(':')
-        && parse_label(&t, LabelOptions::default()).is_none()
+/// How surely a short span is a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// Five to ten words: a label only among sure ones ("Lead Officer and
+    /// Report Author" beside "Classification").
+    Long,
+    /// A few words with no mark of a label ("By", "Title of").
+    Weak,
+    /// Ends in a colon or question mark, or is a known field label
+    /// ("Report of:", "Is this a key decision?", "Wards").
+    Strong,
 }
 
-/// The label and value edges of a line that starts a label row.
+/// How a span reads as a label: letters rather than digits, no colon but
+/// a closing one, no list label ("1.1", "(a)"), at most ten words; `None`
+/// where it cannot be one.
+fn label_strength(text: &str) -> Option<Strength> {
+    let t = normalize(text);
+    let core = t.trim_end_matches([':', '?']).trim_end();
+    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = core.chars().filter(|c| c.is_ascii_digit()).count();
+    let words = core.split_whitespace().count();
+    let chars = core.chars().count();
+    if core.is_empty()
+        || letters <= digits
+        || core.contains(':')
+        || words > 10
+        || chars > 70
+        || parse_label(&t, LabelOptions::default()).is_some()
+    {
+        return None;
+    }
+    Some(if t.ends_with([':', '?']) || is_field_label(core) {
+        Strength::Strong
+    } else if words <= 4 && chars <= 30 {
+        Strength::Weak
+    } else {
+        Strength::Long
+    })
+}
+
+/// Whether a label is complete: it ends in a colon or a question mark.
+fn ends_label(text: &str) -> bool {
+    text.trim_end().ends_with([':', '?'])
+}
+
+/// The label and value edges of a line that can start a label row.
 fn label_edges(l: &Line) -> Option<(f32, f32)> {
     match l.spans.as_slice() {
-        [label, value] if is_label_text(&label.text) && value.x0 - label.x0 >= label.size * 3.0 => {
+        [label, value]
+            if label_strength(&label.text).is_some() && value.x0 - label.x0 >= label.size * 3.0 =>
+        {
             Some((label.x0, value.x0))
         }
         _ => None,
     }
 }
 
+/// The role a line can have in a run with `edges`, before context: a
+/// two-span line is `Labelled`, a one-span line at the value edge `Value`
+/// and one at the label edge `LabelMore`.
 fn role(l: &Line, edges: (f32, f32)) -> Option<Role> {
     if let Some((a, b)) = label_edges(l) {
         if (a - edges.0).abs() <= ALIGN && (b - edges.1).abs() <= ALIGN {
             return Some(Role::Labelled);
         }
     }
-    (l.spans.len() == 1 && (l.x0() - edges.1).abs() <= ALIGN).then_some(Role::Value)
+    match l.spans.as_slice() {
+        [s] if (s.x0 - edges.1).abs() <= ALIGN => Some(Role::Value),
+        [s] if (s.x0 - edges.0).abs() <= ALIGN
+            && s.x1 < edges.1 - s.size * 0.5
+            && label_strength(&s.text).is_some() =>
+        {
+            Some(Role::LabelMore)
+        }
+        _ => None,
+    }
 }
 
-/// The run of lines from `lines[0]` that forms a label column, with each
-/// line's role; empty when there is no evidence enough.
-fn run(lines: &[&Line], right: f32) -> Vec<Role> {
-    let Some(first) = lines.first() else {
-        return Vec::new();
-    };
-    let Some(edges) = label_edges(first) else {
-        return Vec::new();
-    };
+/// Whether label text `next` on a line of its own, or beside a value,
+/// goes on with the row's label `label`, whose last line is `prev`
+/// (a label span): in a run of labels with colons, a label without one
+/// is unfinished ("Relevant Cabinet" / "Member:"); otherwise it goes on
+/// where its first word would not have fitted in the label column, or
+/// it reads on ("Title of" / "report").
+fn label_continues(
+    label: &str,
+    prev: &super::lines::Span,
+    next: &super::lines::Span,
+    column: f32,
+    colons: bool,
+    beside_value: bool,
+) -> bool {
+    if ends_label(label) {
+        return false;
+    }
+    if colons {
+        return true;
+    }
+    let wrapped = prev.x1 + next.size * 0.3 + first_word_width(next) > column - next.size * 0.5;
+    // A capitalised word beside a value of its own starts the next row;
+    // alone in the label column it is the end of this one.
+    wrapped && (label_goes_on(label, &normalize(&next.text)) || !beside_value)
+}
+
+/// A run of lines that forms a label column, with each line's role and
+/// whether its labels carry colons.
+struct Run {
+    roles: Vec<Role>,
+    colons: bool,
+}
+
+/// The run of lines from `lines[0]` that forms a label column; `None`
+/// when there is no evidence enough. The first `lead` lines are the start
+/// of a label that ends on the line after them, beside its value ("Is
+/// the final decision on the" / … / "be made at this meeting? | Yes").
+/// A `strict` run is looked for across page columns, before they are
+/// told apart: it needs two sure labels, and labels that stop well short
+/// of the value column, as no line of a prose column does.
+fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
+    let first = lines.get(lead)?;
+    let edges = label_edges(first)?;
+    let head = *lines.first()?;
+    let head_label = head.spans.first()?;
     // A label run starts with a capital; a later label line may go on in
     // lower case.
-    if !first
-        .spans
-        .first()
-        .is_some_and(|s| s.text.trim_start().starts_with(char::is_uppercase))
-    {
-        return Vec::new();
-    }
-    // The label column is narrow beside the value column: two side-by-side
-    // blocks of equal width (two contacts) are no labels and values.
-    if edges.1 - edges.0 > (right - edges.0) * 0.35 {
-        return Vec::new();
+    if !head_label.text.trim_start().starts_with(char::is_uppercase) {
+        return None;
     }
     let size = first.size();
-    let mut roles = vec![Role::Labelled];
+    let mut roles = Vec::new();
+    // Each row's label so far, and the line its label was last seen on.
+    let mut labels: Vec<String> = Vec::new();
+    for (k, l) in lines.iter().take(lead + 1).enumerate() {
+        let text = normalize(l.spans.first().map_or("", |s| s.text.as_str()));
+        match labels.last_mut() {
+            Some(label) => {
+                join_line(label, &text);
+                roles.push(Role::LabelMore);
+            }
+            None => {
+                labels.push(text);
+                roles.push(Role::Labelled);
+            }
+        }
+        if k > 0 && (l.y - lines.get(k - 1).map_or(l.y, |p| p.y)) > size * 1.5 {
+            return None;
+        }
+    }
+    let colons = labels.first().is_some_and(|l| ends_label(l));
+    let mut label_line = *first;
     let mut prev = *first;
-    for l in lines.iter().skip(1) {
+    for l in lines.iter().skip(lead + 1) {
         let gap = l.y - prev.y;
         if gap <= 0.0 || gap > size * 2.2 || (l.size() - size).abs() > 1.0 {
             break;
         }
-        let r = match role(l, edges) {
-            Some(r) => r,
-            None => break,
+        let Some(mut r) = role(l, edges) else {
+            break;
         };
-        // A label beside the second line of a wrapped value: the left
-        // column runs on independently (a two-column table of prose), no
-        // cover box.
-        if r == Role::Labelled && value_wraps(prev, l, right) {
-            return Vec::new();
+        let own = l.spans.first();
+        let goes_on = r != Role::Value
+            && gap <= size * 1.5
+            && std::ptr::eq(label_line, prev)
+            && match (labels.last(), label_line.spans.first(), own) {
+                (Some(label), Some(p), Some(o)) => {
+                    label_continues(label, p, o, edges.1, colons, r == Role::Labelled)
+                }
+                _ => false,
+            };
+        if goes_on {
+            r = Role::LabelMore;
+            if let (Some(label), Some(o)) = (labels.last_mut(), own) {
+                join_line(label, &normalize(&o.text));
+            }
+            label_line = l;
+        } else if r == Role::LabelMore {
+            break;
+        } else if r == Role::Labelled {
+            // A label beside the second line of a wrapped value: the left
+            // column runs on independently (a two-column table of prose), no
+            // cover box. A label with its colon is a label all the same.
+            let marked = own.is_some_and(|o| label_strength(&o.text) == Some(Strength::Strong));
+            if !marked && value_wraps(prev, l, right) {
+                return None;
+            }
+            labels.push(own.map_or(String::new(), |o| normalize(&o.text)));
+            label_line = l;
         }
         roles.push(r);
         prev = l;
     }
-    // A value line after the last label that is set off by more than the
-    // run's leading ends it.
-    let labelled = roles.iter().filter(|r| **r == Role::Labelled).count();
-    let values = roles.len() - labelled;
-    if labelled >= 3 || (labelled >= 2 && values >= 1) {
-        roles
-    } else {
-        Vec::new()
+    // A value that is a label itself ("Report Author | Relevant
+    // Director"): two blocks side by side (two contacts), no labels and
+    // values.
+    let labels_right = lines
+        .iter()
+        .zip(&roles)
+        .filter(|(l, r)| **r == Role::Labelled && l.spans.len() == 2)
+        .filter_map(|(l, _)| l.spans.last())
+        .any(|v| is_field_label(&v.text) || ends_label(&v.text));
+    if labels_right {
+        return None;
     }
+    let rows = labels.len();
+    let values = roles.iter().filter(|r| **r == Role::Value).count();
+    let strengths: Vec<Strength> = labels.iter().filter_map(|l| label_strength(l)).collect();
+    if strengths.len() < rows {
+        return None;
+    }
+    let strong = strengths.iter().filter(|s| **s == Strength::Strong).count();
+    // The label column is narrow beside the value column, or its labels
+    // are sure ones: two side-by-side blocks of equal width (two contacts)
+    // are no labels and values.
+    let wide = edges.1 - edges.0 > (right - edges.0) * 0.35;
+    let long = strengths.contains(&Strength::Long);
+    let enough = if wide || long {
+        rows >= 2 && (strong >= 2 || (strong >= 1 && rows >= 3))
+    } else {
+        rows >= 3 || (rows >= 2 && values >= 1)
+    };
+    // One question answered beside it ("Is this a key decision? | Yes").
+    let question = rows == 1
+        && labels.first().is_some_and(|l| l.ends_with('?'))
+        && first.spans.last().is_some_and(|v| {
+            let v = normalize(&v.text);
+            v.split_whitespace().count() <= 6
+                && ["Yes", "No", "☒", "☐", "N/A"]
+                    .iter()
+                    .any(|w| v.starts_with(w))
+        });
+    let short = {
+        let reach: Vec<f32> = lines
+            .iter()
+            .zip(&roles)
+            .filter(|(_, r)| **r != Role::Value)
+            .filter_map(|(l, _)| l.spans.first())
+            .map(|s| (s.x1 - edges.0) / (edges.1 - edges.0).max(1.0))
+            .collect();
+        reach.iter().sum::<f32>() <= reach.len() as f32 * 0.75
+    };
+    let sure = !strict || (short && (strong >= 2 || question));
+    ((enough || question) && sure).then_some(Run { roles, colons })
 }
 
 /// Whether the value on line `next` goes on from the value on `prev`: the
@@ -143,12 +303,49 @@ fn label_goes_on(a: &str, b: &str) -> bool {
         || matches!(last.as_str(), "of" | "and" | "for" | "the" | "&")
 }
 
-/// Builds the table of a run: a row per label, value lines joined when the
-/// line above was full (a wrap, with `right` the text's right edge) and
-/// kept apart with "\n" when it ended early (a hard break: one person per
-/// line). A value line set off by more than the run's leading starts a row
-/// with no label.
-fn table_of(lines: &[&Line], roles: &[Role], right: f32) -> Table {
+/// Where a row's value lines end and where they may wrap.
+struct Edges {
+    /// The right edge of the page's text: a line that reaches it is full.
+    page: f32,
+    /// The right edge of the value column, as far as its longest line.
+    column: f32,
+}
+
+/// Adds value line `value` to a row's value `acc` under label `label`:
+/// joined where the line above (ending at `prev_x1`) was full, a wrap, and
+/// kept apart with "\n" where it ended early (a hard break: one person per
+/// line). A line is full where the next word would not have fitted before
+/// the page's text edge, or where the text reads on ("… Cabinet Member
+/// for" / "Communities…"), or, except under labels that list people one
+/// per line ("By", "From", "To"), before the column's own edge.
+fn add_value(acc: &mut String, label: &str, value: &str, prev_x1: f32, size: f32, edges: &Edges) {
+    if acc.is_empty() {
+        acc.push_str(value);
+        return;
+    }
+    let word = value.split_whitespace().next().unwrap_or("");
+    let width = word.chars().count() as f32 * size * 0.5;
+    let reach = prev_x1 + size * 0.3 + width;
+    let reads_on = label_goes_on(acc, value) || value.starts_with(|c: char| c.is_ascii_digit());
+    let people = matches!(
+        label.trim_end_matches(':').trim().to_lowercase().as_str(),
+        "by" | "from" | "to" | "cc"
+    );
+    let full = reach > edges.page || (reach > edges.column && (reads_on || !people));
+    if full {
+        join_line(acc, value);
+    } else {
+        acc.push('\n');
+        acc.push_str(value);
+    }
+}
+
+/// Builds the table of a run: a row per label, its wrapped label lines
+/// joined, value lines added by [`add_value`], with `right` the text's
+/// right edge. A value line set off by more than the run's leading
+/// starts a row with no label, unless the labels carry colons (then it
+/// is a paragraph of the same cell: "Telephone No: …" under a name).
+fn table_of(lines: &[&Line], run: &Run, page_right: f32) -> Table {
     let leading = lines
         .windows(2)
         .map(|w| match w {
@@ -156,51 +353,71 @@ fn table_of(lines: &[&Line], roles: &[Role], right: f32) -> Table {
             _ => f32::MAX,
         })
         .fold(f32::MAX, f32::min);
-    // Where the values start: the label column's right edge.
-    let column = lines
+    // The value column's right edge: where its longest line ends (Word
+    // sets such tables narrower than the text, LibreOffice half and half).
+    let right = lines
         .iter()
-        .find(|l| l.spans.len() == 2)
-        .and_then(|l| l.spans.last())
-        .map_or(f32::MAX, |s| s.x0);
+        .zip(&run.roles)
+        .filter(|(l, r)| l.spans.len() == 2 || **r == Role::Value)
+        .map(|(l, _)| l.x1())
+        .fold(f32::MIN, f32::max);
+    let edges = Edges {
+        page: page_right,
+        column: if right > f32::MIN { right } else { page_right },
+    };
     let mut rows: Vec<(String, String)> = Vec::new();
+    // The right edge of the last value line.
+    let mut last_value_x1: Option<f32> = None;
     let mut prev: Option<&Line> = None;
-    for (l, r) in lines.iter().zip(roles) {
-        let value_span = l.spans.last();
-        let value = normalize(value_span.map_or("", |s| s.text.as_str()));
+    for (l, r) in lines.iter().zip(&run.roles) {
+        let value_span = (l.spans.len() == 2 || *r == Role::Value)
+            .then(|| l.spans.last())
+            .flatten();
+        let value = value_span.map_or(String::new(), |s| normalize(&s.text));
         let set_off = prev.is_some_and(|p| l.y - p.y > leading * 1.3);
+        let label = normalize(l.spans.first().map_or("", |s| s.text.as_str()));
         match r {
             Role::Labelled => {
-                let label = normalize(l.spans.first().map_or("", |s| s.text.as_str()));
-                // A label wraps only where its next word would not fit in
-                // the label column ("EA" over "ha" are two labels).
-                let wrapped = prev.zip(l.spans.first()).is_some_and(|(p, own)| {
-                    p.spans.len() == 2
-                        && p.spans.first().is_some_and(|pl| {
-                            pl.x1 + own.size * 0.3 + first_word_width(own) > column - own.size * 0.5
-                        })
-                });
-                match rows.last_mut() {
-                    Some((la, va)) if !set_off && wrapped && label_goes_on(la, &label) => {
-                        join_line(la, &label);
-                        va.push('\n');
-                        va.push_str(&value);
+                rows.push((label, value));
+                last_value_x1 = value_span.map(|s| s.x1);
+            }
+            Role::LabelMore => {
+                if let Some((la, va)) = rows.last_mut() {
+                    join_line(la, &label);
+                    if let Some(s) = value_span {
+                        add_value(
+                            va,
+                            la,
+                            &value,
+                            last_value_x1.unwrap_or(edges.column),
+                            s.size,
+                            &edges,
+                        );
+                        last_value_x1 = Some(s.x1);
                     }
-                    _ => rows.push((label, value)),
                 }
             }
-            Role::Value => match (rows.last_mut(), prev) {
-                (Some((_, va)), Some(p)) if !set_off => {
-                    let word = value.split_whitespace().next().unwrap_or("");
-                    let width = word.chars().count() as f32 * l.size() * 0.5;
-                    let full = p.x1() + l.size() * 0.3 + width > right;
-                    if full {
-                        join_line(va, &value);
-                    } else {
-                        va.push('\n');
-                        va.push_str(&value);
-                    }
+            Role::Value => match rows.last_mut() {
+                Some((la, va)) if !set_off => {
+                    add_value(
+                        va,
+                        la,
+                        &value,
+                        last_value_x1.unwrap_or(edges.column),
+                        l.size(),
+                        &edges,
+                    );
+                    last_value_x1 = Some(l.x1());
                 }
-                _ => rows.push((String::new(), value)),
+                Some((_, va)) if run.colons => {
+                    va.push('\n');
+                    va.push_str(&value);
+                    last_value_x1 = Some(l.x1());
+                }
+                _ => {
+                    rows.push((String::new(), value));
+                    last_value_x1 = Some(l.x1());
+                }
             },
         }
         prev = Some(l);
@@ -216,43 +433,141 @@ fn table_of(lines: &[&Line], roles: &[Role], right: f32) -> Table {
     }
 }
 
+/// How many of the last lines of `out` start the label of `line` (a label
+/// in lower case beside its value, "be made at this meeting? | Yes"): one
+/// span each at the label's left edge, set one under the other, the first
+/// in capitals; 0 when there are none.
+fn lead_lines(out: &[Item], line: &Line) -> usize {
+    let Some(label) = line.spans.first() else {
+        return 0;
+    };
+    let Some(value) = line.spans.get(1) else {
+        return 0;
+    };
+    if !label.text.trim_start().starts_with(char::is_lowercase) {
+        return 0;
+    }
+    let mut below = line;
+    let mut n = 0;
+    for it in out.iter().rev().take(4) {
+        let Item::Line(l) = it else {
+            break;
+        };
+        let ok = match l.spans.as_slice() {
+            [s] => {
+                (s.x0 - label.x0).abs() <= ALIGN
+                    && s.x1 < value.x0 - s.size * 0.5
+                    && below.y - l.y > 0.0
+                    && below.y - l.y <= s.size * 1.5
+                    && !s.text.trim_end().ends_with(['.', ':', '?', ';'])
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        n += 1;
+        below = l;
+        if l.spans
+            .first()
+            .is_some_and(|s| s.text.trim_start().starts_with(char::is_uppercase))
+        {
+            return n;
+        }
+    }
+    0
+}
+
 /// Replaces each label-column run among `items` by its table. `right` is
 /// the right edge of the page's text.
 pub fn label_columns(items: Vec<Item>, right: f32) -> Vec<Item> {
+    find(items, right, false).0
+}
+
+/// The label-column tables among a page's lines taken row by row, before
+/// page columns are told apart (a label column set wide reads as a column
+/// of its own), each with its bounding box; only sure ones (see [`run`]).
+pub fn label_column_tables(lines: Vec<Line>, right: f32) -> Vec<(Table, [f32; 4])> {
+    let items = lines.into_iter().map(Item::Line).collect();
+    let (out, boxes) = find(items, right, true);
+    out.into_iter()
+        .filter_map(|it| match it {
+            Item::Table(t, _) => Some(t),
+            Item::Line(_) => None,
+        })
+        .zip(boxes)
+        .collect()
+}
+
+/// The items with each label-column run replaced by its table, and the
+/// bounding boxes of the tables made.
+fn find(items: Vec<Item>, right: f32, strict: bool) -> (Vec<Item>, Vec<[f32; 4]>) {
+    let mut boxes = Vec::new();
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut i = 0;
     while i < items.len() {
         // The lines from here up to the next table, looked at only where a
         // label line starts (a run ends at the first line out of step).
-        let starts = matches!(items.get(i), Some(Item::Line(l)) if label_edges(l).is_some());
-        let lines: Vec<&Line> = if starts {
-            items
-                .get(i..)
-                .unwrap_or_default()
-                .iter()
-                .map_while(|it| match it {
-                    Item::Line(l) => Some(l),
-                    Item::Table(..) => None,
-                })
-                .take_while(|l| l.spans.len() <= 2)
-                .collect()
-        } else {
-            Vec::new()
+        let start = match items.get(i) {
+            Some(Item::Line(l)) if label_edges(l).is_some() => Some(l),
+            _ => None,
         };
-        let roles = run(&lines, right);
-        if roles.is_empty() {
+        let Some(start) = start else {
             if let Some(it) = items.get(i) {
                 out.push(it.clone());
             }
             i += 1;
             continue;
-        }
-        let taken = lines.get(..roles.len()).unwrap_or_default();
+        };
+        let ahead = items
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .map_while(|it| match it {
+                Item::Line(l) => Some(l),
+                Item::Table(..) => None,
+            })
+            .take_while(|l| l.spans.len() <= 2);
+        // The first lines of a label that ends beside its value, already
+        // passed.
+        let lead = lead_lines(&out, start);
+        let behind: Vec<Line> = out
+            .get(out.len().saturating_sub(lead)..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|it| match it {
+                Item::Line(l) => Some(l.clone()),
+                Item::Table(..) => None,
+            })
+            .collect();
+        let lines: Vec<&Line> = behind.iter().chain(ahead).collect();
+        // With those lines, or else without them.
+        let (found, used) = match run(&lines, lead, right, strict) {
+            Some(f) if lead > 0 => (Some(f), lead),
+            _ => (
+                run(lines.get(lead..).unwrap_or_default(), 0, right, strict),
+                0,
+            ),
+        };
+        let Some(found) = found else {
+            out.push(Item::Line(start.clone()));
+            i += 1;
+            continue;
+        };
+        let taken = lines
+            .get(lead - used..lead - used + found.roles.len())
+            .unwrap_or_default();
         let top = taken.first().map_or(0.0, |l| l.top());
-        out.push(Item::Table(table_of(taken, &roles, right), top));
-        i += roles.len();
+        let bottom = taken.last().map_or(0.0, |l| l.y + l.size() * 0.3);
+        let x0 = taken.iter().map(|l| l.x0()).fold(f32::MAX, f32::min);
+        let x1 = taken.iter().map(|l| l.x1()).fold(f32::MIN, f32::max);
+        boxes.push([x0 - 1.0, top - 1.0, x1 + 1.0, bottom + 1.0]);
+        let table = table_of(taken, &found, right);
+        out.truncate(out.len() - used);
+        out.push(Item::Table(table, top));
+        i += found.roles.len() - used;
     }
-    out
+    (out, boxes)
 }
 
 #[cfg(test)]

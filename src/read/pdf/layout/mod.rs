@@ -154,8 +154,33 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         .iter()
         .filter(|g| !boxes.iter().any(|b| inside(g, *b)))
         .collect();
-    let breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
-    let (flow, regions) = columns::ordered_lines(c, fonts, flow_glyphs, &breaks, &page.order);
+    let mut breaks: Vec<(f32, f32)> = boxes.iter().map(|b| (b[1], b[3])).collect();
+    let (mut flow, mut regions) =
+        columns::ordered_lines(c, fonts, flow_glyphs.clone(), &breaks, &page.order);
+    // A label column set wide (LibreOffice halves a two-column table) can
+    // read as a page column of its own: sure label/value runs among the
+    // lines taken row by row are tables, and the rest is ordered again.
+    let mut label_tables = Vec::new();
+    if regions > 0 {
+        let upright: Vec<&Glyph> = flow_glyphs
+            .iter()
+            .copied()
+            .filter(|g| g.upright && g.size > 0.5)
+            .collect();
+        let mut rows = merge_centred_rows(lines::build_lines_of(c, fonts, upright));
+        lines::split_at_columns(&mut rows);
+        let right = rows.iter().map(Line::x1).fold(0.0, f32::max);
+        label_tables = label_columns::label_column_tables(rows, right);
+        if !label_tables.is_empty() {
+            let rest: Vec<&Glyph> = flow_glyphs
+                .iter()
+                .copied()
+                .filter(|g| !label_tables.iter().any(|(_, b)| inside(g, *b)))
+                .collect();
+            breaks.extend(label_tables.iter().map(|(_, b)| (b[1], b[3])));
+            (flow, regions) = columns::ordered_lines(c, fonts, rest, &breaks, &page.order);
+        }
+    }
     let mut flow = merge_centred_rows(flow);
     lines::split_at_columns(&mut flow);
     let right = flow.iter().map(Line::x1).fold(0.0, f32::max);
@@ -165,6 +190,9 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
         let mut cached = cell_lines.into_iter();
         let table = grid_table(grid, |_| cached.next().unwrap_or_default());
         tables.push((Item::Table(table, grid.bbox()[1]), grid.bbox()));
+    }
+    for (table, bbox) in label_tables {
+        tables.push((Item::Table(table, bbox[1]), bbox));
     }
     if regions == 0 {
         items.extend(tables.into_iter().map(|(t, _)| t));

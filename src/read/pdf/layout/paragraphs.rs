@@ -58,6 +58,18 @@ fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
     out
 }
 
+/// Whether `text` ends in the start of a telephone number: two groups of
+/// digits ("01632 960"), or one of four or more that starts with 0.
+fn ends_in_phone_digits(text: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let mut words = text.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some(a), Some(b)) if digits(a) && digits(b) => true,
+        (Some(a), _) => digits(a) && a.len() >= 4 && a.starts_with('0'),
+        _ => false,
+    }
+}
+
 /// The list label of a line and the text after it.
 pub fn split_label(line: &Line) -> (Option<Label>, String) {
     let text = normalize(&line.text());
@@ -272,7 +284,22 @@ impl Builder {
                     && t.ends_with(['-', '–'])
                     && t.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
             }) && normalize(&l.text()).starts_with(|c: char| c.is_ascii_digit());
-            if broken_range {
+            // "… Tel: 01632 960" / "552. Email: …": a telephone number
+            // broken at the line end goes on with digits that are no list
+            // number (lists do not reach 100, nor start with a 0).
+            let broken_number = self
+                .open
+                .as_ref()
+                .is_some_and(|o| !o.heading && ends_in_phone_digits(&o.text))
+                && label.as_ref().is_some_and(|lab| {
+                    let digits: String = lab
+                        .printed
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect();
+                    digits.len() >= 3 || (digits.len() >= 2 && digits.starts_with('0'))
+                });
+            if broken_range || broken_number {
                 label = None;
                 rest = normalize(&l.text());
             }

@@ -1,14 +1,17 @@
-//! Front matter set as a label column without colons ("By ⇥ Peter
-//! Oakford…", "To ⇥ Cabinet…", "Classification ⇥ Unrestricted"): Word lays
-//! it out as a borderless two-column table, and it becomes one, a row per
-//! label, so that it reaches the extractors in the same shape as a ruled
-//! cover table.
+//! Front matter set as a label column ("By ⇥ Peter Oakford…", "Report
+//! of: ⇥ Strategic Director…", "Is this a key decision? ⇥ Yes"): Word and
+//! LibreOffice lay it out as a borderless two-column table, and it becomes
+//! one, a row per label, so that it reaches the extractors in the same
+//! shape as a ruled cover table. Labels and values may wrap.
 //!
 //! A short span followed by a wide gap is common (a list label, a tab stop
 //! in prose, a date beside a name), so a run counts only on evidence: two
 //! or more labelled lines whose labels start at one left edge and whose
 //! values start at one column, with either a third labelled line or a value
-//! line of its own at that column, and no other line in between.
+//! line of its own at that column, and no other line in between. A label
+//! column as wide as half the page, or long labels, count only where the
+//! labels are sure ones (a closing colon or question mark, a known field
+//! label); see [`Strength`].
 
 use super::lines::Line;
 use super::paragraphs::join_line;
@@ -33,7 +36,7 @@ enum Role {
 }
 
 /// How surely a short span is a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Strength {
     /// Five to ten words: a label only among sure ones ("Lead Officer and
     /// Report Author" beside "Classification").
@@ -163,9 +166,10 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
     }
     let size = first.size();
     let mut roles = Vec::new();
-    // Each row's label so far, and the line its label was last seen on.
+    // Each row's label so far (the lead lines are one under the other, as
+    // `lead_lines` found them).
     let mut labels: Vec<String> = Vec::new();
-    for (k, l) in lines.iter().take(lead + 1).enumerate() {
+    for l in lines.iter().take(lead + 1) {
         let text = normalize(l.spans.first().map_or("", |s| s.text.as_str()));
         match labels.last_mut() {
             Some(label) => {
@@ -177,12 +181,8 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
                 roles.push(Role::Labelled);
             }
         }
-        if k > 0 && (l.y - lines.get(k - 1).map_or(l.y, |p| p.y)) > size * 1.5 {
-            return None;
-        }
     }
     let colons = labels.first().is_some_and(|l| ends_label(l));
-    let mut label_line = *first;
     let mut prev = *first;
     for l in lines.iter().skip(lead + 1) {
         let gap = l.y - prev.y;
@@ -193,10 +193,12 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
             break;
         };
         let own = l.spans.first();
+        // Label text goes on only right under the line with the label's
+        // last words.
         let goes_on = r != Role::Value
             && gap <= size * 1.5
-            && std::ptr::eq(label_line, prev)
-            && match (labels.last(), label_line.spans.first(), own) {
+            && roles.last() != Some(&Role::Value)
+            && match (labels.last(), prev.spans.first(), own) {
                 (Some(label), Some(p), Some(o)) => {
                     label_continues(label, p, o, edges.1, colons, r == Role::Labelled)
                 }
@@ -207,7 +209,6 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
             if let (Some(label), Some(o)) = (labels.last_mut(), own) {
                 join_line(label, &normalize(&o.text));
             }
-            label_line = l;
         } else if r == Role::LabelMore {
             break;
         } else if r == Role::Labelled {
@@ -219,7 +220,6 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
                 return None;
             }
             labels.push(own.map_or(String::new(), |o| normalize(&o.text)));
-            label_line = l;
         }
         roles.push(r);
         prev = l;

@@ -167,9 +167,7 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
             .copied()
             .filter(|g| g.upright && g.size > 0.5)
             .collect();
-        let mut rows = merge_centred_rows(lines::build_lines_of(c, fonts, upright));
-        lines::split_at_columns(&mut rows);
-        let right = rows.iter().map(Line::x1).fold(0.0, f32::max);
+        let (rows, right) = tidy_lines(lines::build_lines_of(c, fonts, upright));
         label_tables = label_columns::label_column_tables(rows, right);
         if !label_tables.is_empty() {
             let rest: Vec<&Glyph> = flow_glyphs
@@ -181,9 +179,7 @@ pub(crate) fn page_items(page: &Page, fonts: &FontCache) -> PageItems {
             (flow, regions) = columns::ordered_lines(c, fonts, rest, &breaks, &page.order);
         }
     }
-    let mut flow = merge_centred_rows(flow);
-    lines::split_at_columns(&mut flow);
-    let right = flow.iter().map(Line::x1).fold(0.0, f32::max);
+    let (flow, right) = tidy_lines(flow);
     let mut items = label_columns::label_columns(borderless_tables(flow), right);
     let mut tables: Vec<(Item, [f32; 4])> = Vec::new();
     for (grid, cell_lines) in accepted {
@@ -295,6 +291,15 @@ fn place_table(items: &mut Vec<Item>, table: Item, bbox: [f32; 4]) {
             )
     });
     items.insert(at.min(items.len()), table);
+}
+
+/// Lines as the layout reads them: centred table rows merged, spans cut
+/// at the columns nearby lines show; with the right edge of their text.
+fn tidy_lines(raw: Vec<Line>) -> (Vec<Line>, f32) {
+    let mut tidy = merge_centred_rows(raw);
+    lines::split_at_columns(&mut tidy);
+    let right = tidy.iter().map(Line::x1).fold(0.0, f32::max);
+    (tidy, right)
 }
 
 /// Most lines a vertically centred table row may be drawn on.

@@ -292,12 +292,8 @@ impl Builder {
                 .as_ref()
                 .is_some_and(|o| !o.heading && ends_in_phone_digits(&o.text))
                 && label.as_ref().is_some_and(|lab| {
-                    let digits: String = lab
-                        .printed
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit())
-                        .collect();
-                    digits.len() >= 3 || (digits.len() >= 2 && digits.starts_with('0'))
+                    let digits = lab.printed.chars().take_while(char::is_ascii_digit).count();
+                    digits >= 3 || (digits >= 2 && lab.printed.starts_with('0'))
                 });
             if broken_range || broken_number {
                 label = None;

@@ -5,6 +5,7 @@ pub mod date;
 pub mod field_label;
 pub mod label;
 mod normalize;
+pub mod phone;
 
 pub use date::{find_date, parse_date};
 pub use label::{parse_label, LabelOptions};

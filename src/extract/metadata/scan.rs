@@ -329,6 +329,20 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     i += 1;
                     continue;
                 }
+                // "Tourism, Culture and Communities Committee ⇥ Agenda
+                // Item 45": the item number printed beside the body.
+                if let Some((body, item)) = trailing_item(&u.text) {
+                    if out.committee.is_none() && !u.is_counted() && committee_name(&body) {
+                        out.committee = Some(super::committee_case(&body));
+                        out.entries.push(Entry {
+                            label: "Agenda Item".to_string(),
+                            meaning: labels::meaning("Agenda Item"),
+                            parts: vec![item],
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
                 // A title block of lines: "CABINET" / "5 September 2024".
                 if out.committee.is_none() && !u.is_counted() && committee_name(&u.text) {
                     out.committee = Some(super::committee_case(u.text.trim()));
@@ -686,6 +700,31 @@ fn trailing_label(text: &str) -> Option<(String, String)> {
     None
 }
 
+/// A line that ends in an agenda item number ("… Committee Agenda Item
+/// 45", "CABINET Item No. 7"): the text before it and the number.
+fn trailing_item(text: &str) -> Option<(String, String)> {
+    // A space before the text, so that a label at its start is found
+    // (and leaves no head).
+    let text = format!(" {text}");
+    let lower = text.to_lowercase();
+    let at = ["agenda item", "item no", "item"]
+        .iter()
+        .filter_map(|l| lower.rfind(&format!(" {l}")).map(|k| (k, l.len() + 1)))
+        .min_by_key(|(k, _)| *k)?;
+    let head = text.get(..at.0)?.trim();
+    let rest = text.get(at.0 + at.1..)?;
+    let number = rest
+        .trim_start_matches(['.', ':', ' '])
+        .trim_start_matches("number")
+        .trim_start_matches(['.', ':', ' '])
+        .trim();
+    let ok = !head.is_empty()
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.len() <= 8
+        && !number.contains(' ');
+    ok.then(|| (head.to_string(), number.to_string()))
+}
+
 fn push_recs(out: &mut Scanned, label: &str, verbatim: Vec<String>, items: Vec<Recommendation>) {
     out.entries.push(Entry {
         label: label.to_string(),
@@ -954,6 +993,40 @@ mod tests {
     use super::*;
     use crate::extract::metadata::units::units;
     use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn an_item_number_beside_the_body() {
+        let got = |t: &str| trailing_item(t);
+        assert_eq!(
+            got("Tourism, Culture and Communities Committee Agenda Item 45"),
+            Some((
+                "Tourism, Culture and Communities Committee".to_string(),
+                "45".to_string()
+            ))
+        );
+        assert_eq!(
+            got("CABINET Item No. 7"),
+            Some(("CABINET".to_string(), "7".to_string()))
+        );
+        assert_eq!(got("The item 5 was deferred to the next meeting"), None);
+        assert_eq!(got("Agenda Item 45"), None);
+        let doc = DocBuilder::new()
+            .para(
+                0,
+                "Tourism, Culture and Communities Committee Agenda Item 45",
+            )
+            .para(0, "Subject: Allotments")
+            .build();
+        let s = scan(&units(&doc.blocks));
+        assert_eq!(
+            s.committee.as_deref(),
+            Some("Tourism, Culture and Communities Committee")
+        );
+        assert!(s
+            .entries
+            .iter()
+            .any(|e| e.label == "Agenda Item" && e.parts == ["45"]));
+    }
 
     #[test]
     fn a_label_alone_takes_the_heading_below_as_its_value() {

@@ -9,153 +9,146 @@
 //! ```
 //!
 //! Read as a two-column table of label/value rows, the shape the Word and
-//! PDF readers give the same box, so the front matter finds its labels
-//! (labels with a colon are left to the "Label: value" lines). A
-//! value wrapped onto lines of its own stays with its row; a label wrapped
-//! onto lines of its own ("Is the final decision … / at this meeting?")
-//! stays with its label.
+//! PDF readers give the same box, so the front matter finds its labels.
+//!
+//! Such a text is the PDF page set out in a grid of characters, so the
+//! PDF reader's label-column finder
+//! ([`label_columns`](crate::read::pdf::layout::label_columns)) reads it:
+//! each text line becomes a placed line, a character a fixed width, its
+//! parts parted by two spaces or more spans, and blank lines wider gaps.
+//! One rule set, one behaviour, for labels and values that wrap, questions
+//! answered beside them, and side-by-side blocks that are no box.
 
-use crate::text::{normalize, parse_label, LabelOptions};
+use std::collections::BTreeMap;
+
+use crate::read::pdf::layout::label_columns::label_column_runs;
+use crate::read::pdf::layout::lines::{Line as Placed, Span};
 
 use super::lines::Line;
 use super::tables::ProtoTable;
 
-/// How far a value may start from the value column and still be in it.
-const SLACK: usize = 2;
+/// The font size the placed lines are given.
+const SIZE: f32 = 10.0;
+/// The width of one character: half the size, as in a proportional font
+/// on average.
+const CHAR: f32 = SIZE * 0.5;
+/// The distance from one line to the next.
+const LEADING: f32 = SIZE * 1.2;
+/// The extra distance a blank line puts between two lines: `pdftotext
+/// -layout` prints one for a gap of about a line and a half, as between
+/// the paragraphs of one table cell.
+const BLANK: f32 = SIZE * 0.8;
 
-/// The most lines one box may take (keeps the reader linear).
-const MAX_LINES: usize = 60;
+/// The label/value boxes of a text, by the index of their first line.
+#[derive(Debug, Default)]
+pub struct Boxes(BTreeMap<usize, (ProtoTable, usize)>);
 
-/// The end of the left text and the start of the right text on a line whose
-/// two parts are parted by three spaces or more; `None` for a line of one
-/// part or of three parts or more (a grid of figures).
-fn two_parts(raw: &str) -> Option<(usize, usize)> {
-    let chars: Vec<char> = raw.chars().collect();
-    let first = chars.iter().position(|c| !c.is_whitespace())?;
-    let mut gaps = Vec::new();
-    let mut k = first;
+impl Boxes {
+    /// The box whose first line is line `i`, with the index of the line
+    /// after it.
+    pub fn at(&self, i: usize) -> Option<(ProtoTable, usize)> {
+        self.0.get(&i).cloned()
+    }
+
+    /// Whether a box starts at line `i` (so no paragraph runs into it).
+    pub fn starts(&self, i: usize) -> bool {
+        self.0.contains_key(&i)
+    }
+}
+
+/// The spans of a text line: its parts parted by two spaces or more, each
+/// placed at its character column.
+fn placed(line: &Line, y: f32) -> Placed {
+    let chars: Vec<char> = line.raw.chars().collect();
+    let mut spans = Vec::new();
+    let mut k = 0;
     while k < chars.len() {
-        if chars.get(k) == Some(&' ') {
-            let run = chars.iter().skip(k).take_while(|c| **c == ' ').count();
-            if run >= 3 && k + run < chars.len() {
-                gaps.push((k, k + run));
-            }
-            k += run;
-        } else {
+        if chars.get(k).is_some_and(|c| c.is_whitespace()) {
             k += 1;
-        }
-    }
-    match gaps.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
-}
-
-/// Text a label column holds: a few words, no sentence, not a list number.
-fn label_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=8).contains(&words)
-        && text.chars().count() <= 48
-        && text.starts_with(|c: char| c.is_uppercase())
-        && !text.ends_with(['.', ';', ','])
-        && !text.contains('@')
-        && parse_label(text, LabelOptions::default()).is_none_or(|(_, rest)| !rest.is_empty())
-        && !text.chars().any(|c| c == '£' || c == '%')
-}
-
-/// Whether a value line continues the value above it as one wrapped line
-/// (joined with a space) rather than starting another item of a list of
-/// people or places (kept on a line of its own).
-fn wraps(prev: &str, next: &str) -> bool {
-    let last = prev.split_whitespace().last().unwrap_or("").to_lowercase();
-    !next.starts_with(|c: char| c.is_uppercase())
-        || prev.ends_with([',', '&', '-', '–', '('])
-        || ["and", "of", "for", "the", "to", "in", "on", "with", "&"].contains(&last.as_str())
-}
-
-/// Reads a label/value box starting at line `start`; returns the table and
-/// the index of the line after it.
-pub fn read(lines: &[Line], start: usize) -> Option<(ProtoTable, usize)> {
-    let first = lines.get(start)?;
-    let (left_end, x) = two_parts(&first.raw)?;
-    let indent = first.indent;
-    let left = normalize(first.raw.chars().take(left_end).collect::<String>().trim());
-    if !label_like(&left) || !(16..=70).contains(&x) {
-        return None;
-    }
-    let mut rows: Vec<(String, String)> = Vec::new();
-    let mut end = start;
-    let mut i = start;
-    let mut blanks = 0;
-    while let Some(line) = lines.get(i).filter(|_| i < start + MAX_LINES) {
-        if line.is_blank() {
-            blanks += 1;
-            if blanks >= 2 {
-                break;
-            }
-            i += 1;
             continue;
         }
-        if line.page_break && i > start {
-            break;
-        }
-        let raw = line.raw.as_str();
-        let chars: Vec<char> = raw.chars().collect();
-        let parts = two_parts(raw).filter(|(_, rx)| rx.abs_diff(x) <= SLACK);
-        if let Some((le, rx)) = parts.filter(|_| line.indent.abs_diff(indent) <= SLACK) {
-            let label = normalize(chars.iter().take(le).collect::<String>().trim());
-            let value = normalize(chars.iter().skip(rx).collect::<String>().trim());
-            // Two blocks side by side ("Report Author:  Relevant Director:",
-            // a person's e-mail on each side) are no label column.
-            if !label_like(&label) || value.ends_with(':') && label.ends_with(':') {
+        let start = k;
+        let mut end = k;
+        while let Some(c) = chars.get(k) {
+            let gap = c.is_whitespace() && chars.get(k + 1).is_none_or(|n| n.is_whitespace());
+            if gap {
                 break;
             }
-            rows.push((label, value));
-        } else if line.indent + SLACK >= x && blanks == 0 {
-            // A value wrapped onto a line of its own.
-            let Some(row) = rows.last_mut() else { break };
-            let text = normalize(line.text());
-            if row.1.is_empty() || wraps(&row.1, &text) {
-                if !row.1.is_empty() {
-                    row.1.push(' ');
-                }
-                row.1.push_str(&text);
-            } else {
-                row.1.push('\n');
-                row.1.push_str(&text);
+            if !c.is_whitespace() {
+                end = k + 1;
             }
-        } else if line.indent.abs_diff(indent) <= SLACK
-            && line.width() + SLACK < x
-            && blanks == 0
-            && line.text().starts_with(|c: char| c.is_lowercase())
-        {
-            // A label wrapped onto a line of its own ("recommendations in
-            // this report to be made / at this meeting?").
-            let Some(row) = rows.last_mut() else { break };
-            row.0.push(' ');
-            row.0.push_str(&normalize(line.text()));
-        } else {
-            break;
+            k += 1;
         }
+        let text: String = chars.get(start..end).unwrap_or_default().iter().collect();
+        spans.push(Span {
+            x0: start as f32 * CHAR,
+            x1: end as f32 * CHAR,
+            text,
+            bold: false,
+            italic: false,
+            size: SIZE,
+            wide_gaps: Vec::new(),
+        });
+    }
+    Placed { y, spans }
+}
+
+/// Finds the label/value boxes of `lines`, page by page. Lines with tabs
+/// (the cells of a tab-separated table) part runs.
+pub fn find(lines: &[Line]) -> Boxes {
+    let mut boxes = BTreeMap::new();
+    let mut page: Vec<(usize, Placed)> = Vec::new();
+    let mut y = 0.0;
+    let mut blanks = 0usize;
+    for (k, line) in lines.iter().enumerate() {
+        if line.page_break || line.raw.contains('\t') {
+            flush(&mut page, &mut boxes);
+            y = 0.0;
+        }
+        if line.is_blank() {
+            blanks += 1;
+            continue;
+        }
+        if line.raw.contains('\t') {
+            continue;
+        }
+        y += LEADING + BLANK * blanks.min(3) as f32;
         blanks = 0;
-        i += 1;
-        end = i;
+        page.push((k, placed(line, y)));
     }
-    // One row is a line with a wide gap; a box has a column of labels.
-    // Labels that end in a colon ("From:", "Subject:") are read line by line
-    // as "Label: value" already, wrapped values and all.
-    // Two short rows ("Agenda Item  18", "Report No  EI/44/23") are a
-    // caption more often than a box; two rows make one when a value wraps.
-    let wrapped = end - start > rows.len();
-    if rows.len() < 2 || rows.len() == 2 && !wrapped || rows.iter().any(|(l, _)| l.ends_with(':')) {
-        return None;
+    flush(&mut page, &mut boxes);
+    Boxes(boxes)
+}
+
+/// Reads the boxes among one page's placed lines into `boxes`, and empties
+/// the page.
+fn flush(page: &mut Vec<(usize, Placed)>, boxes: &mut BTreeMap<usize, (ProtoTable, usize)>) {
+    let taken = std::mem::take(page);
+    if taken.len() < 2 {
+        return;
     }
-    let table = ProtoTable {
-        rows: rows.into_iter().map(|(l, v)| vec![l, v]).collect(),
-        header_rows: 0,
-        empty_header: false,
-    };
-    Some((table, end))
+    let right = taken.iter().map(|(_, l)| l.x1()).fold(0.0, f32::max);
+    let numbers: Vec<usize> = taken.iter().map(|(k, _)| *k).collect();
+    let placed: Vec<Placed> = taken.into_iter().map(|(_, l)| l).collect();
+    for (table, start, len) in label_column_runs(placed, right) {
+        let (Some(first), Some(last)) = (
+            numbers.get(start),
+            numbers.get((start + len).saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        let rows = table
+            .rows
+            .into_iter()
+            .map(|r| r.cells.into_iter().map(|c| c.text).collect())
+            .collect();
+        let proto = ProtoTable {
+            rows,
+            header_rows: 0,
+            empty_header: false,
+        };
+        boxes.insert(*first, (proto, last + 1));
+    }
 }
 
 #[cfg(test)]
@@ -165,7 +158,7 @@ mod tests {
 
     fn rows(text: &str) -> Option<Vec<Vec<String>>> {
         let lines = split(text);
-        read(&lines, 0).map(|(t, _)| t.rows)
+        find(&lines).at(0).map(|(t, _)| t.rows)
     }
 
     /// A line of a box: the label from column 1, the value from column 38.
@@ -176,25 +169,37 @@ mod tests {
     #[test]
     fn a_cover_box_with_wrapped_values_and_labels() {
         let text = [
+            line("Is the final decision on the", ""),
+            line("recommendations in this report to", ""),
+            line("be made at this meeting?", "Yes"),
+            "\n\n".to_string(),
             line("Final Decision-Maker", "Policy and Resources Committee"),
             line("Lead Head of Service", "Graham Talbot, Director of Place"),
-            line("Is the final decision on the", "Yes"),
-            line("recommendations in this report", ""),
             line("Wards affected", "High Street, Fant and"),
             line("", "Bridge"),
             line("By", "Peter Oakford, Deputy Leader"),
             line("", "John Betts, Interim Director"),
-            "\n\nExecutive Summary\n".to_string(),
+            // The page's text runs wider than the box.
+            "\n\nExecutive Summary\nThe charges for residents’ parking permits were last reviewed in 2021, and since then\n".to_string(),
         ]
         .concat();
-        let got = rows(&text).unwrap_or_default();
+        let lines = split(&text);
+        let boxes = find(&lines);
+        let question = boxes.at(0).map(|(t, end)| (t.rows, end));
+        assert_eq!(
+            question,
+            Some((
+                vec![vec![
+                    "Is the final decision on the recommendations in this report to be made at this meeting?".to_string(),
+                    "Yes".to_string(),
+                ]],
+                3
+            ))
+        );
+        let got = boxes.at(5).map(|(t, _)| t.rows).unwrap_or_default();
         let want: Vec<Vec<String>> = [
             ["Final Decision-Maker", "Policy and Resources Committee"],
             ["Lead Head of Service", "Graham Talbot, Director of Place"],
-            [
-                "Is the final decision on the recommendations in this report",
-                "Yes",
-            ],
             ["Wards affected", "High Street, Fant and Bridge"],
             [
                 "By",
@@ -205,6 +210,23 @@ mod tests {
         .map(|r| r.iter().map(|s| s.to_string()).collect())
         .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn labels_with_colons_and_wrapped_labels() {
+        let text = "Subject:                   COMMUNITY LIBRARIES OPENING HOURS\n                           REVIEW\nReport of:                 Strategic Director, City Operations\nRelevant Cabinet           Councillor Nadia Qureshi – Culture and\nMember:                    Communities\n\nText.\n";
+        let got = rows(text).unwrap_or_default();
+        assert_eq!(
+            got,
+            [
+                ["Subject:", "COMMUNITY LIBRARIES OPENING HOURS REVIEW"],
+                ["Report of:", "Strategic Director, City Operations"],
+                [
+                    "Relevant Cabinet Member:",
+                    "Councillor Nadia Qureshi – Culture and Communities"
+                ],
+            ]
+        );
     }
 
     #[test]

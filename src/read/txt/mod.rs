@@ -3,9 +3,10 @@
 //! blocks.
 //!
 //! The work is split by concern: [`decode`] turns bytes into text, [`lines`]
-//! splits and classifies lines, [`tables`], [`flat`] and [`columns`] rebuild
-//! tables,
-//! [`html`] and [`inline`] resolve markup, [`notes`] finds footnotes,
+//! splits and classifies lines, [`tables`], [`flat`], [`columns`] and
+//! [`label_rows`] (label/value boxes, read by the PDF reader's
+//! label-column finder) rebuild tables, [`html`] and [`inline`] resolve
+//! markup, [`notes`] finds footnotes,
 //! [`paragraphs`] rejoins hard-wrapped lines into paragraphs and
 //! [`structure`] decides headings and list levels.
 

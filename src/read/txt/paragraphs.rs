@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::document::{Label, Style};
+use crate::text::phone::{ends_in_phone_digits, phone_tail};
 use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
 use crate::Document;
 
@@ -173,6 +174,21 @@ fn starts_block(line: &Line) -> bool {
         || t.starts_with('<') && html::has_html(t)
 }
 
+/// Whether `acc` stops on a word that cannot end a line's text ("Tourism,
+/// Culture and" / "Communities Committee"): a short line that goes on.
+fn ends_mid_phrase(acc: &str) -> bool {
+    let last = acc.split_whitespace().last().unwrap_or("").to_lowercase();
+    acc.ends_with([',', '&']) || matches!(last.as_str(), "and" | "of" | "for" | "the" | "to" | "&")
+}
+
+/// Whether the paragraph `acc` goes on with line `next` where a telephone
+/// number broke at the line end ("… Tel: 01632 960" / "552. Email: …"):
+/// the digits that start the line are no list number.
+fn phone_goes_on(acc: &str, next: &str) -> bool {
+    ends_in_phone_digits(acc)
+        && parse_label(next, LabelOptions::default()).is_some_and(|(l, _)| phone_tail(&l.printed))
+}
+
 /// Whether line `i` is an artefact to skip: a URL list left by a page break,
 /// a `mailto:` line, stand-alone page residue.
 fn is_artefact(lines: &[Line], i: usize) -> bool {
@@ -236,6 +252,7 @@ fn read_para(
     i: usize,
     lay: Layout,
     rep: &HashSet<String>,
+    boxes: &label_rows::Boxes,
 ) -> (ParaProto, Vec<Note>, usize) {
     let is_rep = |k: usize| rep.contains(&normalize(line_text(lines, k)));
     let first = lines.get(i).map_or("", |l| l.raw.as_str());
@@ -272,6 +289,9 @@ fn read_para(
         // A number set on a line of its own ("1.1", then the text on the
         // next line, as some exports print it) takes the text that follows.
         let bare_label = label.is_some() && acc.is_empty() && count == 1;
+        if boxes.starts(j) {
+            break;
+        }
         if !next.is_blank() && !next.page_break {
             if bare_label && !starts_block(next) {
                 join_wrapped(&mut acc, next.text());
@@ -283,16 +303,21 @@ fn read_para(
                 let prev = lines.get(last).map_or(0, Line::width);
                 // A short line right above a label/value line is that
                 // block's title, not the end of this paragraph.
+                // Not under a label of its own: that is its value going on
+                // ("REPORT OF CABINET MEMBER: MR DAVID LEWELL, CABINET" /
+                // "MEMBER FOR FINANCE AND RESOURCES" / "LEAD OFFICER: …").
                 let titles_block = next.width() * 10 < w * 6
+                    && known.is_none()
                     && lines
                         .get(j + 1)
                         .is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
                 (!starts_block(next)
                     || (ends_with_reference(&acc) && known_label(next.text()).is_none())
-                    || dash_continues(&acc, prev, w, next))
+                    || dash_continues(&acc, prev, w, next)
+                    || phone_goes_on(&acc, next.text()))
                     && !titles_block
                     && !is_bare_url(next.text())
-                    && (prev * 100 >= w * 55 || acc.ends_with('-'))
+                    && (prev * 100 >= w * 55 || acc.ends_with('-') || ends_mid_phrase(&acc))
             });
             // A template heading that recurs through the document stands
             // alone, whatever the line widths say (its last word may wrap).
@@ -321,7 +346,11 @@ fn read_para(
             None => break,
         };
         let nt = nl.text();
-        if starts_block(nl) || flat::starts_here(lines, k) || is_rep(k) || (count == 1 && is_rep(i))
+        if starts_block(nl)
+            || flat::starts_here(lines, k)
+            || boxes.starts(k)
+            || is_rep(k)
+            || (count == 1 && is_rep(i))
         {
             break;
         }
@@ -481,6 +510,7 @@ fn repeated_lines(lines: &[Line]) -> HashSet<String> {
 pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
     let lay = layout(lines);
     let repeated = repeated_lines(lines);
+    let boxes = label_rows::find(lines);
     let mut out: Vec<Proto> = Vec::new();
     let mut previous_flat_header: Option<Vec<String>> = None;
     let mut i = 0;
@@ -525,7 +555,7 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
             i = end.max(i + 1);
             continue;
         }
-        if let Some((t, end)) = label_rows::read(lines, i) {
+        if let Some((t, end)) = boxes.at(i) {
             out.push(Proto::Table(line.no, t));
             i = end.max(i + 1);
             continue;
@@ -558,7 +588,7 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
                 continue;
             }
         }
-        let (p, found, end) = read_para(lines, i, lay, &repeated);
+        let (p, found, end) = read_para(lines, i, lay, &repeated, &boxes);
         finish_para(p, doc, &mut out);
         for n in found {
             push_note(n, lines, &mut out);

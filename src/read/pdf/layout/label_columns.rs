@@ -49,7 +49,7 @@ enum Strength {
 }
 
 /// How a span reads as a label: letters rather than digits, no colon but
-/// a closing one, no list label ("1.1", "(a)"), at most ten words; `None`
+/// a closing one, no list label ("1.1", "(a)"), at most ten words (a question 25); `None`
 /// where it cannot be one.
 fn label_strength(text: &str) -> Option<Strength> {
     let t = normalize(text);
@@ -58,11 +58,18 @@ fn label_strength(text: &str) -> Option<Strength> {
     let digits = core.chars().filter(|c| c.is_ascii_digit()).count();
     let words = core.split_whitespace().count();
     let chars = core.chars().count();
+    // A question may be long ("Is the final decision on the
+    // recommendations in this report to be made at this meeting?").
+    let (most_words, most_chars) = if t.ends_with('?') {
+        (25, 160)
+    } else {
+        (10, 70)
+    };
     if core.is_empty()
         || letters <= digits
         || core.contains(':')
-        || words > 10
-        || chars > 70
+        || words > most_words
+        || chars > most_chars
         || parse_label(&t, LabelOptions::default()).is_some()
     {
         return None;
@@ -215,8 +222,12 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
             // A label beside the second line of a wrapped value: the left
             // column runs on independently (a two-column table of prose), no
             // cover box. A label with its colon is a label all the same.
+            // So is a capitalised label beside a capitalised value after a
+            // value that reads as whole ("Final Decision-Maker | Policy
+            // and Resources Committee" / "Lead Head of Service | Graham
+            // Talbot…"): prose going on in both columns at once is rare.
             let marked = own.is_some_and(|o| label_strength(&o.text) == Some(Strength::Strong));
-            if !marked && value_wraps(prev, l, right) {
+            if !marked && !fresh_row(prev, l) && value_wraps(prev, l, right) {
                 return None;
             }
             labels.push(own.map_or(String::new(), |o| normalize(&o.text)));
@@ -248,10 +259,23 @@ fn run(lines: &[&Line], lead: usize, right: f32, strict: bool) -> Option<Run> {
     // are no labels and values.
     let wide = edges.1 - edges.0 > (right - edges.0) * 0.35;
     let long = strengths.contains(&Strength::Long);
+    // One known label without a colon, its value over several lines, is
+    // a row too ("SENIOR RESPONSIBLE OFFICER | Huw Jenkins, Director…" /
+    // "8 March 2024" under the recommendations); one with a colon is left
+    // to the "Label: value" paragraphs, which read its spaced-out value.
+    // Its label is of two words or more: "To" or "Date" beside a line
+    // may be anything.
+    let one = rows == 1
+        && strong == 1
+        && values >= 1
+        && !colons
+        && labels
+            .first()
+            .is_some_and(|l| l.split_whitespace().count() >= 2);
     let enough = if wide || long {
-        rows >= 2 && (strong >= 2 || (strong >= 1 && rows >= 3))
+        (rows >= 2 && (strong >= 2 || (strong >= 1 && rows >= 3))) || one
     } else {
-        rows >= 3 || (rows >= 2 && values >= 1)
+        rows >= 3 || (rows >= 2 && values >= 1) || one
     };
     // One question answered beside it ("Is this a key decision? | Yes").
     let question = rows == 1
@@ -287,6 +311,22 @@ fn value_wraps(prev: &Line, next: &Line, right: f32) -> bool {
     prev.x1() + size * 0.3 + first_word_width(value) > right
 }
 
+/// Whether two-span line `next` reads as a row of its own after `prev`
+/// though its value might be a wrap: label and value start with
+/// capitals, and neither `prev`'s value nor its label reads on.
+fn fresh_row(prev: &Line, next: &Line) -> bool {
+    let capital = |s: Option<&super::lines::Span>| {
+        s.is_some_and(|s| s.text.trim_start().starts_with(char::is_uppercase))
+    };
+    let reads_on =
+        |s: Option<&super::lines::Span>| s.is_some_and(|s| label_goes_on(&normalize(&s.text), "X"));
+    next.spans.len() == 2
+        && capital(next.spans.first())
+        && capital(next.spans.last())
+        && !reads_on(prev.spans.last())
+        && !reads_on(prev.spans.first())
+}
+
 /// The width of the first word of a span, in proportion to its characters.
 fn first_word_width(s: &super::lines::Span) -> f32 {
     let chars = s.text.chars().count().max(1) as f32;
@@ -318,26 +358,61 @@ struct Edges {
 /// the page's text edge, or where the text reads on ("… Cabinet Member
 /// for" / "Communities…"), or, except under labels that list people one
 /// per line ("By", "From", "To"), before the column's own edge.
-fn add_value(acc: &mut String, label: &str, value: &str, prev_x1: f32, size: f32, edges: &Edges) {
+/// In a cell whose paragraphs are `spaced` apart, a line right under
+/// another is always a wrap.
+fn add_value(
+    acc: &mut String,
+    label: &str,
+    value: &str,
+    prev_x1: f32,
+    size: f32,
+    edges: &Edges,
+    spaced: bool,
+) {
     if acc.is_empty() {
         acc.push_str(value);
         return;
     }
     let word = value.split_whitespace().next().unwrap_or("");
-    let width = word.chars().count() as f32 * size * 0.5;
+    // Capitals are wider than small letters.
+    let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
+    let em = if caps { 0.65 } else { 0.5 };
+    let width = word.chars().count() as f32 * size * em;
     let reach = prev_x1 + size * 0.3 + width;
-    let reads_on = label_goes_on(acc, value) || value.starts_with(|c: char| c.is_ascii_digit());
+    let reads_on = label_goes_on(acc, value);
+    let number = value.starts_with(|c: char| c.is_ascii_digit());
     let people = matches!(
         label.trim_end_matches(':').trim().to_lowercase().as_str(),
         "by" | "from" | "to" | "cc"
     );
-    let full = reach > edges.page || (reach > edges.column && (reads_on || !people));
+    let full =
+        spaced || reach > edges.page || reads_on || (reach > edges.column && (number || !people));
     if full {
         join_line(acc, value);
     } else {
         acc.push('\n');
         acc.push_str(value);
     }
+}
+
+/// For each row [`table_of`] makes, whether lines of its value are set
+/// apart (a cell's paragraphs spaced out, as Kent's "From" sets one
+/// person to a paragraph), numbered as `table_of` numbers them.
+fn spaced_rows(lines: &[&Line], run: &Run, leading: f32) -> Vec<bool> {
+    let mut spaced: Vec<bool> = Vec::new();
+    let mut prev: Option<&Line> = None;
+    for (l, r) in lines.iter().zip(&run.roles) {
+        let set_off = prev.is_some_and(|p| l.y - p.y > leading * 1.3);
+        match (r, spaced.last_mut()) {
+            (Role::Labelled, _) => spaced.push(false),
+            (Role::LabelMore, _) => {}
+            (Role::Value, Some(_)) if !set_off => {}
+            (Role::Value, Some(s)) if run.colons => *s = true,
+            (Role::Value, _) => spaced.push(false),
+        }
+        prev = Some(l);
+    }
+    spaced
 }
 
 /// Builds the table of a run: a row per label, its wrapped label lines
@@ -365,6 +440,7 @@ fn table_of(lines: &[&Line], run: &Run, page_right: f32) -> Table {
         page: page_right,
         column: if right > f32::MIN { right } else { page_right },
     };
+    let spaced = spaced_rows(lines, run, leading);
     let mut rows: Vec<(String, String)> = Vec::new();
     // The right edge of the last value line.
     let mut last_value_x1: Option<f32> = None;
@@ -376,6 +452,11 @@ fn table_of(lines: &[&Line], run: &Run, page_right: f32) -> Table {
         let value = value_span.map_or(String::new(), |s| normalize(&s.text));
         let set_off = prev.is_some_and(|p| l.y - p.y > leading * 1.3);
         let label = normalize(l.spans.first().map_or("", |s| s.text.as_str()));
+        let row_spaced = rows
+            .len()
+            .checked_sub(1)
+            .and_then(|k| spaced.get(k))
+            .is_some_and(|s| *s);
         match r {
             Role::Labelled => {
                 rows.push((label, value));
@@ -392,6 +473,7 @@ fn table_of(lines: &[&Line], run: &Run, page_right: f32) -> Table {
                             last_value_x1.unwrap_or(edges.column),
                             s.size,
                             &edges,
+                            row_spaced,
                         );
                         last_value_x1 = Some(s.x1);
                     }
@@ -406,6 +488,7 @@ fn table_of(lines: &[&Line], run: &Run, page_right: f32) -> Table {
                         last_value_x1.unwrap_or(edges.column),
                         l.size(),
                         &edges,
+                        row_spaced,
                     );
                     last_value_x1 = Some(l.x1());
                 }
@@ -484,24 +567,50 @@ pub fn label_columns(items: Vec<Item>, right: f32) -> Vec<Item> {
     find(items, right, false).0
 }
 
-/// The label-column tables among a page's lines taken row by row, before
-/// page columns are told apart (a label column set wide reads as a column
-/// of its own), each with its bounding box; only sure ones (see [`run`]).
-pub fn label_column_tables(lines: Vec<Line>, right: f32) -> Vec<(Table, [f32; 4])> {
+/// The label-column tables among `lines` (one page's, top to bottom), each
+/// with the index of its first line and how many lines it takes; for
+/// readers whose lines come from elsewhere (a `pdftotext -layout` text).
+pub fn label_column_runs(lines: Vec<Line>, right: f32) -> Vec<(Table, usize, usize)> {
     let items = lines.into_iter().map(Item::Line).collect();
-    let (out, boxes) = find(items, right, true);
+    let (out, found) = find(items, right, false);
     out.into_iter()
         .filter_map(|it| match it {
             Item::Table(t, _) => Some(t),
             Item::Line(_) => None,
         })
-        .zip(boxes)
+        .zip(found)
+        .map(|(t, f)| (t, f.start, f.len))
         .collect()
 }
 
-/// The items with each label-column run replaced by its table, and the
-/// bounding boxes of the tables made.
-fn find(items: Vec<Item>, right: f32, strict: bool) -> (Vec<Item>, Vec<[f32; 4]>) {
+/// The label-column tables among a page's lines taken row by row, before
+/// page columns are told apart (a label column set wide reads as a column
+/// of its own), each with its bounding box; only sure ones (see [`run`]).
+pub fn label_column_tables(lines: Vec<Line>, right: f32) -> Vec<(Table, [f32; 4])> {
+    let items = lines.into_iter().map(Item::Line).collect();
+    let (out, found) = find(items, right, true);
+    out.into_iter()
+        .filter_map(|it| match it {
+            Item::Table(t, _) => Some(t),
+            Item::Line(_) => None,
+        })
+        .zip(found)
+        .map(|(t, f)| (t, f.bbox))
+        .collect()
+}
+
+/// Where a table was made from: its lines' bounding box, and the index
+/// of its first line among the items given and how many it took.
+struct Found {
+    bbox: [f32; 4],
+    start: usize,
+    len: usize,
+}
+
+/// The items with each label-column run replaced by its table, and where
+/// each table came from (see [`Found`]). Only lines are given as input
+/// by the callers, so item indices are line indices.
+fn find(items: Vec<Item>, right: f32, strict: bool) -> (Vec<Item>, Vec<Found>) {
     let mut boxes = Vec::new();
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     let mut i = 0;
@@ -561,7 +670,11 @@ fn find(items: Vec<Item>, right: f32, strict: bool) -> (Vec<Item>, Vec<[f32; 4]>
         let bottom = taken.last().map_or(0.0, |l| l.y + l.size() * 0.3);
         let x0 = taken.iter().map(|l| l.x0()).fold(f32::MAX, f32::min);
         let x1 = taken.iter().map(|l| l.x1()).fold(f32::MIN, f32::max);
-        boxes.push([x0 - 1.0, top - 1.0, x1 + 1.0, bottom + 1.0]);
+        boxes.push(Found {
+            bbox: [x0 - 1.0, top - 1.0, x1 + 1.0, bottom + 1.0],
+            start: i - used,
+            len: found.roles.len(),
+        });
         let table = table_of(taken, &found, right);
         out.truncate(out.len() - used);
         out.push(Item::Table(table, top));

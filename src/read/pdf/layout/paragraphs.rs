@@ -3,6 +3,7 @@
 use super::lines::Line;
 use super::{Item, PageItems};
 use crate::document::{BlockKind, Footnote, Heading, Label, LabelKind, Loc, Paragraph, Style};
+use crate::text::phone::{ends_in_phone_digits, phone_tail};
 use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
 
 /// A paragraph being built.
@@ -56,18 +57,6 @@ fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
         }
     }
     out
-}
-
-/// Whether `text` ends in the start of a telephone number: two groups of
-/// digits ("01632 960"), or one of four or more that starts with 0.
-fn ends_in_phone_digits(text: &str) -> bool {
-    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-    let mut words = text.split_whitespace().rev();
-    match (words.next(), words.next()) {
-        (Some(a), Some(b)) if digits(a) && digits(b) => true,
-        (Some(a), _) => digits(a) && a.len() >= 4 && a.starts_with('0'),
-        _ => false,
-    }
 }
 
 /// The list label of a line and the text after it.
@@ -291,10 +280,7 @@ impl Builder {
                 .open
                 .as_ref()
                 .is_some_and(|o| !o.heading && ends_in_phone_digits(&o.text))
-                && label.as_ref().is_some_and(|lab| {
-                    let digits = lab.printed.chars().take_while(char::is_ascii_digit).count();
-                    digits >= 3 || (digits >= 2 && lab.printed.starts_with('0'))
-                });
+                && label.as_ref().is_some_and(|lab| phone_tail(&lab.printed));
             if broken_range || broken_number {
                 label = None;
                 rest = normalize(&l.text());

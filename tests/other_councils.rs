@@ -228,7 +228,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ("slough-style-article-4-direction-2024", "lo.pdf"),
     ("cardiff-style-school-places-2024", "layout.txt"),
     ("county-style-school-transport-2024", "layout.txt"),
-    ("district-style-local-development-scheme-2024", "layout.txt"),
     ("eastsussex-style-verges-2024", "layout.txt"),
     ("hampshire-style-bus-shelters-2025", "layout.txt"),
     ("maidstone-style-parking-2025", "layout.txt"),

@@ -174,6 +174,13 @@ fn starts_block(line: &Line) -> bool {
         || t.starts_with('<') && html::has_html(t)
 }
 
+/// Whether line `next` starts a resolution of its own after a sentence
+/// that ended (unnumbered recommendations set one under the other: "…
+/// from 16 September 2024." / "That the Head of Planning be authorised…").
+fn new_resolution(acc: &str, next: &str) -> bool {
+    ends_sentence(acc) && next.starts_with("That ")
+}
+
 /// Whether `acc` stops on a word that cannot end a line's text ("Tourism,
 /// Culture and" / "Communities Committee"): a short line that goes on.
 fn ends_mid_phrase(acc: &str) -> bool {
@@ -235,10 +242,22 @@ fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ':', ';', '?', '!'])
 }
 
-/// A short stand-alone line that reads like a title.
+/// Whether `t` is set in capitals: two words or more, no small letter
+/// ("LOCAL DEVELOPMENT SCHEME 2024–2027").
+fn in_capitals(t: &str) -> bool {
+    t.split_whitespace().count() >= 2
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && !t.chars().any(char::is_lowercase)
+}
+
+/// A short stand-alone line that reads like a title, or a short line in
+/// capitals.
 fn heading_like(lines: &[Line], k: usize, wrap: usize) -> bool {
     let Some(l) = lines.get(k) else { return false };
     let t = l.text();
+    if l.width() * 10 < wrap * 6 && in_capitals(t) {
+        return true;
+    }
     l.width() * 10 < wrap * 6
         && blank_at(lines, k + 1)
         && !ends_sentence(t)
@@ -316,6 +335,7 @@ fn read_para(
                     || dash_continues(&acc, prev, w, next)
                     || phone_goes_on(&acc, next.text()))
                     && !titles_block
+                    && !new_resolution(&acc, next.text())
                     && !is_bare_url(next.text())
                     && (prev * 100 >= w * 55 || acc.ends_with('-') || ends_mid_phrase(&acc))
             });
@@ -355,11 +375,18 @@ fn read_para(
             break;
         }
         let lower = nt.starts_with(|c: char| c.is_lowercase());
+        // Two blank lines or more part paragraphs, unless a page break
+        // lies between or the text goes on in lower case or digits.
+        let paged = lines
+            .get(last + 1..=k)
+            .is_some_and(|ls| ls.iter().any(|l| l.page_break));
+        let goes_on = nt.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        let apart = k - last > 2 && !paged && !goes_on;
         let joins = match lay.wrap {
             _ if bare_label => k - last <= 2,
             Some(w) => {
                 let prev = lines.get(last).map_or(0, Line::width);
-                prev * 10 >= w * 6 && !heading_like(lines, k, w) && k - last <= 12
+                prev * 10 >= w * 6 && !heading_like(lines, k, w) && k - last <= 12 && !apart
             }
             None => lower && k - last <= 4,
         };

@@ -571,14 +571,8 @@ pub fn label_columns(items: Vec<Item>, right: f32) -> Vec<Item> {
 /// with the index of its first line and how many lines it takes; for
 /// readers whose lines come from elsewhere (a `pdftotext -layout` text).
 pub fn label_column_runs(lines: Vec<Line>, right: f32) -> Vec<(Table, usize, usize)> {
-    let items = lines.into_iter().map(Item::Line).collect();
-    let (out, found) = find(items, right, false);
-    out.into_iter()
-        .filter_map(|it| match it {
-            Item::Table(t, _) => Some(t),
-            Item::Line(_) => None,
-        })
-        .zip(found)
+    tables_of_lines(lines, right, false)
+        .into_iter()
         .map(|(t, f)| (t, f.start, f.len))
         .collect()
 }
@@ -587,15 +581,22 @@ pub fn label_column_runs(lines: Vec<Line>, right: f32) -> Vec<(Table, usize, usi
 /// page columns are told apart (a label column set wide reads as a column
 /// of its own), each with its bounding box; only sure ones (see [`run`]).
 pub fn label_column_tables(lines: Vec<Line>, right: f32) -> Vec<(Table, [f32; 4])> {
+    tables_of_lines(lines, right, true)
+        .into_iter()
+        .map(|(t, f)| (t, f.bbox))
+        .collect()
+}
+
+/// The tables [`find`] makes of `lines`, each with where it came from.
+fn tables_of_lines(lines: Vec<Line>, right: f32, strict: bool) -> Vec<(Table, Found)> {
     let items = lines.into_iter().map(Item::Line).collect();
-    let (out, found) = find(items, right, true);
+    let (out, found) = find(items, right, strict);
     out.into_iter()
         .filter_map(|it| match it {
             Item::Table(t, _) => Some(t),
             Item::Line(_) => None,
         })
         .zip(found)
-        .map(|(t, f)| (t, f.bbox))
         .collect()
 }
 

@@ -335,7 +335,8 @@ fn recommendations_heading(u: &units::Unit, text: &str) -> bool {
 /// The purpose stated as the report's first section rather than a label:
 /// a heading "Purpose of Report", "1. PURPOSE OF REPORT AND POLICY
 /// CONTEXT", "1. Purpose/Executive Summary" or "1. Summary" near the top,
-/// and the paragraphs under it (at most three).
+/// and the paragraphs under it (at most three) up to the next heading,
+/// or the next numbered line that reads as one.
 fn body_purpose(units: &[units::Unit]) -> Option<String> {
     let start = units.iter().take(PURPOSE_REACH).position(|u| {
         let t = without_number(&u.text);
@@ -345,9 +346,16 @@ fn body_purpose(units: &[units::Unit]) -> Option<String> {
             || k.starts_with("purpose of the report");
         named && (u.is_heading() || heading_like(u))
     })?;
+    let numbered = |u: &units::Unit| without_number(&u.text).len() < u.text.len();
+    let start_numbered = units.get(start).is_some_and(numbered);
     let mut parts = Vec::new();
     for u in units.iter().skip(start + 1) {
+        // The next numbered section's heading, set as a paragraph ("1.
+        // Purpose of Report" / … / "2. Recommendation(s)/Proposed Action").
+        let next_section = start_numbered && numbered(u) && heading_like(u);
         if u.is_heading()
+            || next_section
+            || recommendations_heading(u, without_number(&u.text))
             || u.shape == units::Shape::Row
             || parts.len() >= 3
             || labels::split(&u.text, false).is_some_and(|s| s.meaning.is_some())

@@ -325,8 +325,17 @@ fn read_para(
                 // Not under a label of its own: that is its value going on
                 // ("REPORT OF CABINET MEMBER: MR DAVID LEWELL, CABINET" /
                 // "MEMBER FOR FINANCE AND RESOURCES" / "LEAD OFFICER: …").
+                // A title in capitals wrapped over two lines is one title
+                // ("… PROPOSALS: NEW WELSH-MEDIUM" / "PRIMARY SCHOOL AT
+                // LLANFAIR" / "PORTFOLIO: …").
                 let titles_block = next.width() * 10 < w * 6
                     && known.is_none()
+                    && !(in_capitals(&acc) && in_capitals(next.text()))
+                    // Nor is a line in lower case or a finished sentence
+                    // ("… to take all steps" / "needed to implement the
+                    // proposal." / "SENIOR RESPONSIBLE OFFICER   …").
+                    && !next.text().starts_with(char::is_lowercase)
+                    && !ends_sentence(next.text())
                     && lines
                         .get(j + 1)
                         .is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));

@@ -124,7 +124,8 @@ fn role(l: &Line, edges: (f32, f32)) -> Option<Role> {
 /// Whether label text `next` on a line of its own, or beside a value,
 /// goes on with the row's label `label`, whose last line is `prev`
 /// (a label span): in a run of labels with colons, a label without one
-/// is unfinished ("Relevant Cabinet" / "Member:"); otherwise it goes on
+/// is unfinished ("Relevant Cabinet" / "Member:"), unless it is an
+/// aside in brackets; otherwise it goes on
 /// where its first word would not have fitted in the label column, or
 /// it reads on ("Title of" / "report").
 fn label_continues(
@@ -136,6 +137,12 @@ fn label_continues(
     beside_value: bool,
 ) -> bool {
     if ends_label(label) {
+        return false;
+    }
+    // An aside in brackets is a label of its own ("CONTACT OFFICER:" /
+    // "(For all enquiries) | 01632 960884" / "WARD(S):").
+    let label = label.trim();
+    if label.starts_with('(') && label.ends_with(')') {
         return false;
     }
     if colons {

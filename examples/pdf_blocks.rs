@@ -1,19 +1,12 @@
-//! Prints the blocks a reader makes of a file (PDF, or .docx / .txt by
-//! extension), one per line.
+//! Prints the blocks the reader makes of a file (any format, detected as
+//! `parse` detects it), one per line: what the extractors see.
 use council_reports::document::BlockKind;
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let opts = council_reports::ParseOptions::default();
     let t = std::time::Instant::now();
-    let read = if path.ends_with(".docx") {
-        council_reports::read::docx::read
-    } else if path.ends_with(".txt") {
-        council_reports::read::txt::read
-    } else {
-        council_reports::read::pdf::read
-    };
-    let doc = match read(&bytes, &opts) {
+    let format = council_reports::Format::detect(&bytes, Some(std::path::Path::new(&path)));
+    let doc = match council_reports::Parser::default().read_document(&bytes, format) {
         Ok(d) => d,
         Err(e) => return eprintln!("error: {e}"),
     };

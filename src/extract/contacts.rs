@@ -35,17 +35,36 @@ static ROLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 fn attribute(label: &str) -> Option<&'static str> {
     let k = label
         .to_lowercase()
+        .replace('’', "'")
         .trim_end_matches([':', ' ', '.'])
         .to_string();
-    match k.as_str() {
+    // "Author Name", "Author's Job Title", "Officer's telephone": the
+    // person's details, named after whose they are.
+    let k = [
+        "report author's ",
+        "author's ",
+        "authors ",
+        "author ",
+        "officer's ",
+        "officer ",
+    ]
+    .iter()
+    .find_map(|p| k.strip_prefix(p))
+    .filter(|rest| !rest.is_empty())
+    .map_or(k.as_str(), |rest| rest);
+    match k {
         "name" | "contact name" | "officer" => Some("name"),
         "job title" | "title" | "position" | "role" | "designation" | "post" => Some("job"),
         "telephone" | "tel" | "tel no" | "phone" | "telephone number" | "tel number"
         | "direct line" | "mobile" | "direct dial" => Some("phone"),
         "e-mail" | "email" | "email address" | "e-mail address" | "mail" => Some("email"),
-        "service area or department" | "service area" | "department" | "directorate" => {
-            Some("skip")
-        }
+        "service area or department"
+        | "service area"
+        | "department"
+        | "directorate"
+        | "address"
+        | "postal address"
+        | "office address" => Some("skip"),
         _ => None,
     }
 }
@@ -77,7 +96,17 @@ const NOISE: &[&str] = &[
 /// ("Name: Sam Okafor", "Job title: Energy Projects Officer").
 static ATTRIBUTE_LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|\s)(?:contact\s+name|name|job\s+title|title|position|designation|post|role)\s*:",
+        r"(?i)(?:^|\s)(?:(?:report\s+)?authors?(?:'s|’s)?\s+|officer(?:'s|’s)?\s+)?(?:contact\s+name|name|job\s+title|title|position|designation|post|role)\s*:",
+    )
+    .ok()
+});
+
+/// An address in a contact block ("Address: Bankhead Central, Glenrothes")
+/// up to the next detail label, and an extension after a telephone number
+/// ("+ VOIP Number 444 178", "ext. 8285"): neither names the person's job.
+static ADDRESS_OR_EXTENSION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:postal\s+|office\s+)?address\s*:.*?(\b(?:e-?mail|tel(?:ephone)?|phone|mobile)\b|$)|\+?\s*\b(?:voip(?:\s+number)?|ext(?:ension)?\.?)\s*:?\s*\d[\d ]*",
     )
     .ok()
 });
@@ -184,6 +213,9 @@ fn strip_details(text: &str) -> String {
     }
     for p in phones(text) {
         s = s.replace(&p, " ");
+    }
+    if let Some(re) = ADDRESS_OR_EXTENSION.as_ref() {
+        s = re.replace_all(&s, " $1").into_owned();
     }
     // Case-insensitive whole-word removal by regex: byte positions found in
     // a lower-cased copy need not fall on the original's char boundaries.
@@ -353,10 +385,16 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
     let before = words.get(..start)?.join(" ");
     let after = words.get(idx + 1..)?.join(" ");
     let job = format!("{before} {after}");
-    let job = job
-        .trim_start_matches(['-', '–', ',', '(', ' '])
-        .trim_end_matches([')', ' '])
-        .to_string();
+    let job = job.trim_start_matches(['-', '–', ',', '(', ' ']).trim_end();
+    // "Name (Job)" loses its brackets; "Manager (Network Operations)"
+    // keeps the one it opened.
+    let opened = job.matches('(').count() >= job.matches(')').count();
+    let job = if opened {
+        job
+    } else {
+        job.strip_suffix(')').unwrap_or(job).trim_end()
+    };
+    let job = job.to_string();
     Some((Some(name), (!job.is_empty()).then_some(job)))
 }
 
@@ -443,8 +481,18 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
             has_details = false;
         } else if !rest.is_empty() {
             if let Some(c) = cur.as_mut() {
+                // After the person's telephone or e-mail, a line that names
+                // no job is no job title (the report's title under "Report
+                // author: … / Tel: …").
+                let job_like = rest.split_whitespace().any(|w| {
+                    JOB_WORDS.contains(
+                        &w.trim_matches(|c: char| !c.is_alphabetic())
+                            .to_lowercase()
+                            .as_str(),
+                    )
+                });
                 match &mut c.job_title {
-                    None => c.job_title = Some(rest.clone()),
+                    None if !has_details || job_like => c.job_title = Some(rest.clone()),
                     Some(j) if !has_details => {
                         j.push(' ');
                         j.push_str(&rest);

@@ -126,7 +126,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                             .iter()
                             .rev()
                             .find_map(|(_, s)| s.number.as_deref())
-                            .and_then(|p| p.parse::<u32>().ok())
+                            .and_then(section_number)
                             .is_some_and(|p| n.parse::<u32>().is_ok_and(|m| m == p + 1));
                         if (1..=2).contains(&n.len())
                             && n.chars().all(|c| c.is_ascii_digit())
@@ -149,7 +149,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                     .sections
                     .iter()
                     .rev()
-                    .find_map(|(_, s)| s.number.as_deref()?.parse::<u32>().ok());
+                    .find_map(|(_, s)| section_number(s.number.as_deref()?));
                 if is_numbered_heading(blocks, i, p, dotted, last_number) {
                     Some(Section {
                         heading: p.text.clone(),
@@ -167,6 +167,9 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                     })
                 } else if (is_pseudo_heading(p) || colon_heading(blocks, i, p))
                     && !doubled_word(&p.text)
+                    // A contact role standing alone ("Report Contact"),
+                    // as for a heading block: the contact block's label.
+                    && !super::contacts::is_role_label(&p.text)
                 {
                     let (heading, number) = match section_prefix(&p.text) {
                         Some((n, rest)) => (rest, Some(n)),
@@ -233,7 +236,7 @@ fn align_numbered(sections: &mut [(usize, Section)]) {
         if !plain(s) {
             continue;
         }
-        let n = s.number.as_deref().and_then(|n| n.parse::<u32>().ok());
+        let n = s.number.as_deref().and_then(section_number);
         if n == Some(next) {
             run.push(k);
             next += 1;
@@ -839,6 +842,11 @@ fn uses_dotted_numbering(blocks: &[Block]) -> bool {
 /// heading: bold, or followed by decimal paragraphs of that number ("1.1"),
 /// or, in a document numbered with decimals, any short one-sentence line
 /// ("11. Contact details", "9. Recommendation(s):").
+/// A top-level section number as a count: "3" and "3.0" are 3.
+fn section_number(printed: &str) -> Option<u32> {
+    printed.strip_suffix(".0").unwrap_or(printed).parse().ok()
+}
+
 fn is_numbered_heading(
     blocks: &[Block],
     i: usize,

@@ -1,6 +1,7 @@
 //! Readers: one module per format, each turning bytes into a
 //! [`Document`](crate::Document). Nothing format-specific leaks past them.
 
+mod bare_numbers;
 pub mod docx;
 pub mod pdf;
 pub mod txt;
@@ -9,9 +10,11 @@ use crate::{Document, Format, ParseOptions, Result};
 
 /// Reads `bytes` of `format` into a [`Document`].
 pub fn read(bytes: &[u8], format: Format, options: &ParseOptions) -> Result<Document> {
-    match format {
+    let mut doc = match format {
         Format::Txt => txt::read(bytes, options),
         Format::Docx => docx::read(bytes, options),
         Format::Pdf => pdf::read(bytes, options),
-    }
+    }?;
+    bare_numbers::label(&mut doc);
+    Ok(doc)
 }

@@ -140,6 +140,8 @@ const LABELS: &[(&str, Meaning)] = &[
     ("reason for this report", Meaning::Purpose),
     ("reasons for this report", Meaning::Purpose),
     ("summary", Meaning::Purpose),
+    ("brief summary", Meaning::Purpose),
+    ("summary of main issues", Meaning::Purpose),
     ("report summary", Meaning::Purpose),
     ("summary of report", Meaning::Purpose),
     ("summary of the report", Meaning::Purpose),
@@ -288,6 +290,9 @@ pub(crate) fn extent(m: Meaning) -> Extent {
     }
 }
 
+/// Tick-box glyphs, ticked or not, that answer a question of the cover.
+const TICK_BOXES: &[char] = &['☒', '☑', '☐', '□', '⊠', '❑', '◻'];
+
 /// Labels that may stand without a colon at the start of a line ("Report by
 /// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
 const BARE: &[&str] = &[
@@ -339,6 +344,18 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
             continue;
         }
         let full = text.get(..idx + c.len_utf8()).unwrap_or("");
+        // A question of the cover answered on its line ("Will the
+        // decision be open for call in? ☒ Yes ☐ No").
+        let answered = c == '?'
+            && (after.contains(TICK_BOXES)
+                || matches!(after.trim().to_lowercase().as_str(), "yes" | "no"));
+        if answered && meaning(full).is_none() {
+            return Some(Split {
+                label: clean_label(head),
+                meaning: None,
+                rest: after.trim().to_string(),
+            });
+        }
         if let Some(m) = meaning(full) {
             return Some(Split {
                 label: clean_label(head),
@@ -511,7 +528,9 @@ pub(crate) fn share_values(labels: &[Split], values: &str) -> Vec<String> {
 /// Committee:", "It is recommended that:", "Cabinet is recommended to:".
 pub(crate) fn recommendation_lead_in(text: &str) -> bool {
     let t = normalize(text).to_lowercase();
-    let t = t.trim_end_matches(['*', ' ']);
+    // "It is recommended that members:-", as Scottish and Welsh reports
+    // print it.
+    let t = t.trim_end_matches(['*', ' ', '-', '–']);
     let words = t.split_whitespace().count();
     t.ends_with(':') && (3..=25).contains(&words) && t.contains("recommend")
 }

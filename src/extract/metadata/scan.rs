@@ -377,7 +377,9 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             // ("ARTICLE 4 DIRECTION FOR …" after the label table).
             if out.title.is_none()
                 && u.label.is_none()
-                && (u.is_heading() || capitals(&u.text))
+                && (u.is_heading()
+                    || capitals(&u.text)
+                    || (u.bold && !u.text.ends_with(['.', ':'])))
                 && title_from(&preamble).is_none()
                 && !out
                     .entries
@@ -406,7 +408,30 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     .entries
                     .last()
                     .is_some_and(|e| e.meaning == Some(Meaning::Title));
+            // A value that stands whole (a telephone number, an address,
+            // a date, a yes or no) has no second line: the title set
+            // between the labels ("Tel: 0113 496 0125" / "Bus priority on
+            // the Eastgate corridor" / "Date: …").
+            let whole = out
+                .entries
+                .last()
+                .and_then(|e| e.parts.last())
+                .is_some_and(|v| stands_whole(v));
+            if whole
+                && out.title.is_none()
+                && u.label.is_none()
+                && title_ok(&u.text)
+                && !out
+                    .entries
+                    .iter()
+                    .any(|e| e.meaning == Some(Meaning::Title))
+            {
+                out.title = Some(u.text.trim().to_string());
+                i += 1;
+                continue;
+            }
             let continuation = u.label.is_none()
+                && !whole
                 && (!u.is_heading() || title_line)
                 && u.text.split_whitespace().count() <= 25
                 && units.get(i + 1).is_some_and(known)
@@ -463,7 +488,19 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         if !rest.is_empty() {
             entry.parts.push(rest);
         }
-        let extent = s.meaning.map_or(Extent::Prose, labels::extent);
+        // A label we do not know takes the prose under it, unless its
+        // value stands whole on its own line ("Tel: 0113 496 0125" over
+        // the report's title).
+        let whole_value = !entry.parts.is_empty()
+            && entry
+                .parts
+                .iter()
+                .all(|p| p.split_whitespace().count() <= 12);
+        let extent = match s.meaning {
+            Some(m) => labels::extent(m),
+            None if whole_value => Extent::Single,
+            None => Extent::Prose,
+        };
         i = take_value(units, i, extent, &mut entry);
         out.entries.push(entry);
         if let Some(mut e) = inner {
@@ -931,6 +968,17 @@ fn table_has_label(units: &[Unit], i: usize) -> bool {
                     .and_then(|c| labels::split(&crate::text::normalize(c), false))
                     .is_some_and(|s| s.meaning.is_some())
         })
+}
+
+/// Whether a value is whole as it stands: a telephone number, an e-mail
+/// address, a date, or a yes or no.
+fn stands_whole(value: &str) -> bool {
+    let v = value.trim();
+    let phone = v.chars().filter(char::is_ascii_digit).count() >= 10
+        && v.chars().all(|c| c.is_ascii_digit() || " +()-".contains(c));
+    let email = v.contains('@') && !v.contains(' ');
+    let date = crate::text::parse_date(v).is_some() && v.split_whitespace().count() <= 4;
+    phone || email || date || matches!(v.to_lowercase().as_str(), "yes" | "no")
 }
 
 /// Whether a line is set in capitals ("ARTICLE 4 DIRECTION FOR HOUSES").

@@ -110,21 +110,31 @@ pub(crate) fn main_sequence(
     section_of: &dyn Fn(usize) -> Option<usize>,
 ) -> Vec<usize> {
     let mut candidates: Vec<(usize, Style, Vec<u32>)> = Vec::new();
+    // Numbered headings ("2.0 Risks", "3. Recommendations"), as waypoints:
+    // a section holding no paragraphs of its own (only a table) must not
+    // cut the numbering in two (1.2, "2.0 Risks", "3.0 …", 3.1).
+    let mut waypoints: Vec<(usize, Vec<u32>)> = Vec::new();
     for (i, b) in doc.blocks.iter().enumerate() {
-        if skip(i) {
+        let (label, text) = match &b.kind {
+            BlockKind::Paragraph(p) => (p.label.as_ref(), p.text.as_str()),
+            BlockKind::Heading(h) if skip(i) => (h.label.as_ref(), h.text.as_str()),
+            _ => continue,
+        };
+        let Some(l) = label else { continue };
+        if l.kind != LabelKind::Decimal || text.is_empty() {
             continue;
         }
-        let BlockKind::Paragraph(p) = &b.kind else {
+        let Some(c) = components(&l.value).filter(|c| !c.is_empty()) else {
             continue;
         };
-        let Some(l) = &p.label else { continue };
-        if l.kind != LabelKind::Decimal || p.text.is_empty() {
-            continue;
-        }
-        if let Some(c) = components(&l.value) {
-            if !c.is_empty() {
-                candidates.push((i, style_of(&l.printed), c));
+        if skip(i) {
+            let mut c = c;
+            while c.len() > 1 && c.last() == Some(&0) {
+                c.pop();
             }
+            waypoints.push((i, c));
+        } else {
+            candidates.push((i, style_of(&l.printed), c));
         }
     }
     let mut best: Vec<usize> = Vec::new();
@@ -137,24 +147,45 @@ pub(crate) fn main_sequence(
         // main numbering), else starts a new run if it can start one, else
         // is passed over.
         let mut runs: Vec<Vec<(usize, &Vec<u32>)>> = Vec::new();
+        // The numbered headings each run has passed since its last
+        // paragraph: (run, number of the last heading passed).
+        let mut passed: Vec<Option<&Vec<u32>>> = Vec::new();
+        let mut next_waypoint = 0usize;
         for (i, _, c) in of_style {
+            // Headings before this candidate move on the runs they follow.
+            while let Some((_, number)) = waypoints.get(next_waypoint).filter(|(w, _)| w < i) {
+                for (run, p) in runs.iter().zip(passed.iter_mut()) {
+                    let last = p.or_else(|| run.last().map(|(_, l)| *l));
+                    if last.is_some_and(|l| follows(l, number)) {
+                        *p = Some(number);
+                    }
+                }
+                next_waypoint += 1;
+            }
             // Only the most recent runs are open to extension: a list
             // nested inside the main numbering is short, and looking back
             // over every run ever started would make a long document with
             // many restarts quadratic.
             let extended = runs
                 .iter_mut()
+                .zip(passed.iter_mut())
                 .rev()
                 .take(MAX_OPEN_RUNS)
-                .any(|run| match run.last() {
-                    Some((_, last)) if follows(last, c) || skips_one(last, c) => {
+                .any(|(run, p)| match run.last() {
+                    Some((_, last))
+                        if follows(last, c)
+                            || skips_one(last, c)
+                            || p.is_some_and(|h| follows(h, c)) =>
+                    {
                         run.push((*i, c));
+                        *p = None;
                         true
                     }
                     _ => false,
                 });
             if !extended && can_start(c) {
                 runs.push(vec![(*i, c)]);
+                passed.push(None);
             }
         }
         let chain = restart_chain(&runs, section_of);

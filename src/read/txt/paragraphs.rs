@@ -60,16 +60,27 @@ pub struct Layout {
     /// The wrap width when the text is hard-wrapped (lines end near one
     /// width), else `None` (one line per paragraph).
     pub wrap: Option<usize>,
+    /// Hard-wrapped text with (almost) no blank lines: paragraphs follow
+    /// one another line after line, so only the text tells them apart.
+    pub tight: bool,
 }
 
 fn layout(lines: &[Line]) -> Layout {
+    let blank = lines.iter().filter(|l| l.is_blank()).count();
+    let tight = blank * 7 < lines.len().saturating_sub(blank);
     let first = wrap_of(lines, usize::MAX);
-    if first.wrap.is_some() {
-        return first;
+    let lay = if first.wrap.is_some() {
+        first
+    } else {
+        // A landscape appendix set far to the right (`pdftotext -layout`
+        // keeps its indentation) must not hide the wrap of the report's
+        // own text.
+        wrap_of(lines, MAX_BODY_INDENT)
+    };
+    Layout {
+        tight: tight && lay.wrap.is_some(),
+        ..lay
     }
-    // A landscape appendix set far to the right (`pdftotext -layout` keeps
-    // its indentation) must not hide the wrap of the report's own text.
-    wrap_of(lines, MAX_BODY_INDENT)
 }
 
 /// The fewest lines from which a wide text is judged a landscape layout.
@@ -86,7 +97,10 @@ fn wrap_of(lines: &[Line], max_indent: usize) -> Layout {
         .map(Line::width)
         .collect();
     if widths.len() < 5 {
-        return Layout { wrap: None };
+        return Layout {
+            wrap: None,
+            tight: false,
+        };
     }
     widths.sort_unstable();
     let p90 = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
@@ -100,6 +114,7 @@ fn wrap_of(lines: &[Line], max_indent: usize) -> Layout {
     let wrapped = portrait || landscape;
     Layout {
         wrap: wrapped.then_some(p90.max(40)),
+        tight: false,
     }
 }
 
@@ -179,6 +194,53 @@ fn starts_block(line: &Line) -> bool {
 /// from 16 September 2024." / "That the Head of Planning be authorised…").
 fn new_resolution(acc: &str, next: &str) -> bool {
     ends_sentence(acc) && next.starts_with("That ")
+}
+
+/// Whether `acc` ends with an answer given by tick boxes ("… call in? ☒
+/// Yes ☐ No"): a row of the cover, which the next line does not go on.
+fn answered_by_boxes(acc: &str) -> bool {
+    let tail: String = acc.chars().rev().take(12).collect();
+    tail.contains(['☒', '☑', '☐', '□'])
+}
+
+/// Whether line `next`, after a finished sentence, is a short heading of
+/// its own ("… Transport Fund." / "Recommendations" / "a) Executive …"),
+/// as text with no blank lines between paragraphs prints one: up to four
+/// words, capitalised, with no closing punctuation, and not followed by
+/// a line that goes on in lower case.
+fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
+    let words = next.split_whitespace().count();
+    let first = next.split_whitespace().next().unwrap_or("");
+    let letters = next.chars().filter(|c| c.is_alphabetic()).count();
+    // "What is this report about?": a question heading.
+    let question = next.ends_with('?')
+        && words <= 16
+        && ["What", "How", "Why", "Who", "When", "Where", "Which"].contains(&first);
+    let short = (1..=4).contains(&words)
+        && letters >= 5
+        && !next.ends_with(|c: char| c.is_ascii_punctuation() || c == '–' || c == '—');
+    ends_sentence(acc)
+        && next.starts_with(char::is_uppercase)
+        && (short || question)
+        && !after.is_some_and(|l| l.text().starts_with(char::is_lowercase) && !starts_block(l))
+}
+
+/// Whether line `next` opens a paragraph numbered with no stop ("2 The
+/// scheme would …") after a finished sentence.
+fn bare_number_starts(acc: &str, next: &str) -> bool {
+    let digits = next.chars().take_while(char::is_ascii_digit).count();
+    let after = next.get(digits..).unwrap_or("");
+    ends_sentence(acc)
+        && (1..=2).contains(&digits)
+        && after.starts_with(' ')
+        && after.trim_start().starts_with(char::is_uppercase)
+}
+
+/// The length in characters of the first word of `text`.
+fn first_word_len(text: &str) -> usize {
+    text.split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count())
 }
 
 /// Whether `acc` stops on a word that cannot end a line's text ("Tourism,
@@ -339,11 +401,33 @@ fn read_para(
                     && lines
                         .get(j + 1)
                         .is_some_and(|l| known_label(l.text()).is_some_and(|(_, v)| v));
+                // "Report of: Strategic Director (Neighbourhoods)" /
+                // "Summary": a short heading under a label's value that
+                // stopped well short of the wrap is no more of the value.
+                // Only a label and its value set one space apart, and a
+                // next line at the label's own indent: a value column's
+                // wrap is measured against the column, not the page.
+                let nt = next.text();
+                let first_line = lines.get(i);
+                let value_ended = known == Some(true)
+                    && count == 1
+                    && first_line.is_some_and(|l| l.indent == next.indent && !l.text().contains("  "))
+                    && nt.starts_with(char::is_uppercase)
+                    // Capitals are wider: a line of them wraps early.
+                    && !in_capitals(nt)
+                    && nt.split_whitespace().count() <= 5
+                    && !nt.ends_with(['.', ',', ';'])
+                    && prev * 4 < w * 3
+                    && prev + 1 + first_word_len(nt) <= w;
                 (!starts_block(next)
                     || (ends_with_reference(&acc) && known_label(next.text()).is_none())
                     || dash_continues(&acc, prev, w, next)
                     || phone_goes_on(&acc, next.text()))
                     && !titles_block
+                    && !value_ended
+                    && !answered_by_boxes(&acc)
+                    && !bare_number_starts(&acc, nt)
+                    && !heading_after_sentence(&acc, nt, lines.get(j + 1))
                     && !new_resolution(&acc, next.text())
                     && !is_bare_url(next.text())
                     && (prev * 100 >= w * 55 || acc.ends_with('-') || ends_mid_phrase(&acc))
@@ -407,13 +491,27 @@ fn read_para(
         last = k;
         count += 1;
     }
+    // In text with no blank lines between paragraphs, a short line set
+    // between a finished sentence and the next block stands apart as if
+    // blank lines framed it ("… at the start of the season." /
+    // "Conclusions" / "3.1 The draft plan …").
+    let framed = lay.tight
+        && count == 1
+        && label.is_none()
+        // A form's answer is no heading.
+        && !matches!(acc.to_lowercase().as_str(), "yes" | "no" | "n/a" | "none")
+        && i.checked_sub(1)
+            .and_then(|k| lines.get(k))
+            .is_some_and(|prev| !prev.is_blank() && heading_after_sentence(prev.text(), &acc, lines.get(i + 1)));
     let blank_before = i == 0
+        || framed
         || blank_at(lines, i - 1)
         || is_artefact(lines, i - 1)
         || lines.get(i).is_some_and(|l| l.page_break);
-    let blank_after = lines
-        .get(last + 1)
-        .is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
+    let blank_after = framed
+        || lines
+            .get(last + 1)
+            .is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
     let p = ParaProto {
         line: lines.get(i).map_or(0, |l| l.no),
         text: acc,

@@ -56,7 +56,11 @@ fn title_text(p: &ParaProto, repeated: bool) -> bool {
 fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     let t = p.text.as_str();
     let words = word_count(t);
-    let max_words = if repeated || numbered { 16 } else { 12 };
+    // Question headings ("What is this report about?") open with an
+    // interrogative; any other question is a sentence.
+    const ASKING: &[&str] = &["What", "How", "Why", "Who", "When", "Where", "Which"];
+    let asks = t.ends_with('?') && ASKING.contains(&t.split_whitespace().next().unwrap_or(""));
+    let max_words = if repeated || numbered || asks { 16 } else { 12 };
     if t.is_empty() || t.chars().count() > 110 || words > max_words {
         return false;
     }
@@ -81,7 +85,12 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     {
         return false;
     }
-    if t.ends_with(['?', '!']) {
+    if t.ends_with('!') || (t.ends_with('?') && !asks) {
+        return false;
+    }
+    // A question answered by tick boxes ("Will the decision be open for
+    // call in? ☒ Yes ☐ No") is a line of the cover.
+    if t.contains(['☒', '☑', '☐', '□']) {
         return false;
     }
     if t.ends_with(':') && words > 6 {

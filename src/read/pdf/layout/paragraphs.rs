@@ -45,6 +45,9 @@ pub struct Builder {
     /// Short bold paragraphs (one or two lines) that end in a full stop: headings when
     /// plain body text follows (decided in [`Builder::finish`]).
     dotted: Vec<usize>,
+    /// The right edge of the body text on the page being read: a line
+    /// that ends well short of it, before its next word, was broken by hand.
+    page_right: f32,
 }
 
 fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
@@ -84,8 +87,25 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
     }
     match parse_label(&text, LabelOptions::default()) {
         Some((label, rest)) if !rest.is_empty() => (Some(label.clone()), rest.to_string()),
-        _ => (None, text),
+        _ => bare_heading_number(line).unwrap_or((None, text)),
     }
+}
+
+/// "9 ⇥ Recommendation(s):" in bold: a section number with no stop, set
+/// apart from a short heading by a tab stop, numbers the heading.
+fn bare_heading_number(line: &Line) -> Option<(Option<Label>, String)> {
+    let first = line.spans.first()?;
+    let t = normalize(&first.text);
+    let bare = LabelOptions {
+        bare_integer: true,
+        ..LabelOptions::default()
+    };
+    let (label, rest) = parse_label(&t, bare)?;
+    let after: Vec<&str> = line.spans.iter().skip(1).map(|s| s.text.as_str()).collect();
+    let after = normalize(&after.join(" "));
+    let short = (1..=8).contains(&after.split_whitespace().count()) && !after.ends_with('.');
+    (rest.is_empty() && label.kind == LabelKind::Decimal && line.bold() && short)
+        .then_some((Some(label), after))
 }
 
 impl Builder {
@@ -113,6 +133,7 @@ impl Builder {
             seen_body: false,
             notes: Vec::new(),
             dotted: Vec::new(),
+            page_right: f32::INFINITY,
         }
     }
 
@@ -211,6 +232,7 @@ impl Builder {
         if number > 1 {
             self.pending.push(Loc::page(number));
         }
+        self.page_right = body_right(page, self.body);
         let mut notes: Vec<(String, String)> = Vec::new();
         let mut first = true;
         for it in &page.items {
@@ -346,7 +368,20 @@ impl Builder {
                 && (size - self.body).abs() <= 0.6
                 && o.text.split_whitespace().count() >= 6
                 && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
-            if close && (compatible || heading_wrap) {
+            // "Name: Priya Lomax" / "Position: Head of Parks": in a block
+            // of label lines, a line that opens with a label and a value
+            // of its own, set at the block's left edge under a line broken
+            // by hand (its first word would have fitted there), is a new
+            // line of the block, as the Word file's line breaks make it.
+            let hand_break = label.is_none()
+                && same_page
+                && !o.heading
+                && o.label.is_none()
+                && (x_start - o.first_x).abs() <= 2.0
+                && opens_with_label(&o.text)
+                && opens_with_label(&rest)
+                && o.last_x1 + size * 0.3 + first_word_width(l) < self.page_right - size * 1.5;
+            if close && (compatible || heading_wrap) && !hand_break {
                 join_line(&mut o.text, &rest);
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
@@ -476,6 +511,46 @@ fn footnote_line(notes: &mut Vec<(String, String)>, l: &Line) {
     } else {
         notes.push((String::new(), text));
     }
+}
+
+/// The right edge of a page's body text: the furthest a line of body size
+/// reaches (infinite on a page without one, so that no line ends short).
+fn body_right(page: &PageItems, body: f32) -> f32 {
+    page.items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Line(l) if (l.size() - body).abs() <= body * 0.15 => Some(l.x1()),
+            _ => None,
+        })
+        .reduce(f32::max)
+        .unwrap_or(f32::INFINITY)
+}
+
+/// The width of the first word of line `l`, in proportion to the
+/// characters of its first span.
+fn first_word_width(l: &Line) -> f32 {
+    let Some(s) = l.spans.first() else {
+        return 0.0;
+    };
+    let chars = s.text.chars().count().max(1) as f32;
+    let word = s.text.split_whitespace().next().unwrap_or("");
+    (s.x1 - s.x0) * word.chars().count() as f32 / chars
+}
+
+/// Whether `text` opens with a short label, its colon and a value
+/// ("Position: …", "E-mail: …", "Author's Job Title: …"): one to four
+/// words, the first capitalised, no figures.
+fn opens_with_label(text: &str) -> bool {
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let (head, tail) = text.split_at(colon);
+    let words = head.split_whitespace().count();
+    (1..=4).contains(&words)
+        && head.starts_with(char::is_uppercase)
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && tail.chars().nth(1).is_some_and(char::is_whitespace)
+        && !tail.get(1..).unwrap_or("").trim().is_empty()
 }
 
 /// Bullets that are also ordinary characters: trusted only when set apart.

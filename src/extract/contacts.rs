@@ -1388,6 +1388,54 @@ mod tests {
     }
 
     #[test]
+    fn details_named_after_their_owner_and_no_address_for_a_job() {
+        let lines: Vec<String> = [
+            "Author Name: Morag Strachan",
+            "Author’s Job Title: Service Manager (Network Operations)",
+            "Telephone: 01632 960 555 + VOIP Number 444 178",
+            "Address: Bankhead Central, Glenrothes",
+            "Email: morag.strachan@northglen.gov.uk",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let got = people("Report Contact", &lines);
+        let c = got.first();
+        assert_eq!(got.len(), 1);
+        assert_eq!(c.and_then(|c| c.name.as_deref()), Some("Morag Strachan"));
+        assert_eq!(
+            c.and_then(|c| c.job_title.as_deref()),
+            Some("Service Manager (Network Operations)")
+        );
+        assert_eq!(
+            c.and_then(|c| c.telephone.as_deref()),
+            Some("01632 960 555")
+        );
+        // The same details run together on one line, as a text export
+        // prints line breaks.
+        let one = [lines.join(" ")];
+        let got = people("Report Contact", &one);
+        assert_eq!(
+            got.first().and_then(|c| c.job_title.as_deref()),
+            Some("Service Manager (Network Operations)")
+        );
+    }
+
+    #[test]
+    fn a_line_after_the_details_is_a_job_only_with_a_job_word() {
+        let lines: Vec<String> = [
+            "Hannah Oyelaran",
+            "Tel: 0113 496 0125",
+            "Bus priority on the Eastgate corridor",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let got = people("Report author", &lines);
+        assert_eq!(got.first().and_then(|c| c.job_title.as_deref()), None);
+    }
+
+    #[test]
     fn person_above_a_centred_role_label() {
         let doc = crate::extract::testdoc::DocBuilder::new()
             .para(0, "Relevant O&S Chair(s): Councillor Tom Fielding")

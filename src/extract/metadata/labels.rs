@@ -660,6 +660,19 @@ mod tests {
     }
 
     #[test]
+    fn questions_answered_by_tick_boxes_and_scottish_lead_ins() {
+        let s = split("Will the decision be open for call in? ☒ Yes ☐ No", false).unwrap();
+        assert_eq!(
+            (s.label.as_str(), s.meaning, s.rest.as_str()),
+            ("Will the decision be open for call in", None, "☒ Yes ☐ No")
+        );
+        // A question in the text, answered by nothing, is no label.
+        assert!(split("Why does the fare rise? Costs have grown.", false).is_none());
+        assert!(recommendation_lead_in("It is recommended that members:-"));
+        assert_eq!(meaning("Brief summary"), Some(Meaning::Purpose));
+    }
+
+    #[test]
     fn splits_label_and_value() {
         let s = split("To:  Future Oxfordshire Partnership (FOP):", false).unwrap();
         assert_eq!(

@@ -265,4 +265,23 @@ mod tests {
         assert!(can_start(&[1]) && can_start(&[3, 1]) && !can_start(&[2]));
         assert!(skips_one(&[4], &[6]) && skips_one(&[2, 3], &[2, 5]) && !skips_one(&[4], &[7]));
     }
+
+    #[test]
+    fn a_section_with_no_paragraphs_does_not_cut_the_numbering() {
+        use crate::extract::testdoc::DocBuilder;
+        // "2.0 Risks" holds only a table; 3.1 goes on from 1.2.
+        let doc = DocBuilder::new()
+            .bold("1.0 Summary")
+            .para(0, "1.1 The council launches a lottery.")
+            .para(0, "1.2 Good causes sign up.")
+            .bold("2.0 Risks")
+            .table(1, &[&["Risk", "Rating"], &["Too few tickets", "4"]])
+            .bold("3.0 Recommendations")
+            .para(0, "3.1 That Cabinet approves the lottery.")
+            .para(0, "3.2 That Cabinet delegates the choice of manager.")
+            .build();
+        let got = crate::extract::paragraphs::extract(&doc, &mut Vec::new());
+        let numbers: Vec<&str> = got.iter().map(|p| p.number.as_str()).collect();
+        assert_eq!(numbers, ["1.1", "1.2", "3.1", "3.2"]);
+    }
 }

@@ -926,3 +926,64 @@ fn a_one_sentence_item_among_decimal_paragraphs_is_a_paragraph() {
         ["1.1", "1.2", "1.3", "2.1", "3."]
     );
 }
+
+#[test]
+fn short_numbered_recommendations_before_numbered_headings() {
+    // "1. Agree", "2. Note", "3. Approve" under a lead-in: recommendations,
+    // neither sections nor the report's paragraphs, which are the decimal
+    // ones under "1. Introduction" and "2. Background".
+    let src = "\
+Report to: Cabinet
+Date: 5 March 2025
+Subject: Parks Strategy
+
+Recommendations
+
+Cabinet is asked to:
+
+1. Agree the strategy.
+2. Note the costs.
+3. Approve the consultation.
+
+1. Introduction
+
+1.1 The strategy sets out how parks will be run.
+
+1.2 It covers 40 parks.
+
+2. Background
+
+2.1 The last strategy ended in 2020.
+";
+    let r = txt(src);
+    let recs: Vec<&str> = r
+        .metadata
+        .recommendations
+        .iter()
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(
+        recs,
+        [
+            "Agree the strategy.",
+            "Note the costs.",
+            "Approve the consultation."
+        ]
+    );
+    assert_eq!(
+        sections(&r),
+        [
+            (None, "Recommendations"),
+            (Some("1"), "Introduction"),
+            (Some("2"), "Background"),
+        ]
+    );
+    assert_eq!(
+        paragraphs(&r),
+        [
+            ("1.1", Some("Introduction")),
+            ("1.2", Some("Introduction")),
+            ("2.1", Some("Background")),
+        ]
+    );
+}

@@ -75,7 +75,13 @@ pub(crate) fn outline(doc: &Document) -> Outline {
     // Whether the block before was a signature's name: the role line under
     // it ("Inspector") is part of the signature too.
     let mut after_signature = false;
+    // The number of the last item of a numbered list that a lead-in
+    // opened, while that list goes on.
+    let mut led_list: Option<u32> = None;
     for (i, block) in blocks.iter().enumerate() {
+        if !matches!(&block.kind, BlockKind::Paragraph(_)) {
+            led_list = None;
+        }
         let candidate = match &block.kind {
             BlockKind::Heading(h) => Some(h.text.as_str()),
             BlockKind::Paragraph(p) if p.label.is_none() => Some(p.text.as_str()),
@@ -150,7 +156,22 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                     .iter()
                     .rev()
                     .find_map(|(_, s)| section_number(s.number.as_deref()?));
-                if is_numbered_heading(blocks, i, p, dotted, last_number) {
+                // "2. Note the costs." under "1. Agree the strategy.", in
+                // a list a lead-in opened ("Cabinet is asked to:"): the
+                // list goes on, it heads nothing.
+                let value = p
+                    .label
+                    .as_ref()
+                    .filter(|l| l.kind == LabelKind::Decimal)
+                    .and_then(|l| l.value.parse::<u32>().ok());
+                let list_goes_on = value.is_some_and(|v| led_list == Some(v.wrapping_sub(1)));
+                let opens_list = value.is_some() && after_lead_in(blocks, i);
+                led_list = if list_goes_on || opens_list {
+                    value
+                } else {
+                    None
+                };
+                if !list_goes_on && is_numbered_heading(blocks, i, p, dotted, last_number) {
                     Some(Section {
                         heading: p.text.clone(),
                         number: p.label.as_ref().map(|l| l.value.clone()),
@@ -842,6 +863,17 @@ fn uses_dotted_numbering(blocks: &[Block]) -> bool {
 /// heading: bold, or followed by decimal paragraphs of that number ("1.1"),
 /// or, in a document numbered with decimals, any short one-sentence line
 /// ("11. Contact details", "9. Recommendation(s):").
+/// Whether the block before `i` is a lead-in ending in a colon.
+fn after_lead_in(blocks: &[Block], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|k| blocks.get(k))
+        .is_some_and(|b| match &b.kind {
+            BlockKind::Paragraph(q) => q.text.trim_end().ends_with(':'),
+            BlockKind::Heading(h) => h.text.trim_end().ends_with(':'),
+            _ => false,
+        })
+}
+
 /// A top-level section number as a count: "3" and "3.0" are 3.
 fn section_number(printed: &str) -> Option<u32> {
     printed.strip_suffix(".0").unwrap_or(printed).parse().ok()
@@ -877,14 +909,7 @@ fn is_numbered_heading(
     }
     // "Appendices:" over "1. Allotment strategy", "2. Schedule of rents":
     // items of a list that a lead-in opens, not headings.
-    let after_lead_in = i
-        .checked_sub(1)
-        .and_then(|k| blocks.get(k))
-        .is_some_and(|b| match &b.kind {
-            BlockKind::Paragraph(q) => q.text.trim_end().ends_with(':'),
-            BlockKind::Heading(h) => h.text.trim_end().ends_with(':'),
-            _ => false,
-        });
+    let after_lead_in = after_lead_in(blocks, i);
     // A number at or below the last section's starts a list, not a section.
     let restarts = last_number.is_some_and(|l| value.parse::<u32>().is_ok_and(|n| n <= l));
     if dotted && !after_lead_in && !restarts {

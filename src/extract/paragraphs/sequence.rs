@@ -138,6 +138,7 @@ pub(crate) fn main_sequence(
         }
     }
     let mut best: Vec<usize> = Vec::new();
+    let mut best_support = 0usize;
     let mut restarts: Vec<usize> = Vec::new();
     for style in [Style::Close, Style::Dot, Style::Paren] {
         let of_style: Vec<&(usize, Style, Vec<u32>)> =
@@ -150,18 +151,29 @@ pub(crate) fn main_sequence(
         // The numbered headings each run has passed since its last
         // paragraph: (run, number of the last heading passed).
         let mut passed: Vec<Option<&Vec<u32>>> = Vec::new();
+        // How many numbered headings each run went through: the report's
+        // own numbering runs under its numbered headings, a list of
+        // recommendations ("1. Agree", "2. Note") does not.
+        let mut support: Vec<usize> = Vec::new();
         let mut next_waypoint = 0usize;
+        // The last numbered heading before the candidate, if no candidate
+        // came between ("1. Introduction" over 1.1).
+        let mut heading_above: Option<&Vec<u32>> = None;
         for (i, _, c) in of_style {
             // Headings before this candidate move on the runs they follow.
             while let Some((_, number)) = waypoints.get(next_waypoint).filter(|(w, _)| w < i) {
-                for (run, p) in runs.iter().zip(passed.iter_mut()) {
+                let open = runs.len().saturating_sub(MAX_OPEN_RUNS);
+                let recent = runs.iter().zip(passed.iter_mut()).skip(open);
+                for (run, p) in recent {
                     let last = p.or_else(|| run.last().map(|(_, l)| *l));
                     if last.is_some_and(|l| follows(l, number)) {
                         *p = Some(number);
                     }
                 }
+                heading_above = Some(number);
                 next_waypoint += 1;
             }
+            let under_heading = heading_above.take().is_some_and(|h| follows(h, c));
             // Only the most recent runs are open to extension: a list
             // nested inside the main numbering is short, and looking back
             // over every run ever started would make a long document with
@@ -169,16 +181,19 @@ pub(crate) fn main_sequence(
             let extended = runs
                 .iter_mut()
                 .zip(passed.iter_mut())
+                .zip(support.iter_mut())
                 .rev()
                 .take(MAX_OPEN_RUNS)
-                .any(|(run, p)| match run.last() {
+                .any(|((run, p), n)| match run.last() {
                     Some((_, last))
                         if follows(last, c)
                             || skips_one(last, c)
                             || p.is_some_and(|h| follows(h, c)) =>
                     {
                         run.push((*i, c));
-                        *p = None;
+                        if p.take().is_some() {
+                            *n += 1;
+                        }
                         true
                     }
                     _ => false,
@@ -186,15 +201,17 @@ pub(crate) fn main_sequence(
             if !extended && can_start(c) {
                 runs.push(vec![(*i, c)]);
                 passed.push(None);
+                support.push(usize::from(under_heading));
             }
         }
         let chain = restart_chain(&runs, section_of);
         if chain.len() > restarts.len() {
             restarts = chain;
         }
-        for run in runs {
-            if run.len() > best.len() {
+        for (run, n) in runs.into_iter().zip(support) {
+            if run.len() + n > best.len() + best_support {
                 best = run.into_iter().map(|(i, _)| i).collect();
+                best_support = n;
             }
         }
     }

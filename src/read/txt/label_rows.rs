@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 
 use crate::read::pdf::layout::label_columns::label_column_runs;
 use crate::read::pdf::layout::lines::{Line as Placed, Span};
+use crate::read::pdf::layout::pairs_row_tables;
 
 use super::lines::Line;
 use super::tables::ProtoTable;
@@ -130,7 +131,19 @@ fn flush(page: &mut Vec<(usize, Placed)>, boxes: &mut BTreeMap<usize, (ProtoTabl
     let right = taken.iter().map(|(_, l)| l.x1()).fold(0.0, f32::max);
     let numbers: Vec<usize> = taken.iter().map(|(k, _)| *k).collect();
     let placed: Vec<Placed> = taken.into_iter().map(|(_, l)| l).collect();
-    for (table, start, len) in label_column_runs(placed, right) {
+    // A person's details set out as label/value pairs across the line
+    // ("Tel:   01632 960   Email:   sam.jones@w"), values wrapped below.
+    let pairs = pairs_row_tables(&placed);
+    let mut found = label_column_runs(placed, right);
+    for (table, start, len) in pairs {
+        let overlaps = found
+            .iter()
+            .any(|(_, s, l)| start < s + l && *s < start + len);
+        if !overlaps {
+            found.push((table, start, len));
+        }
+    }
+    for (table, start, len) in found {
         let (Some(first), Some(last)) = (
             numbers.get(start),
             numbers.get((start + len).saturating_sub(1)),

@@ -437,7 +437,10 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
             );
             return;
         }
-        if run.len() >= 3 && !(loose && labels > 0 && labels * 2 >= first_col) {
+        // A row of label/value pairs ("Tel: | 01632 960 418 | Email: |
+        // sam.jones@…"), a person's details set out across the page.
+        let pairs = !run.is_empty() && run.iter().all(|(l, _)| is_pairs_row(l));
+        if (run.len() >= 3 || pairs) && !(loose && labels > 0 && labels * 2 >= first_col) {
             let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
             if let Some(t) = columns_table(&merged) {
                 let top = merged.first().map_or(0.0, Line::top);
@@ -456,17 +459,22 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
         let prev = run.last().map(|(r, more)| more.last().unwrap_or(r));
         let near = prev.is_none_or(|p| l.y - p.y <= p.size().max(l.size()) * 2.5);
         let tight = prev.is_some_and(|p| l.y - p.y <= p.size().max(l.size()) * 1.6);
+        // The values of a row of label/value pairs wrapped onto a line of
+        // their own ("01632 960" / "418", "sam.jones@w" / "estmere.gov.u").
+        let values_wrap = tight && row.is_some_and(|r| is_pairs_row(r) && under_values(&l, r));
         // A row with an empty cell: two spans, each under a span of the row above.
-        let wide = l.spans.len() >= 3
-            || (l.spans.len() == 2 && row.is_some_and(|r| under_spans(&l, r, 0)));
+        let wide = !values_wrap
+            && (l.spans.len() >= 3
+                || (l.spans.len() == 2 && row.is_some_and(|r| under_spans(&l, r, 0))));
         // A cell's text wrapped onto a line of its own: the first column is
         // empty and every span sits under a later span of the row.
-        let wrapped = !wide
-            && tight
-            && row.is_some_and(|r| {
-                (r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1))
-                    || first_cell_wraps(&l, r)
-            });
+        let wrapped = values_wrap
+            || !wide
+                && tight
+                && row.is_some_and(|r| {
+                    (r.spans.first().is_some_and(|f| l.x0() > f.x1 + 2.0) && under_spans(&l, r, 1))
+                        || first_cell_wraps(&l, r)
+                });
         if wide && near {
             run.push((l, Vec::new()));
         } else if wrapped {
@@ -484,6 +492,66 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// The rows of label/value pairs among `lines` ("Tel: | 01632 960 |
+/// Email: | sam.jones@w" over "418 | estmere.gov.u"), each with the lines
+/// right under it that go on in its value cells: a one-row table, the index
+/// of its first line and how many lines it takes. For text laid out on a
+/// character grid (`pdftotext -layout`), which the PDF page's own run of
+/// tables does not see.
+pub(crate) fn pairs_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(row) = lines.get(k) {
+        if !is_pairs_row(row) {
+            k += 1;
+            continue;
+        }
+        let mut more: Vec<Line> = Vec::new();
+        let mut prev = row;
+        while let Some(l) = lines.get(k + 1 + more.len()) {
+            let tight = l.y - prev.y <= prev.size().max(l.size()) * 1.6;
+            if !(tight && under_values(l, row)) {
+                break;
+            }
+            more.push(l.clone());
+            prev = l;
+        }
+        if let Some(t) = columns_table(&[with_wrapped(row, &more)]) {
+            out.push((t, k, 1 + more.len()));
+        }
+        k += 1 + more.len();
+    }
+    out
+}
+
+/// Whether `l` is a row of label/value pairs: four spans or more, every
+/// other one a short label ending in a colon ("Tel: | 01632 960 418 |
+/// Email: | sam.jones@…").
+fn is_pairs_row(l: &Line) -> bool {
+    l.spans.len() >= 4
+        && l.spans.len() % 2 == 0
+        && l.spans.iter().step_by(2).all(|s| {
+            let t = s.text.trim();
+            t.ends_with(':') && t.split_whitespace().count() <= 3
+        })
+}
+
+/// Whether every span of `l` lies under one of the value spans (every
+/// other one, from the second) of pairs row `row`.
+fn under_values(l: &Line, row: &Line) -> bool {
+    !l.spans.is_empty()
+        && l.spans.iter().all(|s| {
+            let over: Vec<usize> = row
+                .spans
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+                .map(|(k, _)| k)
+                .collect();
+            over.len() == 1 && over.first().is_some_and(|k| k % 2 == 1)
+        })
 }
 
 /// Whether `l` goes on with the first cell of `row`: it starts under that
@@ -528,7 +596,11 @@ fn with_wrapped(row: &Line, more: &[Line]) -> Line {
                 .iter_mut()
                 .find(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
             {
-                paragraphs::join_line(&mut t.text, &s.text);
+                if is_word_fragment(&t.text, &s.text) {
+                    t.text.push_str(s.text.trim_start());
+                } else {
+                    paragraphs::join_line(&mut t.text, &s.text);
+                }
                 t.x1 = t.x1.max(s.x1);
             }
         }
@@ -666,12 +738,26 @@ fn is_word_fragment(prev: &str, next: &str) -> bool {
         && !matches!(core, "A" | "I")
         && last_word.chars().count() >= 5
         && last_word.chars().all(|c| c.is_uppercase());
-    !core.is_empty()
-        && (caps_piece
-            || (core.chars().count() <= 2
-                && core.chars().all(|c| c.is_lowercase())
-                && !WORDS.contains(&core)))
-        && prev.ends_with(char::is_alphabetic)
+    // "sam.jones@w" / "estmere.gov.u" / "k": an e-mail address broken
+    // where the cell ends, before its domain is whole.
+    let broken_address = last_word.contains('@')
+        && first.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && ![
+            ".uk", ".com", ".org", ".net", ".gov", ".info", ".scot", ".wales",
+        ]
+        .iter()
+        .any(|tld| {
+            last_word
+                .trim_end_matches(['.', ',', ';', ')'])
+                .ends_with(tld)
+        });
+    broken_address
+        || (!core.is_empty()
+            && (caps_piece
+                || (core.chars().count() <= 2
+                    && core.chars().all(|c| c.is_lowercase())
+                    && !WORDS.contains(&core)))
+            && prev.ends_with(char::is_alphabetic))
 }
 
 /// A cell's text: its paragraphs separated by "\n", bullets as "• ".

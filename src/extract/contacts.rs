@@ -237,6 +237,20 @@ fn strip_details(text: &str) -> String {
                 .all(|c| matches!(c, '.' | ':' | ';' | ',' | '/' | '|'))
         })
         .collect();
+    // The words that led up to a telephone number or an address taken
+    // out ("Licensing Manager, on 01632 960123 or by email at …" leaves
+    // "Licensing Manager, on or by at").
+    const LEAD_UP: &[&str] = &[
+        "on", "or", "by", "at", "via", "and", "call", "ring", "contact",
+    ];
+    let mut s = s;
+    while s.len() > 1
+        && s.last().is_some_and(|w| {
+            LEAD_UP.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+        })
+    {
+        s.pop();
+    }
     let s = s.join(" ");
     let s = s.trim_end_matches('.');
     normalize(s)

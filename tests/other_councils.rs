@@ -241,11 +241,13 @@ fn mismatches(r: &Report, e: &Expect) -> Vec<String> {
 ///   cells moved the Kent tables.
 /// - `layout.txt` (`pdftotext -layout` of that PDF): two-column cover
 ///   boxes whose labels and values both wrap, contact cells interleaved
-///   line by line, recommendations run into prose.
+///   line by line, recommendations run into prose, a row of labels over a
+///   row of values with a label wrapped upwards ("Meeting" / "Name:").
 const KNOWN_GAPS: &[(&str, &str)] = &[
     ("county-style-school-transport-2024", "lo.pdf"),
     ("county-style-school-transport-2024", "layout.txt"),
     ("maidstone-style-parking-2025", "layout.txt"),
+    ("southwark-style-housing-repairs-2025", "layout.txt"),
 ];
 
 fn run(e: &Expect, ext: &str) {
@@ -1087,6 +1089,58 @@ const FIFE: Expect = Expect {
     }],
 };
 
+const SOUTHWARK: Expect = Expect {
+    file: "southwark-style-housing-repairs-2025",
+    title: "Housing Repairs Contract 2025-2032",
+    // A row of labels over a row of values: "Item No. | Classification: |
+    // Date: | Meeting Name:" over "12 | Open | 18 March 2025 | Cabinet".
+    committee: Is("Cabinet"),
+    date_iso: Is("2025-03-18"),
+    // The cover names no author of the report; its audit trail names the
+    // lead officer and the author as contacts.
+    report_of: Null,
+    key_decision: Null,
+    status: Is("Open"),
+    cabinet_member: Is("Councillor Amara Okoye, Housing"),
+    purpose_starts: None,
+    fields: &[
+        ("Item No", "12"),
+        ("Classification", "Open"),
+        ("Date", "18 March 2025"),
+        ("Meeting Name", "Cabinet"),
+        ("Report title", "Housing Repairs Contract 2025-2032"),
+        ("Ward(s) or groups affected", "All"),
+        ("Cabinet Member", "Councillor Amara Okoye, Housing"),
+    ],
+    not_fields: &[],
+    // The recommendations are the report's paragraphs 1 and 2.
+    recs: (
+        2,
+        (
+            Some("1"),
+            "Approves the award of the housing repairs contract to Northgate Property Services Ltd for seven years from 1 July 2025.",
+        ),
+        (
+            Some("2"),
+            "Notes the tenant involvement in the procurement, set out in paragraphs 9 to 11.",
+        ),
+    ),
+    contacts: &[
+        Person {
+            name: "David Quinn",
+            job_title: Some("Strategic Director of Housing"),
+            telephone: None,
+            email: None,
+        },
+        Person {
+            name: "Lena Fischer",
+            job_title: Some("Head of Repairs"),
+            telephone: None,
+            email: None,
+        },
+    ],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -1140,4 +1194,5 @@ formats! {
     leeds: LEEDS,
     watford: WATFORD,
     fife: FIFE,
+    southwark: SOUTHWARK,
 }

@@ -207,6 +207,7 @@ fn phones(text: &str) -> Vec<String> {
 
 /// Removes e-mail addresses, phone numbers, their labels and empty brackets.
 fn strip_details(text: &str) -> String {
+    let had_details = !emails(text).is_empty() || !phones(text).is_empty();
     let mut s = text.to_string();
     for e in emails(text) {
         s = s.replace(&e, " ");
@@ -240,11 +241,10 @@ fn strip_details(text: &str) -> String {
     // The words that led up to a telephone number or an address taken
     // out ("Licensing Manager, on 01632 960123 or by email at …" leaves
     // "Licensing Manager, on or by at").
-    const LEAD_UP: &[&str] = &[
-        "on", "or", "by", "at", "via", "and", "call", "ring", "contact",
-    ];
+    const LEAD_UP: &[&str] = &["on", "or", "by", "at", "via", "call", "ring", "contact"];
     let mut s = s;
-    while s.len() > 1
+    while had_details
+        && s.len() > 1
         && s.last().is_some_and(|w| {
             LEAD_UP.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
         })

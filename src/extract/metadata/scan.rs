@@ -128,6 +128,15 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         let Some(u) = units.get(i) else { break };
         let seen = !out.entries.is_empty();
 
+        // A box of labels over their values ("Item No. | Classification: |
+        // Date: | Meeting Name:" over "12 | Open | 18 March 2025 |
+        // Cabinet"): a label/value pair per column.
+        if let Some(pairs) = labels_over_values(units, i, seen) {
+            out.entries.extend(pairs);
+            i += 2;
+            continue;
+        }
+
         // A table row: label cell and value cells.
         if u.shape == Shape::Row {
             let first = crate::text::normalize(u.cells.first().map_or("", String::as_str));
@@ -536,6 +545,48 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
         out.entries = pending;
     }
     out
+}
+
+/// The pairs of a row of labels over a row of their values, one per
+/// column: every cell of the first row a label (most of them known, one
+/// with a colon once labels were seen), the second row as wide and not
+/// labels too.
+fn labels_over_values(units: &[Unit], i: usize, seen: bool) -> Option<Vec<Entry>> {
+    let head = units
+        .get(i)
+        .filter(|u| u.shape == Shape::Row && u.cells.len() >= 2)?;
+    let values = units
+        .get(i + 1)
+        .filter(|n| n.shape == Shape::Row && n.cells.len() == head.cells.len())?;
+    let is_label = |c: &str| {
+        let t = c.trim();
+        labels::split(t, false).is_some_and(|s| s.rest.is_empty())
+            || (t.ends_with(['.', ':']) && (1..=4).contains(&t.split_whitespace().count()))
+    };
+    let known = head
+        .cells
+        .iter()
+        .filter(|c| labels::meaning(c.trim().trim_end_matches('.')).is_some())
+        .count();
+    let colons = head.cells.iter().any(|c| c.trim_end().ends_with(':'));
+    let ok = head.cells.iter().all(|c| is_label(c))
+        && known * 2 >= head.cells.len()
+        && (!seen || colons)
+        && !values.cells.iter().any(|c| is_label(c));
+    ok.then(|| {
+        head.cells
+            .iter()
+            .zip(&values.cells)
+            .map(|(l, v)| {
+                let l = l.trim().trim_end_matches(['.', ':']);
+                Entry {
+                    label: labels::clean_label(l),
+                    meaning: labels::meaning(l),
+                    parts: vec![crate::text::normalize(v)],
+                }
+            })
+            .collect()
+    })
 }
 
 /// Reads a table row standing before the labels as a line of the title

@@ -176,8 +176,16 @@ pub fn known_label(text: &str) -> Option<(usize, bool)> {
             (true, !rest.trim().is_empty())
         } else if rest.starts_with(' ') {
             // "OCC Lead Member Councillor X": multiword profile labels are
-            // followed by a single space and the value.
-            (multiword, true)
+            // followed by a single space and the value — which does not go
+            // on in a lower-case word or two ("Policy framework
+            // implications" is a heading; "n/a" and "the Director of Place"
+            // are values).
+            let tail: Vec<&str> = rest.split_whitespace().collect();
+            let value_like = !(tail.len() <= 2
+                && tail
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_lowercase() && c.is_alphabetic())));
+            (multiword && value_like, true)
         } else {
             (false, false)
         };

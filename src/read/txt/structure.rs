@@ -96,7 +96,10 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     if t.ends_with(':') && words > 6 {
         return false;
     }
-    if t.contains(',') && words > 6 && !numbered {
+    // "Community, equalities (including socio-economic) and health
+    // impacts" is a title; a clause with more commas or words is not.
+    let commas = t.matches(',').count();
+    if !numbered && ((commas >= 2 && words > 6) || (commas == 1 && words > 8)) {
         return false;
     }
     let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();

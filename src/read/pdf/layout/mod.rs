@@ -440,6 +440,14 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
         // A row of label/value pairs ("Tel: | 01632 960 418 | Email: |
         // sam.jones@…"), a person's details set out across the page.
         let pairs = !run.is_empty() && run.iter().all(|(l, _)| is_pairs_row(l));
+        // A row of labels over a row of their values ("Item No. |
+        // Classification: | Date: | Meeting Name:" over "12 | Open | …").
+        let labels_over_values = run.len() >= 2
+            && run.first().is_some_and(|(l, _)| is_labels_row(l))
+            && run.get(1).zip(run.first()).is_some_and(|((v, _), (h, _))| {
+                v.spans.len() == h.spans.len() && !is_labels_row(v)
+            });
+        let pairs = pairs || labels_over_values;
         if (run.len() >= 3 || pairs) && !(loose && labels > 0 && labels * 2 >= first_col) {
             let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
             if let Some(t) = columns_table(&merged) {
@@ -476,6 +484,11 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
                         || first_cell_wraps(&l, r)
                 });
         if wide && near {
+            let l = if run.is_empty() {
+                with_line_above(&mut out, l)
+            } else {
+                l
+            };
             run.push((l, Vec::new()));
         } else if wrapped {
             if let Some((_, more)) = run.last_mut() {
@@ -484,6 +497,7 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
         } else {
             flush(&mut run, &mut out);
             if l.spans.len() >= 3 {
+                let l = with_line_above(&mut out, l);
                 run.push((l, Vec::new()));
             } else {
                 out.push(Item::Line(l));
@@ -524,6 +538,54 @@ pub(crate) fn pairs_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
         k += 1 + more.len();
     }
     out
+}
+
+/// Whether every span of `l` is a short label ending in a colon or a full
+/// stop ("Item No.", "Classification:"), three spans or more.
+fn is_labels_row(l: &Line) -> bool {
+    l.spans.len() >= 3
+        && l.spans.iter().all(|s| {
+            let t = s.text.trim();
+            t.ends_with([':', '.']) && (1..=4).contains(&t.split_whitespace().count())
+        })
+}
+
+/// The first row `row` of a table, a row of labels, with the line right
+/// above it joined on where that line only starts cells of the row one
+/// line higher ("Meeting" over "Name:", a label set at the foot of its
+/// cell): tight above, in fewer cells, none of them the first column.
+fn with_line_above(out: &mut Vec<Item>, row: Line) -> Line {
+    let Some(Item::Line(above)) = out.last() else {
+        return row;
+    };
+    let first_x1 = row.spans.first().map_or(f32::MAX, |s| s.x1);
+    let fits = is_labels_row(&row)
+        && row.y - above.y <= above.size().max(row.size()) * 1.3
+        && row.y > above.y
+        && above.spans.len() < row.spans.len()
+        && above.x0() > first_x1
+        && under_spans(above, &row, 1);
+    if !fits {
+        return row;
+    }
+    let Some(Item::Line(above)) = out.pop() else {
+        return row;
+    };
+    let mut row = row;
+    for s in &above.spans {
+        if let Some(t) = row
+            .spans
+            .iter_mut()
+            .find(|t| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+        {
+            let mut text = s.text.clone();
+            paragraphs::join_line(&mut text, &t.text);
+            t.text = text;
+            t.x0 = t.x0.min(s.x0);
+            t.x1 = t.x1.max(s.x1);
+        }
+    }
+    row
 }
 
 /// Whether `l` is a row of label/value pairs: four spans or more, every

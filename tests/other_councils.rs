@@ -234,17 +234,11 @@ fn mismatches(r: &Report, e: &Expect) -> Vec<String> {
 /// wrong. They still parse, and still say what they miss; one that comes
 /// right fails here until it is taken off the list.
 ///
-/// - `lo.pdf`: LibreOffice's PDF of a borderless contact table with a
-///   header row, whose cells wrap ("Rhys Morgan," / "Transport Policy" /
-///   "Manager", an address broken mid-word): two rows are too few to be
-///   sure of a table, and telling a wrapped cell from a row with empty
-///   cells moved the Kent tables.
 /// - `layout.txt` (`pdftotext -layout` of that PDF): two-column cover
 ///   boxes whose labels and values both wrap, contact cells interleaved
 ///   line by line, recommendations run into prose, a row of labels over a
 ///   row of values with a label wrapped upwards ("Meeting" / "Name:").
 const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("county-style-school-transport-2024", "lo.pdf"),
     ("county-style-school-transport-2024", "layout.txt"),
     ("maidstone-style-parking-2025", "layout.txt"),
     ("southwark-style-housing-repairs-2025", "layout.txt"),

@@ -447,7 +447,8 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
             && run.get(1).zip(run.first()).is_some_and(|((v, _), (h, _))| {
                 v.spans.len() == h.spans.len() && !is_labels_row(v)
             });
-        let pairs = pairs || labels_over_values;
+        let contacts = run.len() >= 2 && run.first().is_some_and(|(h, _)| is_contact_header(h));
+        let pairs = pairs || labels_over_values || contacts;
         if (run.len() >= 3 || pairs) && !(loose && labels > 0 && labels * 2 >= first_col) {
             let merged: Vec<Line> = run.iter().map(|(l, more)| with_wrapped(l, more)).collect();
             if let Some(t) = columns_table(&merged) {
@@ -469,7 +470,15 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
         let tight = prev.is_some_and(|p| l.y - p.y <= p.size().max(l.size()) * 1.6);
         // The values of a row of label/value pairs wrapped onto a line of
         // their own ("01632 960" / "418", "sam.jones@w" / "estmere.gov.u").
-        let values_wrap = tight && row.is_some_and(|r| is_pairs_row(r) && under_values(&l, r));
+        // Under a header of contact details ("Contact Officer | Telephone
+        // | Email"), a person's cells wrapped onto the lines below.
+        let contact_table =
+            run.len() >= 2 && run.first().is_some_and(|(h, _)| is_contact_header(h));
+        let values_wrap = tight
+            && row.is_some_and(|r| {
+                (is_pairs_row(r) && under_values(&l, r))
+                    || (contact_table && prev.is_some_and(|p| cells_go_on(&l, r, p)))
+            });
         // A row with an empty cell: two spans, each under a span of the row above.
         let wide = !values_wrap
             && (l.spans.len() >= 3
@@ -538,6 +547,73 @@ pub(crate) fn pairs_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
         k += 1 + more.len();
     }
     out
+}
+
+/// Whether `l` heads a table of contact details: three cells or more, each
+/// a name, job, telephone or e-mail column ("Contact Officer | Telephone |
+/// Email").
+fn is_contact_header(l: &Line) -> bool {
+    const HEADS: &[&str] = &[
+        "contact officer",
+        "contact",
+        "name",
+        "officer",
+        "job title",
+        "title",
+        "position",
+        "designation",
+        "telephone",
+        "tel",
+        "phone",
+        "telephone number",
+        "direct line",
+        "email",
+        "e-mail",
+        "email address",
+        "e-mail address",
+    ];
+    l.spans.len() >= 3
+        && l.spans.iter().all(|s| {
+            let t = s.text.trim().trim_end_matches(':').to_lowercase();
+            HEADS.contains(&t.as_str())
+        })
+}
+
+/// Whether every span of line `l` goes on with the text of its cell in
+/// table row `row`, whose last line so far is `prev`: the cell's text broke
+/// mid-word ("rhys.morgan@northwol" / "d.gov.uk"), mid-phrase ("Rhys
+/// Morgan," / "Transport Policy"), before a word in lower case, or where
+/// the next word would not have fitted before the next column ("Transport
+/// Policy" / "Manager").
+fn cells_go_on(l: &Line, row: &Line, prev: &Line) -> bool {
+    let column_of = |s: &lines::Span| {
+        let over: Vec<usize> = row
+            .spans
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+            .map(|(k, _)| k)
+            .collect();
+        (over.len() == 1).then(|| over.first().copied()).flatten()
+    };
+    !l.spans.is_empty()
+        && l.spans.iter().all(|s| {
+            let Some(k) = column_of(s) else {
+                return false;
+            };
+            let Some(above) = prev.spans.iter().find(|p| column_of(p) == Some(k)) else {
+                return false;
+            };
+            let next_x = row.spans.get(k + 1).map_or(f32::INFINITY, |n| n.x0);
+            let chars = s.text.chars().count().max(1) as f32;
+            let word = s.text.split_whitespace().next().unwrap_or("");
+            let word_width = (s.x1 - s.x0) * word.chars().count() as f32 / chars;
+            let a = above.text.trim_end();
+            is_word_fragment(a, &s.text)
+                || a.ends_with([',', '&', '-', '/'])
+                || s.text.trim_start().starts_with(char::is_lowercase)
+                || above.x1 + above.size * 0.3 + word_width > next_x - above.size * 0.5
+        })
 }
 
 /// Whether every span of `l` is a short label ending in a colon or a full

@@ -1135,6 +1135,38 @@ const SOUTHWARK: Expect = Expect {
     ],
 };
 
+const BOXED_COVER: Expect = Expect {
+    file: "boxed-cover-car-parks-2025",
+    title: "Town Centre Car Parks Tariff",
+    committee: Is("Cabinet"),
+    date_iso: Is("2025-04-09"),
+    report_of: Null,
+    key_decision: Is("Yes"),
+    status: Null,
+    cabinet_member: Is("Councillor Jo Patel, Portfolio Holder for Economic Development"),
+    purpose_starts: None,
+    fields: &[
+        ("Report to", "Cabinet"),
+        ("Date", "9 April 2025"),
+        ("Title", "Town Centre Car Parks Tariff"),
+        ("Key Decision", "Yes"),
+        ("Contact Officer", "Sam Lee, Parking Manager, 01632 960111"),
+    ],
+    not_fields: &[],
+    // The whole list in one cell of the cover table, under its lead-in.
+    recs: (
+        3,
+        (Some("1"), "approves the new tariff at Appendix A;"),
+        (Some("3"), "agrees to review the tariff in April 2026."),
+    ),
+    contacts: &[Person {
+        name: "Sam Lee",
+        job_title: Some("Parking Manager"),
+        telephone: Some("01632 960111"),
+        email: Some("sam.lee@fenbury.gov.uk"),
+    }],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -1189,4 +1221,5 @@ formats! {
     watford: WATFORD,
     fife: FIFE,
     southwark: SOUTHWARK,
+    boxed_cover: BOXED_COVER,
 }

@@ -68,6 +68,19 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
     let mut prose = 0usize;
     let mut first_level: Option<u8> = None;
     let rest = rest.trim();
+    // A table cell that holds the whole list ("That Cabinet:" / "1.
+    // approves …" / "2. notes …"): its lines are the items — also where a
+    // text export ran the cell's lines together ("That Cabinet: 1.
+    // approves …; 2. notes …").
+    let cell = inline_items(rest).unwrap_or_else(|| rest.to_string());
+    if cell.contains('\n') {
+        let items = from_lines(&cell);
+        if items.iter().any(|r| r.number.is_some()) {
+            out.verbatim = rest.lines().map(|l| l.trim().to_string()).collect();
+            out.items = items;
+            return out;
+        }
+    }
     if !rest.is_empty() {
         out.verbatim.push(rest.to_string());
         if !is_lead_in(rest) {
@@ -153,10 +166,22 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 // A short numbered line after the items may be the next
                 // section's heading ("2. Background"); lower-case letters and
                 // roman numerals never number headings.
+                // Nor does a line in lower case, one that reads on ("…
+                // results; and"), or one after an item that did ("…
+                // tariff;").
+                let t = u.text.trim_end();
+                let reads_on = t.ends_with(" and") || t.ends_with(" or");
+                let list_goes_on = out.items.last().is_some_and(|p| {
+                    let p = p.text.trim_end();
+                    p.ends_with([';', ',']) || p.ends_with(" and") || p.ends_with(" or")
+                });
                 let heading_like = !l.is_bullet()
                     && !matches!(l.kind, LabelKind::LowerAlpha | LabelKind::LowerRoman)
                     && u.text.split_whitespace().count() <= 6
-                    && !u.text.trim_end().ends_with(['.', ';', ':']);
+                    && !t.ends_with(['.', ';', ':'])
+                    && !t.starts_with(char::is_lowercase)
+                    && !reads_on
+                    && !list_goes_on;
                 if f != st || restart || heading_like {
                     break;
                 }
@@ -204,6 +229,74 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
     out
 }
 
+/// The items of a list run together on one line after its lead-in
+/// ("That Cabinet: 1. approves …; 2. notes …; and 3. agrees …"), one per
+/// line: numbers 1, 2, 3… in order, each after a colon, a semicolon, "and"
+/// or "or", at least two of them.
+fn inline_items(text: &str) -> Option<String> {
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut next = 1u32;
+    for (at, _) in text.match_indices(|c: char| c.is_ascii_digit()) {
+        let number = format!("{next}");
+        let Some(after) = text.get(at..) else {
+            continue;
+        };
+        let opens = after
+            .strip_prefix(&number)
+            .is_some_and(|r| r.starts_with(". ") || r.starts_with(") "));
+        let before = text.get(..at).unwrap_or("").trim_end();
+        let placed = before.is_empty()
+            || before.ends_with([':', ';'])
+            || before.ends_with(" and")
+            || before.ends_with(" or");
+        if opens && placed {
+            cuts.push(at);
+            next += 1;
+        }
+    }
+    if cuts.len() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    let mut from = 0;
+    for at in cuts {
+        out.push_str(text.get(from..at).unwrap_or("").trim_end());
+        out.push('\n');
+        from = at;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    Some(out)
+}
+
+/// The recommendations of the lines of one table cell: a lead-in ending
+/// in a colon is left out, a labelled line starts an item, and a line
+/// without a label goes on with the item above it.
+fn from_lines(text: &str) -> Vec<Recommendation> {
+    let mut items: Vec<Recommendation> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let labelled = crate::text::parse_label(line, crate::text::LabelOptions::default())
+            .filter(|(_, t)| !t.is_empty());
+        match labelled {
+            Some((l, t)) => items.push(Recommendation {
+                number: (!l.is_bullet()).then_some(l.value),
+                text: t.to_string(),
+            }),
+            None if items.is_empty() && is_lead_in(line) => {}
+            None => match items.last_mut() {
+                Some(last) => {
+                    last.text.push(' ');
+                    last.text.push_str(line);
+                }
+                None => items.push(Recommendation {
+                    number: None,
+                    text: line.to_string(),
+                }),
+            },
+        }
+    }
+    items
+}
+
 /// A run of numbered items standing right after the front-matter box with
 /// no label of their own (a lost "Recommendations" heading): they count as
 /// recommendations when they start at 1 and the body numbering that follows
@@ -239,4 +332,46 @@ pub(crate) fn unlabelled_run(units: &[Unit], start: usize) -> Option<Parsed> {
         _ => false,
     });
     (!out.items.is_empty() && after_ok).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers_and_texts(items: &[Recommendation]) -> Vec<(Option<&str>, &str)> {
+        items
+            .iter()
+            .map(|r| (r.number.as_deref(), r.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_holding_the_list() {
+        let want = [
+            (Some("1"), "approves the new tariff;"),
+            (Some("2"), "notes the results; and"),
+            (Some("3"), "agrees the review date."),
+        ];
+        let lines = from_lines(
+            "That Cabinet:\n1. approves the new tariff;\n2. notes the results; and\n3. agrees the review date.",
+        );
+        assert_eq!(numbers_and_texts(&lines), want);
+        let run_on = inline_items(
+            "That Cabinet: 1. approves the new tariff; 2. notes the results; and 3. agrees the review date.",
+        )
+        .unwrap_or_default();
+        assert_eq!(numbers_and_texts(&from_lines(&run_on)), want);
+    }
+
+    #[test]
+    fn figures_in_a_sentence_are_no_items() {
+        assert_eq!(
+            inline_items("Approve the budget of £1.5m for 2025: 2 posts."),
+            None
+        );
+        assert_eq!(
+            inline_items("Note paragraphs 1. and 2. of the report."),
+            None
+        );
+    }
 }

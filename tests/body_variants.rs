@@ -843,6 +843,24 @@ fn other_council_templates_in_every_format() {
                 ("11", "Tenant involvement"),
             ],
         ),
+        (
+            "questions-cover-play-areas-2024",
+            &[
+                (Some("1"), "Purpose of report"),
+                (Some("2"), "Recommendations"),
+                (Some("3"), "Background"),
+                (Some("4"), "Financial implications"),
+                (Some("5"), "Background papers"),
+            ],
+            &[
+                ("1.1", "Purpose of report"),
+                ("2.1", "Recommendations"),
+                ("3.1", "Background"),
+                ("3.2", "Background"),
+                ("4.1", "Financial implications"),
+                ("5.1", "Background papers"),
+            ],
+        ),
     ];
     // `pdftotext -layout` text we do not read right yet: the sections
     // before the body (Brighton's cover lines read as headings, the

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 
 use crate::read::pdf::layout::label_columns::label_column_runs;
 use crate::read::pdf::layout::lines::{Line as Placed, Span};
-use crate::read::pdf::layout::pairs_row_tables;
+use crate::read::pdf::layout::{contact_header_tables, pairs_row_tables};
 
 use super::lines::Line;
 use super::tables::ProtoTable;
@@ -132,8 +132,11 @@ fn flush(page: &mut Vec<(usize, Placed)>, boxes: &mut BTreeMap<usize, (ProtoTabl
     let numbers: Vec<usize> = taken.iter().map(|(k, _)| *k).collect();
     let placed: Vec<Placed> = taken.into_iter().map(|(_, l)| l).collect();
     // A person's details set out as label/value pairs across the line
-    // ("Tel:   01632 960   Email:   sam.jones@w"), values wrapped below.
-    let pairs = pairs_row_tables(&placed);
+    // ("Tel:   01632 960   Email:   sam.jones@w"), values wrapped below;
+    // and contact tables under a header row ("Contact Officer   Telephone
+    // Email").
+    let mut pairs = pairs_row_tables(&placed);
+    pairs.extend(contact_header_tables(&placed));
     let mut found = label_column_runs(placed, right);
     for (table, start, len) in pairs {
         let overlaps = found

@@ -549,6 +549,51 @@ pub(crate) fn pairs_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
     out
 }
 
+/// The tables of contact details among `lines` (text laid out on a
+/// character grid): a header of contact columns ("Contact Officer |
+/// Telephone | Email"), the rows under it, and each row's cells wrapped
+/// onto the lines below; with the index of the header line and how many
+/// lines the table takes.
+pub(crate) fn contact_header_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(head) = lines.get(k) {
+        if !is_contact_header(head) {
+            k += 1;
+            continue;
+        }
+        let mut rows: Vec<(Line, Vec<Line>)> = vec![(head.clone(), Vec::new())];
+        let mut j = k + 1;
+        while let Some(l) = lines.get(j) {
+            let Some((row, more)) = rows.last() else {
+                break;
+            };
+            let prev = more.last().unwrap_or(row);
+            if l.y - prev.y > prev.size().max(l.size()) * 2.5 {
+                break;
+            }
+            if rows.len() >= 2 && cells_go_on(l, row, prev) {
+                if let Some((_, more)) = rows.last_mut() {
+                    more.push(l.clone());
+                }
+            } else if l.spans.len() >= 2 && under_spans(l, head, 0) {
+                rows.push((l.clone(), Vec::new()));
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if rows.len() >= 2 {
+            let merged: Vec<Line> = rows.iter().map(|(r, more)| with_wrapped(r, more)).collect();
+            if let Some(t) = columns_table(&merged) {
+                out.push((t, k, j - k));
+            }
+        }
+        k = j.max(k + 1);
+    }
+    out
+}
+
 /// Whether `l` heads a table of contact details: three cells or more, each
 /// a name, job, telephone or e-mail column ("Contact Officer | Telephone |
 /// Email").

@@ -148,6 +148,12 @@ fn label_continues(
     if colons {
         return true;
     }
+    // Alone in the label column, text in lower case ends the label above
+    // ("Does this report contain | No" / "exempt information?"); beside
+    // a value of its own it may be a term ("ha | Hectare").
+    if !beside_value && next.text.trim_start().starts_with(char::is_lowercase) {
+        return true;
+    }
     let wrapped = prev.x1 + next.size * 0.3 + first_word_width(next) > column - next.size * 0.5;
     // A capitalised word beside a value of its own starts the next row;
     // alone in the label column it is the end of this one.

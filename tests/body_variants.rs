@@ -861,6 +861,34 @@ fn other_council_templates_in_every_format() {
                 ("5.1", "Background papers"),
             ],
         ),
+        (
+            // "1.0" headings, and unnumbered headings inside "3.0 Main
+            // report" over its decimal paragraphs.
+            "belfast-style-leisure-pricing-2025",
+            &[
+                (Some("1.0"), "Purpose of Report or Summary of main Issues"),
+                (Some("2.0"), "Recommendations"),
+                (Some("3.0"), "Main report"),
+                (None, "Key Issues"),
+                (None, "Financial & Resource Implications"),
+                (
+                    None,
+                    "Equality or Good Relations Implications / Rural Needs Assessment",
+                ),
+                (Some("4.0"), "Appendices – Documents Attached"),
+            ],
+            &[
+                ("1.1", "Purpose of Report or Summary of main Issues"),
+                ("2.1", "Recommendations"),
+                ("3.1", "Key Issues"),
+                ("3.2", "Key Issues"),
+                ("3.3", "Financial & Resource Implications"),
+                (
+                    "3.4",
+                    "Equality or Good Relations Implications / Rural Needs Assessment",
+                ),
+            ],
+        ),
     ];
     // `pdftotext -layout` text we do not read right yet: the sections
     // before the body (Brighton's cover lines read as headings, the
@@ -870,13 +898,15 @@ fn other_council_templates_in_every_format() {
     // a question wrapped beside its tick boxes) in the middle of the
     // numbered paragraphs; the box swallows paragraphs 5 to 9. The
     // Southwark-style one loses its recommendations heading and a heading
-    // wrapped over two lines.
+    // wrapped over two lines; the Belfast-style one the unnumbered
+    // headings inside its main report.
     const KNOWN_GAPS: &[&str] = &[
         "brighton-style-allotments-2024.layout.txt",
         "unnumbered-headings-leisure-energy-2024.layout.txt",
         "district-style-local-development-scheme-2024.layout.txt",
         "leeds-style-bus-priority-2023.layout.txt",
         "southwark-style-housing-repairs-2025.layout.txt",
+        "belfast-style-leisure-pricing-2025.layout.txt",
     ];
     // Every mismatch of every case and format, so that one run shows them all.
     let mut errs = Vec::new();

@@ -1209,6 +1209,51 @@ const QUESTIONS_COVER: Expect = Expect {
     }],
 };
 
+const BELFAST: Expect = Expect {
+    file: "belfast-style-leisure-pricing-2025",
+    title: "Leisure Centre Pricing Review 2025/26",
+    // The cover names no committee (the agenda does).
+    committee: Null,
+    date_iso: Is("2025-01-15"),
+    // "Reporting Officer:" is the report's author.
+    report_of: Is("Liam Doherty, Director of Neighbourhood Services"),
+    key_decision: Null,
+    status: Null,
+    cabinet_member: Null,
+    purpose_starts: Some("To seek approval for the leisure centre prices"),
+    fields: &[
+        ("Subject", "Leisure Centre Pricing Review 2025/26"),
+        ("Date", "15 January 2025"),
+        (
+            "Reporting Officer",
+            "Liam Doherty, Director of Neighbourhood Services",
+        ),
+        (
+            "Contact Officer",
+            "Niamh Quinn, Leisure Development Manager",
+        ),
+        // Questions answered by the ticked box after its word.
+        ("Is this report restricted", "Yes ☐ No ☒"),
+        ("Is the decision eligible for Call-in", "Yes ☒ No ☐"),
+    ],
+    not_fields: &[],
+    // "2.1 The Committee is asked to:" over bullets.
+    recs: (
+        2,
+        (
+            None,
+            "approve the prices for 2025/26 set out in Appendix 1; and",
+        ),
+        (None, "note that concession prices will stay the same."),
+    ),
+    contacts: &[Person {
+        name: "Niamh Quinn",
+        job_title: Some("Leisure Development Manager"),
+        telephone: None,
+        email: None,
+    }],
+};
+
 macro_rules! formats {
     ($($name:ident: $expect:ident),* $(,)?) => {
         $(
@@ -1265,4 +1310,5 @@ formats! {
     southwark: SOUTHWARK,
     boxed_cover: BOXED_COVER,
     questions_cover: QUESTIONS_COVER,
+    belfast: BELFAST,
 }

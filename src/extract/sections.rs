@@ -104,7 +104,15 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 continue;
             }
         }
+        // "Appendix 1 – Leisure prices" under "Appendices – Documents
+        // Attached": an entry of the list of appendices, no section.
+        let listed_appendix = candidate.is_some_and(|t| t.to_lowercase().starts_with("appendix "))
+            && out
+                .sections
+                .last()
+                .is_some_and(|(_, s)| s.heading.to_lowercase().contains("appendices"));
         let found = match &block.kind {
+            _ if listed_appendix => None,
             // A "heading" in lower case is table or body text a reader
             // mistook for one, not a section.
             BlockKind::Heading(h)

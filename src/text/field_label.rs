@@ -16,6 +16,7 @@ pub const FIELD_LABELS: &[&str] = &[
     "title of report",
     "report of",
     "report by",
+    "reporting officer",
     "report to",
     "report author",
     "report authors",

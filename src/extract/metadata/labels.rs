@@ -100,6 +100,9 @@ const LABELS: &[(&str, Meaning)] = &[
     ("report of the", Meaning::ReportOf),
     ("report of", Meaning::ReportOf),
     ("report by", Meaning::ReportOf),
+    ("reporting officer", Meaning::ReportOf),
+    ("reporting officer(s)", Meaning::ReportOf),
+    ("reporting officers", Meaning::ReportOf),
     ("report from", Meaning::ReportOf),
     // The officer who answers for the report, where no "Report of" is
     // printed ("Lead Head of Service", "Responsible Director").

@@ -238,10 +238,7 @@ fn mismatches(r: &Report, e: &Expect) -> Vec<String> {
 ///   boxes whose labels and values both wrap, recommendations run into
 ///   prose, a row of labels over a
 ///   row of values with a label wrapped upwards ("Meeting" / "Name:").
-const KNOWN_GAPS: &[(&str, &str)] = &[
-    ("maidstone-style-parking-2025", "layout.txt"),
-    ("southwark-style-housing-repairs-2025", "layout.txt"),
-];
+const KNOWN_GAPS: &[(&str, &str)] = &[("southwark-style-housing-repairs-2025", "layout.txt")];
 
 fn run(e: &Expect, ext: &str) {
     let path = fixture(&format!("{}.{ext}", e.file));

@@ -333,6 +333,24 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
                     continue;
                 }
                 if let Some((c, d)) = committee_and_date(&u.text) {
+                    // "Policy and Resources" / "Committee   22 January
+                    // 2025": the body's name wrapped in its cell, the date
+                    // beside its last line. "Committee" alone names none.
+                    let generic = ["committee", "board", "panel", "sub-committee", "forum"]
+                        .contains(&c.trim().to_lowercase().as_str());
+                    let c = match preamble.last() {
+                        Some(prev)
+                            if generic
+                                && prev.label.is_none()
+                                && prev.text.split_whitespace().count() <= 6
+                                && !prev.text.trim_end().ends_with(['.', ':', ';']) =>
+                        {
+                            let joined = format!("{} {}", prev.text.trim(), c.trim());
+                            preamble.pop();
+                            super::committee_case(&joined)
+                        }
+                        _ => c,
+                    };
                     out.committee.get_or_insert(c);
                     out.date.get_or_insert(d);
                     i += 1;

@@ -247,7 +247,22 @@ fn first_word_len(text: &str) -> usize {
 /// Culture and" / "Communities Committee"): a short line that goes on.
 fn ends_mid_phrase(acc: &str) -> bool {
     let last = acc.split_whitespace().last().unwrap_or("").to_lowercase();
-    acc.ends_with([',', '&']) || matches!(last.as_str(), "and" | "of" | "for" | "the" | "to" | "&")
+    acc.ends_with([',', '&'])
+        || matches!(
+            last.as_str(),
+            "and" | "of" | "for" | "the" | "to" | "&" | "this" | "these" | "a" | "an" | "with"
+        )
+}
+
+/// Whether line `next` is a number alone that finishes the phrase `acc`
+/// leaves open ("… to implement recommendations 1 and" / "2."): no list
+/// number, as a list item holds text.
+fn number_finishes(acc: &str, next: &str) -> bool {
+    let core = next.trim().trim_end_matches(['.', ')', ';', ',']);
+    let last = acc.split_whitespace().last().unwrap_or("").to_lowercase();
+    (1..=3).contains(&core.len())
+        && core.chars().all(|c| c.is_ascii_digit())
+        && (matches!(last.as_str(), "and" | "or" | "to") || acc.ends_with([',', '-', '–']))
 }
 
 /// Whether the paragraph `acc` goes on with line `next` where a telephone
@@ -419,7 +434,14 @@ fn read_para(
                     && !nt.ends_with(['.', ',', ';'])
                     && prev * 4 < w * 3
                     && prev + 1 + first_word_len(nt) <= w;
+                // "… recommendations to this" / "Committee:": a bare label
+                // that finishes a phrase left open; "… recommendations 1
+                // and" / "2.": a number that finishes one.
+                let finishes_phrase = (ends_mid_phrase(&acc)
+                    && known_label(nt).is_some_and(|(_, value)| !value))
+                    || number_finishes(&acc, nt);
                 (!starts_block(next)
+                    || finishes_phrase
                     || (ends_with_reference(&acc) && known_label(next.text()).is_none())
                     || dash_continues(&acc, prev, w, next)
                     || phone_goes_on(&acc, next.text()))

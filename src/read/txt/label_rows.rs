@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 
 use crate::read::pdf::layout::label_columns::label_column_runs;
 use crate::read::pdf::layout::lines::{Line as Placed, Span};
-use crate::read::pdf::layout::{contact_header_tables, pairs_row_tables};
+use crate::read::pdf::layout::{contact_header_tables, labels_row_tables, pairs_row_tables};
 
 use super::lines::Line;
 use super::tables::ProtoTable;
@@ -137,6 +137,7 @@ fn flush(page: &mut Vec<(usize, Placed)>, boxes: &mut BTreeMap<usize, (ProtoTabl
     // Email").
     let mut pairs = pairs_row_tables(&placed);
     pairs.extend(contact_header_tables(&placed));
+    pairs.extend(labels_row_tables(&placed));
     let mut found = label_column_runs(placed, right);
     for (table, start, len) in pairs {
         let overlaps = found

@@ -673,26 +673,36 @@ fn is_labels_row(l: &Line) -> bool {
 
 /// The first row `row` of a table, a row of labels, with the line right
 /// above it joined on where that line only starts cells of the row one
-/// line higher ("Meeting" over "Name:", a label set at the foot of its
-/// cell): tight above, in fewer cells, none of them the first column.
+/// line higher (see [`merged_above`]).
 fn with_line_above(out: &mut Vec<Item>, row: Line) -> Line {
     let Some(Item::Line(above)) = out.last() else {
         return row;
     };
+    match merged_above(above, &row) {
+        Some(merged) => {
+            out.pop();
+            merged
+        }
+        None => row,
+    }
+}
+
+/// Row of labels `row` with line `above` joined on, where that line only
+/// starts cells of the row one line higher ("Meeting" over "Name:", a
+/// label set at the foot of its cell): tight above, in fewer cells, none
+/// of them the first column.
+fn merged_above(above: &Line, row: &Line) -> Option<Line> {
     let first_x1 = row.spans.first().map_or(f32::MAX, |s| s.x1);
-    let fits = is_labels_row(&row)
+    let fits = is_labels_row(row)
         && row.y - above.y <= above.size().max(row.size()) * 1.3
         && row.y > above.y
         && above.spans.len() < row.spans.len()
         && above.x0() > first_x1
-        && under_spans(above, &row, 1);
+        && under_spans(above, row, 1);
     if !fits {
-        return row;
+        return None;
     }
-    let Some(Item::Line(above)) = out.pop() else {
-        return row;
-    };
-    let mut row = row;
+    let mut row = row.clone();
     for s in &above.spans {
         if let Some(t) = row
             .spans
@@ -706,7 +716,51 @@ fn with_line_above(out: &mut Vec<Item>, row: Line) -> Line {
             t.x1 = t.x1.max(s.x1);
         }
     }
-    row
+    Some(row)
+}
+
+/// The tables of a row of labels over a row of their values among `lines`
+/// (text laid out on a character grid): "Item No.   Classification:
+/// Date:   Meeting Name:" over "12   Open   18 March 2025   Cabinet", a
+/// label wrapped one line higher and values wrapped below joined on; with
+/// the index of the first line and how many lines the table takes.
+pub(crate) fn labels_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(head) = lines.get(k) {
+        let tight = |a: &Line, b: &Line| b.y - a.y <= a.size().max(b.size()) * 1.6;
+        let values = lines.get(k + 1).filter(|v| {
+            is_labels_row(head)
+                && v.spans.len() == head.spans.len()
+                && !is_labels_row(v)
+                && tight(head, v)
+        });
+        let Some(values) = values else {
+            k += 1;
+            continue;
+        };
+        let above = k.checked_sub(1).and_then(|a| lines.get(a));
+        let (start, head) = match above.and_then(|a| merged_above(a, head)) {
+            Some(merged) => (k - 1, merged),
+            None => (k, head.clone()),
+        };
+        let mut more: Vec<Line> = Vec::new();
+        let mut prev = values;
+        while let Some(l) = lines.get(k + 2 + more.len()) {
+            if !(tight(prev, l) && l.spans.len() < values.spans.len() && under_spans(l, values, 0))
+            {
+                break;
+            }
+            more.push(l.clone());
+            prev = l;
+        }
+        let end = k + 2 + more.len();
+        if let Some(t) = columns_table(&[head, with_wrapped(values, &more)]) {
+            out.push((t, start, end - start));
+        }
+        k = end;
+    }
+    out
 }
 
 /// Whether `l` is a row of label/value pairs: four spans or more, every

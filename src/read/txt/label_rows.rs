@@ -21,9 +21,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::read::pdf::layout::grid_text_tables;
 use crate::read::pdf::layout::label_columns::label_column_runs;
 use crate::read::pdf::layout::lines::{Line as Placed, Span};
-use crate::read::pdf::layout::{contact_header_tables, labels_row_tables, pairs_row_tables};
 
 use super::lines::Line;
 use super::tables::ProtoTable;
@@ -131,15 +131,11 @@ fn flush(page: &mut Vec<(usize, Placed)>, boxes: &mut BTreeMap<usize, (ProtoTabl
     let right = taken.iter().map(|(_, l)| l.x1()).fold(0.0, f32::max);
     let numbers: Vec<usize> = taken.iter().map(|(k, _)| *k).collect();
     let placed: Vec<Placed> = taken.into_iter().map(|(_, l)| l).collect();
-    // A person's details set out as label/value pairs across the line
-    // ("Tel:   01632 960   Email:   sam.jones@w"), values wrapped below;
-    // and contact tables under a header row ("Contact Officer   Telephone
-    // Email").
-    let mut pairs = pairs_row_tables(&placed);
-    pairs.extend(contact_header_tables(&placed));
-    pairs.extend(labels_row_tables(&placed));
+    // The small tables the label columns are not: label/value pairs
+    // across the line, contact columns under a header, labels over values.
+    let grid = grid_text_tables(&placed);
     let mut found = label_column_runs(placed, right);
-    for (table, start, len) in pairs {
+    for (table, start, len) in grid {
         let overlaps = found
             .iter()
             .any(|(_, s, l)| start < s + l && *s < start + len);

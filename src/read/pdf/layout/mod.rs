@@ -517,81 +517,86 @@ fn borderless_tables(lines: Vec<Line>) -> Vec<Item> {
     out
 }
 
-/// The rows of label/value pairs among `lines` ("Tel: | 01632 960 |
-/// Email: | sam.jones@w" over "418 | estmere.gov.u"), each with the lines
-/// right under it that go on in its value cells: a one-row table, the index
-/// of its first line and how many lines it takes. For text laid out on a
-/// character grid (`pdftotext -layout`), which the PDF page's own run of
-/// tables does not see.
-pub(crate) fn pairs_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
+/// The small tables of text laid out on a character grid (`pdftotext
+/// -layout`), which the PDF page's own run of tables finds among placed
+/// lines but a text export's label columns do not: a row of label/value
+/// pairs ("Tel: | 01632 960 | Email: | sam.jones@w" over "418 |
+/// estmere.gov.u"), a header of contact columns over its rows ("Contact
+/// Officer | Telephone | Email"), and a row of labels over a row of their
+/// values ("Item No. | Classification: | Date: | Meeting Name:" over "12 |
+/// Open | 18 March 2025 | Cabinet"). Each with the index of its first line
+/// and how many lines it takes.
+pub(crate) fn grid_text_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
     let mut out = Vec::new();
     let mut k = 0;
-    while let Some(row) = lines.get(k) {
-        if !is_pairs_row(row) {
-            k += 1;
-            continue;
-        }
-        let mut more: Vec<Line> = Vec::new();
-        let mut prev = row;
-        while let Some(l) = lines.get(k + 1 + more.len()) {
-            let tight = l.y - prev.y <= prev.size().max(l.size()) * 1.6;
-            if !(tight && under_values(l, row)) {
-                break;
+    while k < lines.len() {
+        let found = pairs_row_at(lines, k)
+            .or_else(|| contact_table_at(lines, k))
+            .or_else(|| labels_over_values_at(lines, k));
+        match found {
+            Some((t, start, len)) => {
+                k = start + len.max(1);
+                out.push((t, start, len));
             }
-            more.push(l.clone());
-            prev = l;
+            None => k += 1,
         }
-        if let Some(t) = columns_table(&[with_wrapped(row, &more)]) {
-            out.push((t, k, 1 + more.len()));
-        }
-        k += 1 + more.len();
     }
     out
 }
 
-/// The tables of contact details among `lines` (text laid out on a
-/// character grid): a header of contact columns ("Contact Officer |
-/// Telephone | Email"), the rows under it, and each row's cells wrapped
-/// onto the lines below; with the index of the header line and how many
-/// lines the table takes.
-pub(crate) fn contact_header_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while let Some(head) = lines.get(k) {
-        if !is_contact_header(head) {
-            k += 1;
-            continue;
+/// Whether line `b` sits right under line `a`.
+fn tight(a: &Line, b: &Line) -> bool {
+    b.y - a.y <= a.size().max(b.size()) * 1.6
+}
+
+/// A row of label/value pairs at line `k`, its values wrapped onto the
+/// lines below: a one-row table.
+fn pairs_row_at(lines: &[Line], k: usize) -> Option<(Table, usize, usize)> {
+    let row = lines.get(k).filter(|l| is_pairs_row(l))?;
+    let mut more: Vec<Line> = Vec::new();
+    let mut prev = row;
+    while let Some(l) = lines.get(k + 1 + more.len()) {
+        if !(tight(prev, l) && under_values(l, row)) {
+            break;
         }
-        let mut rows: Vec<(Line, Vec<Line>)> = vec![(head.clone(), Vec::new())];
-        let mut j = k + 1;
-        while let Some(l) = lines.get(j) {
-            let Some((row, more)) = rows.last() else {
-                break;
-            };
-            let prev = more.last().unwrap_or(row);
-            if l.y - prev.y > prev.size().max(l.size()) * 2.5 {
-                break;
-            }
-            if rows.len() >= 2 && cells_go_on(l, row, prev) {
-                if let Some((_, more)) = rows.last_mut() {
-                    more.push(l.clone());
-                }
-            } else if l.spans.len() >= 2 && under_spans(l, head, 0) {
-                rows.push((l.clone(), Vec::new()));
-            } else {
-                break;
-            }
-            j += 1;
-        }
-        if rows.len() >= 2 {
-            let merged: Vec<Line> = rows.iter().map(|(r, more)| with_wrapped(r, more)).collect();
-            if let Some(t) = columns_table(&merged) {
-                out.push((t, k, j - k));
-            }
-        }
-        k = j.max(k + 1);
+        more.push(l.clone());
+        prev = l;
     }
-    out
+    let t = columns_table(&[with_wrapped(row, &more)])?;
+    Some((t, k, 1 + more.len()))
+}
+
+/// A header of contact columns at line `k`, the rows under it, and each
+/// row's cells wrapped onto the lines below.
+fn contact_table_at(lines: &[Line], k: usize) -> Option<(Table, usize, usize)> {
+    let head = lines.get(k).filter(|l| is_contact_header(l))?;
+    let mut rows: Vec<(Line, Vec<Line>)> = vec![(head.clone(), Vec::new())];
+    let mut j = k + 1;
+    while let Some(l) = lines.get(j) {
+        let Some((row, more)) = rows.last() else {
+            break;
+        };
+        let prev = more.last().unwrap_or(row);
+        if l.y - prev.y > prev.size().max(l.size()) * 2.5 {
+            break;
+        }
+        if rows.len() >= 2 && cells_go_on(l, row, prev) {
+            if let Some((_, more)) = rows.last_mut() {
+                more.push(l.clone());
+            }
+        } else if l.spans.len() >= 2 && under_spans(l, head, 0) {
+            rows.push((l.clone(), Vec::new()));
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    let merged: Vec<Line> = rows.iter().map(|(r, more)| with_wrapped(r, more)).collect();
+    let t = columns_table(&merged)?;
+    Some((t, k, j - k))
 }
 
 /// Whether `l` heads a table of contact details: three cells or more, each
@@ -719,48 +724,29 @@ fn merged_above(above: &Line, row: &Line) -> Option<Line> {
     Some(row)
 }
 
-/// The tables of a row of labels over a row of their values among `lines`
-/// (text laid out on a character grid): "Item No.   Classification:
-/// Date:   Meeting Name:" over "12   Open   18 March 2025   Cabinet", a
-/// label wrapped one line higher and values wrapped below joined on; with
-/// the index of the first line and how many lines the table takes.
-pub(crate) fn labels_row_tables(lines: &[Line]) -> Vec<(Table, usize, usize)> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while let Some(head) = lines.get(k) {
-        let tight = |a: &Line, b: &Line| b.y - a.y <= a.size().max(b.size()) * 1.6;
-        let values = lines.get(k + 1).filter(|v| {
-            is_labels_row(head)
-                && v.spans.len() == head.spans.len()
-                && !is_labels_row(v)
-                && tight(head, v)
-        });
-        let Some(values) = values else {
-            k += 1;
-            continue;
-        };
-        let above = k.checked_sub(1).and_then(|a| lines.get(a));
-        let (start, head) = match above.and_then(|a| merged_above(a, head)) {
-            Some(merged) => (k - 1, merged),
-            None => (k, head.clone()),
-        };
-        let mut more: Vec<Line> = Vec::new();
-        let mut prev = values;
-        while let Some(l) = lines.get(k + 2 + more.len()) {
-            if !(tight(prev, l) && l.spans.len() < values.spans.len() && under_spans(l, values, 0))
-            {
-                break;
-            }
-            more.push(l.clone());
-            prev = l;
+/// A row of labels at line `k` over a row of their values, a label
+/// wrapped one line higher and values wrapped below joined on.
+fn labels_over_values_at(lines: &[Line], k: usize) -> Option<(Table, usize, usize)> {
+    let head = lines.get(k).filter(|l| is_labels_row(l))?;
+    let values = lines
+        .get(k + 1)
+        .filter(|v| v.spans.len() == head.spans.len() && !is_labels_row(v) && tight(head, v))?;
+    let above = k.checked_sub(1).and_then(|a| lines.get(a));
+    let (start, head) = match above.and_then(|a| merged_above(a, head)) {
+        Some(merged) => (k - 1, merged),
+        None => (k, head.clone()),
+    };
+    let mut more: Vec<Line> = Vec::new();
+    let mut prev = values;
+    while let Some(l) = lines.get(k + 2 + more.len()) {
+        if !(tight(prev, l) && l.spans.len() < values.spans.len() && under_spans(l, values, 0)) {
+            break;
         }
-        let end = k + 2 + more.len();
-        if let Some(t) = columns_table(&[head, with_wrapped(values, &more)]) {
-            out.push((t, start, end - start));
-        }
-        k = end;
+        more.push(l.clone());
+        prev = l;
     }
-    out
+    let t = columns_table(&[head, with_wrapped(values, &more)])?;
+    Some((t, start, k + 2 + more.len() - start))
 }
 
 /// Whether `l` is a row of label/value pairs: four spans or more, every

@@ -636,16 +636,7 @@ fn is_contact_header(l: &Line) -> bool {
 /// the next word would not have fitted before the next column ("Transport
 /// Policy" / "Manager").
 fn cells_go_on(l: &Line, row: &Line, prev: &Line) -> bool {
-    let column_of = |s: &lines::Span| {
-        let over: Vec<usize> = row
-            .spans
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
-            .map(|(k, _)| k)
-            .collect();
-        (over.len() == 1).then(|| over.first().copied()).flatten()
-    };
+    let column_of = |s: &lines::Span| column_under(s, row);
     !l.spans.is_empty()
         && l.spans.iter().all(|s| {
             let Some(k) = column_of(s) else {
@@ -765,16 +756,24 @@ fn is_pairs_row(l: &Line) -> bool {
 /// other one, from the second) of pairs row `row`.
 fn under_values(l: &Line, row: &Line) -> bool {
     !l.spans.is_empty()
-        && l.spans.iter().all(|s| {
-            let over: Vec<usize> = row
-                .spans
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
-                .map(|(k, _)| k)
-                .collect();
-            over.len() == 1 && over.first().is_some_and(|k| k % 2 == 1)
-        })
+        && l.spans
+            .iter()
+            .all(|s| column_under(s, row).is_some_and(|k| k % 2 == 1))
+}
+
+/// The index of the one span of `row` that span `s` lies under, if it lies
+/// under exactly one.
+fn column_under(s: &lines::Span, row: &Line) -> Option<usize> {
+    let mut over = row
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| s.x0 < t.x1 + 2.0 && s.x1 > t.x0 - 2.0)
+        .map(|(k, _)| k);
+    match (over.next(), over.next()) {
+        (Some(k), None) => Some(k),
+        _ => None,
+    }
 }
 
 /// Whether `l` goes on with the first cell of `row`: it starts under that

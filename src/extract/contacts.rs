@@ -199,7 +199,16 @@ fn phones(text: &str) -> Vec<String> {
         .as_ref()
         .map(|re| {
             re.find_iter(text)
-                .map(|m| m.as_str().trim().to_string())
+                .map(|m| {
+                    // "(01632 960123)": the whole number in brackets, not
+                    // its area code.
+                    let t = m.as_str().trim();
+                    let open = t.starts_with('(') && !t.contains(')');
+                    t.strip_prefix('(')
+                        .filter(|_| open)
+                        .unwrap_or(t)
+                        .to_string()
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -416,7 +425,8 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
 /// follows (two people run together on one line).
 fn split_after_emails(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    for line in lines {
+    for line in lines.iter().flat_map(|l| split_at_and(l)) {
+        let line = &line;
         let mut start = 0usize;
         if let Some(re) = EMAIL.as_ref() {
             for m in re.find_iter(line) {
@@ -432,6 +442,46 @@ fn split_after_emails(lines: &[String]) -> Vec<String> {
             out.push(tail.to_string());
         }
     }
+    out
+}
+
+/// Splits a line naming two people, each with their details, at the
+/// "and" between them ("Jane Smith, Policy Officer (01632 960123) and Tom
+/// Jones, Finance Manager (01632 960456)").
+fn split_at_and(line: &str) -> Vec<String> {
+    let has_details = |t: &str| !phones(t).is_empty() || !emails(t).is_empty();
+    let mut out = Vec::new();
+    let mut rest = line;
+    let mut from = 0usize;
+    while let Some(at) = rest
+        .get(from..)
+        .and_then(|t| t.find(" and "))
+        .map(|k| k + from)
+    {
+        let (head, tail) = (
+            rest.get(..at).unwrap_or(""),
+            rest.get(at + 5..).unwrap_or(""),
+        );
+        // The details end right before the "and": "… (01632 960123) and".
+        let last = head.split_whitespace().last().unwrap_or("");
+        let details_end = last.contains('@')
+            || last
+                .trim_end_matches([')', ',', ';', '.'])
+                .ends_with(|c: char| c.is_ascii_digit());
+        if details_end
+            && has_details(head)
+            && has_details(tail)
+            && tail.starts_with(char::is_uppercase)
+        {
+            out.push(head.trim().to_string());
+            rest = tail;
+            from = 0;
+        } else {
+            // "Director of Finance and Resources (…) and …": a later "and".
+            from = at + 5;
+        }
+    }
+    out.push(rest.trim().to_string());
     out
 }
 
@@ -1432,6 +1482,39 @@ mod tests {
         assert_eq!(
             got.first().and_then(|c| c.job_title.as_deref()),
             Some("Service Manager (Network Operations)")
+        );
+    }
+
+    #[test]
+    fn two_people_on_one_line_with_their_numbers_in_brackets() {
+        let lines = [
+            "Jane Smith, Director of Finance and Resources (01632 960123) and Tom Jones, Finance Manager (01632 960456)".to_string(),
+        ];
+        let got = people("Contact Officers", &lines);
+        let names: Vec<(Option<&str>, Option<&str>, Option<&str>)> = got
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_deref(),
+                    c.job_title.as_deref(),
+                    c.telephone.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (
+                    Some("Jane Smith"),
+                    Some("Director of Finance and Resources"),
+                    Some("01632 960123")
+                ),
+                (
+                    Some("Tom Jones"),
+                    Some("Finance Manager"),
+                    Some("01632 960456")
+                ),
+            ]
         );
     }
 

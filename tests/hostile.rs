@@ -369,3 +369,32 @@ fn input_over_the_size_limit_names_the_limit() {
     assert!(err.to_string().contains("max_input_bytes"), "{err}");
     assert!(err.to_string().contains("big.txt"), "{err}");
 }
+
+#[test]
+fn docx_whose_document_part_will_not_inflate_is_a_damaged_zip() {
+    let body = br#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Text of the report, long enough to be deflated into a real stream of codes.</w:t></w:r></w:p></w:body></w:document>"#;
+    let mut docx = zip_with(
+        &[
+            ("[Content_Types].xml", CONTENT_TYPES),
+            ("word/document.xml", body),
+        ],
+        None,
+    );
+    // Damage the deflate stream of word/document.xml (its data follows
+    // its local header and name), leaving the zip directory intact.
+    let name = b"word/document.xml";
+    let at = docx
+        .windows(name.len())
+        .position(|w| w == name)
+        .expect("the part's local header");
+    for b in docx.iter_mut().skip(at + name.len() + 4).take(24) {
+        *b ^= 0x5a;
+    }
+    let err = Parser::new()
+        .parse_bytes(&docx, Format::Docx)
+        .expect_err("a part that will not inflate");
+    assert!(
+        matches!(err.kind(), ErrorKind::Zip(_)),
+        "a damaged part is a damaged container, not a failed read: {err}"
+    );
+}

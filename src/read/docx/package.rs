@@ -71,7 +71,12 @@ impl<'a> Package<'a> {
         // growth of a large part; a wrong one only costs a reallocation.
         let declared = usize::try_from(file.size().min(cap)).unwrap_or(0);
         let mut buf = Vec::with_capacity(declared);
-        (&mut file).take(cap).read_to_end(&mut buf)?;
+        // A part that will not inflate is a damaged container, not a
+        // failure to read the file.
+        (&mut file)
+            .take(cap)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::from(zip::result::ZipError::Io(e)))?;
         let got = buf.len() as u64;
         if got > self.max_part {
             return Err(Error::limit("max_part_bytes", got, self.max_part));

@@ -890,10 +890,8 @@ fn other_council_templates_in_every_format() {
             ],
         ),
     ];
-    // `pdftotext -layout` text we do not read right yet: the sections
-    // before the body (Brighton's cover lines read as headings, the
-    // District's unnumbered pre-body headings lost) and the unnumbered
-    // template's headings. Each must still be wrong, or come off the list.
+    // `pdftotext -layout` text we do not read right yet. Each must still
+    // be wrong, or come off the list.
     // The Leeds-style layout text sets its consultation box (two columns,
     // a question wrapped beside its tick boxes) in the middle of the
     // numbered paragraphs; the box swallows paragraphs 5 to 9. The
@@ -901,9 +899,6 @@ fn other_council_templates_in_every_format() {
     // wrapped over two lines; the Belfast-style one the unnumbered
     // headings inside its main report.
     const KNOWN_GAPS: &[&str] = &[
-        "brighton-style-allotments-2024.layout.txt",
-        "unnumbered-headings-leisure-energy-2024.layout.txt",
-        "district-style-local-development-scheme-2024.layout.txt",
         "leeds-style-bus-priority-2023.layout.txt",
         "southwark-style-housing-repairs-2025.layout.txt",
         "belfast-style-leisure-pricing-2025.layout.txt",

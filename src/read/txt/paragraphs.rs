@@ -218,7 +218,7 @@ fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
         && ["What", "How", "Why", "Who", "When", "Where", "Which"].contains(&first);
     let short = (1..=4).contains(&words)
         && letters >= 5
-        && !next.ends_with(|c: char| c.is_ascii_punctuation() || c == '–' || c == '—');
+        && !next.ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '/', '&']);
     ends_sentence(acc)
         && next.starts_with(char::is_uppercase)
         && (short || question)
@@ -525,6 +525,51 @@ fn read_para(
         && i.checked_sub(1)
             .and_then(|k| lines.get(k))
             .is_some_and(|prev| !prev.is_blank() && heading_after_sentence(prev.text(), &acc, lines.get(i + 1)));
+    // A short heading with a blank line above and its text right under it
+    // ("" / "Purpose of the report" / "To update the Committee on …"), as
+    // `pdftotext -layout` prints a heading set close to its paragraph.
+    let above_blank =
+        i == 0 || blank_at(lines, i - 1) || lines.get(i).is_some_and(|l| l.page_break);
+    let heads_text = lay.wrap.is_some_and(|w| {
+        count == 1
+            && label.is_none()
+            && above_blank
+            && !matches!(acc.to_lowercase().as_str(), "yes" | "no" | "n/a" | "none")
+            && heading_after_sentence(".", &acc, lines.get(i + 1))
+            && lines.get(i + 1).is_some_and(|n| {
+                let t = n.text();
+                // A name over a job title is a signature or a contact.
+                let job = [
+                    "Director",
+                    "Head",
+                    "Chief",
+                    "Assistant",
+                    "Corporate",
+                    "Interim",
+                    "Senior",
+                    "Principal",
+                    "Strategic",
+                    "Executive",
+                    "Cabinet",
+                    "Leader",
+                    "Deputy",
+                    "Manager",
+                    "Officer",
+                ]
+                .contains(&t.split_whitespace().next().unwrap_or(""));
+                !n.is_blank()
+                    && !n.page_break
+                    && !job
+                    // Set at its text's own margin, not in a table cell.
+                    && lines.get(i).is_some_and(|h| h.indent.abs_diff(n.indent) <= 1)
+                    && (t.starts_with(char::is_uppercase) || starts_block(n))
+                    && (n.width() * 2 >= w
+                        || t.ends_with(':')
+                        || starts_block(n)
+                        || (ends_sentence(t) && blank_at(lines, i + 2)))
+            })
+    });
+    let framed = framed || heads_text;
     let blank_before = i == 0
         || framed
         || blank_at(lines, i - 1)

@@ -66,8 +66,21 @@ pub struct Layout {
 }
 
 fn layout(lines: &[Line]) -> Layout {
-    let blank = lines.iter().filter(|l| l.is_blank()).count();
-    let tight = blank * 7 < lines.len().saturating_sub(blank);
+    // Tight: a finished sentence at a line's end is mostly followed by
+    // the next line straight away, rarely by a blank line.
+    let (mut straight, mut spaced) = (0usize, 0usize);
+    for w in lines.windows(2) {
+        if let [a, b] = w {
+            if !a.is_blank() && ends_sentence(a.text()) {
+                if b.is_blank() {
+                    spaced += 1;
+                } else {
+                    straight += 1;
+                }
+            }
+        }
+    }
+    let tight = straight >= 3 && straight > spaced * 2;
     let first = wrap_of(lines, usize::MAX);
     let lay = if first.wrap.is_some() {
         first
@@ -216,10 +229,25 @@ fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
     let question = next.ends_with('?')
         && words <= 16
         && ["What", "How", "Why", "Who", "When", "Where", "Which"].contains(&first);
-    let short = (1..=4).contains(&words)
+    // Over a numbered paragraph a heading may run to ten words ("Equality
+    // or Good Relations Implications / Rural Needs Assessment" / "3.4 …").
+    let numbered_below = after.is_some_and(|l| {
+        parse_label(l.text(), LabelOptions::default())
+            .is_some_and(|(lab, _)| lab.kind == crate::document::LabelKind::Decimal)
+    });
+    let most = if numbered_below { 10 } else { 4 };
+    let short = (1..=most).contains(&words)
         && letters >= 5
         && !next.ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '/', '&']);
-    ends_sentence(acc)
+    // After a finished sentence, or right under a numbered heading ("3.0
+    // Main report" / "Key Issues" / "3.1 …").
+    let after_heading = numbered_below
+        && parse_label(acc, LabelOptions::default()).is_some_and(|(lab, rest)| {
+            lab.kind == crate::document::LabelKind::Decimal
+                && (1..=6).contains(&rest.split_whitespace().count())
+                && !ends_sentence(rest)
+        });
+    (ends_sentence(acc) || after_heading)
         && next.starts_with(char::is_uppercase)
         && (short || question)
         && !after.is_some_and(|l| l.text().starts_with(char::is_lowercase) && !starts_block(l))

@@ -895,8 +895,9 @@ fn other_council_templates_in_every_format() {
     // The Leeds-style layout text sets its consultation box (two columns,
     // a question wrapped beside its tick boxes) in the middle of the
     // numbered paragraphs; the box swallows paragraphs 5 to 9. The
-    // Southwark-style one loses its recommendations heading and a heading
-    // wrapped over two lines.
+    // Southwark-style one loses a heading wrapped over two lines
+    // ("Community, equalities (including socio-economic) and health" /
+    // "impacts") and the heading set right before a page break.
     const KNOWN_GAPS: &[&str] = &[
         "leeds-style-bus-priority-2023.layout.txt",
         "southwark-style-housing-repairs-2025.layout.txt",

@@ -264,6 +264,39 @@ fn bare_number_starts(acc: &str, next: &str) -> bool {
         && after.trim_start().starts_with(char::is_uppercase)
 }
 
+/// Whether `text` opens with a word a job title opens with: the line under
+/// a name in a signature or a contact ("RUPERT CLEMENTS" / "Director of
+/// Communities…").
+fn opens_job_title(text: &str) -> bool {
+    const JOB: &[&str] = &[
+        "Director",
+        "Head",
+        "Chief",
+        "Assistant",
+        "Corporate",
+        "Interim",
+        "Senior",
+        "Principal",
+        "Strategic",
+        "Manager",
+        "Officer",
+    ];
+    // Words that open a job only with the word after them ("Cabinet
+    // Member for …", not "Cabinet is recommended to:").
+    const PAIRS: &[(&str, &[&str])] = &[
+        ("Cabinet", &["Member", "Portfolio"]),
+        ("Executive", &["Director", "Member", "Head", "Officer"]),
+        ("Deputy", &["Leader", "Chief", "Director", "Head"]),
+        ("Leader", &["of"]),
+    ];
+    let mut words = text.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    JOB.contains(&first)
+        || PAIRS
+            .iter()
+            .any(|(w, next)| *w == first && next.contains(&second))
+}
+
 /// The length in characters of the first word of `text`.
 fn first_word_len(text: &str) -> usize {
     text.split_whitespace()
@@ -567,24 +600,7 @@ fn read_para(
             && lines.get(i + 1).is_some_and(|n| {
                 let t = n.text();
                 // A name over a job title is a signature or a contact.
-                let job = [
-                    "Director",
-                    "Head",
-                    "Chief",
-                    "Assistant",
-                    "Corporate",
-                    "Interim",
-                    "Senior",
-                    "Principal",
-                    "Strategic",
-                    "Executive",
-                    "Cabinet",
-                    "Leader",
-                    "Deputy",
-                    "Manager",
-                    "Officer",
-                ]
-                .contains(&t.split_whitespace().next().unwrap_or(""));
+                let job = opens_job_title(t);
                 !n.is_blank()
                     && !n.page_break
                     && !job
@@ -597,7 +613,26 @@ fn read_para(
                         || (ends_sentence(t) && blank_at(lines, i + 2)))
             })
     });
-    let framed = framed || heads_text;
+    // A line in capitals between a finished sentence (or a blank line)
+    // and the text it heads ("… at its centre." / "RECOMMENDATIONS" /
+    // "That the cabinet:"), in any text.
+    let capitals = count == 1
+        && label.is_none()
+        && acc.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        // "FOR DECISION", "FOR GENERAL RELEASE": what the item is for.
+        && !acc.starts_with("FOR ")
+        && (1..=8).contains(&acc.split_whitespace().count())
+        && !acc.chars().any(char::is_lowercase)
+        && !acc.ends_with(['.', ',', ';', ':'])
+        && i.checked_sub(1)
+            .and_then(|k| lines.get(k))
+            .is_some_and(|prev| prev.is_blank() || ends_sentence(prev.text()))
+        && lines.get(i + 1).is_some_and(|n| {
+            !n.is_blank()
+                && !opens_job_title(n.text())
+                && (n.text().starts_with(char::is_uppercase) || starts_block(n))
+        });
+    let framed = framed || heads_text || capitals;
     let blank_before = i == 0
         || framed
         || blank_at(lines, i - 1)

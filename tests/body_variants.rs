@@ -1065,3 +1065,26 @@ Cabinet is asked to:
         ]
     );
 }
+
+#[test]
+fn a_report_numbering_only_its_recommendations_has_no_numbered_paragraphs() {
+    let src = "\
+Report to: Cabinet
+Date: 3 June 2025
+Subject: Allotment Rents
+
+Recommendations
+
+Cabinet is asked to:
+
+1. approve the new rents;
+2. note the waiting list.
+
+Background
+
+The allotments are run by the council and rents were last set in 2019.
+";
+    let r = txt(src);
+    assert_eq!(r.metadata.recommendations.len(), 2);
+    assert!(r.paragraphs.is_empty(), "{:?}", paragraphs(&r));
+}

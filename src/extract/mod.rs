@@ -61,6 +61,20 @@ pub fn extract(doc: &Document, source: Source) -> Report {
     sections.retain(|s| !kind::is_publisher_stamp(&s.heading));
     drop_front_matter_values(&mut sections, &metadata);
     let mut paragraphs = paragraphs::extract(doc, &mut warnings);
+    // A report whose only numbered list is its recommendations ("Cabinet
+    // is asked to:" / "1. approve …" / "2. note …") has no numbered
+    // paragraphs of its own: those items are recommendations.
+    let only_recommendations = !paragraphs.is_empty()
+        && paragraphs.iter().all(|p| {
+            p.items.is_empty()
+                && metadata
+                    .recommendations
+                    .iter()
+                    .any(|r| r.number.as_deref() == Some(p.number.as_str()) && r.text == p.text)
+        });
+    if only_recommendations {
+        paragraphs.clear();
+    }
     let tables = tables::extract(doc);
     let mut projects = projects::extract(doc, &mut warnings);
     let partnerships = partnerships::extract(doc, &mut warnings);

@@ -892,16 +892,10 @@ fn other_council_templates_in_every_format() {
     ];
     // `pdftotext -layout` text we do not read right yet. Each must still
     // be wrong, or come off the list.
-    // The Leeds-style layout text sets its consultation box (two columns,
-    // a question wrapped beside its tick boxes) in the middle of the
-    // numbered paragraphs; the box swallows paragraphs 5 to 9. The
-    // Southwark-style one loses a heading wrapped over two lines
+    // The Southwark-style one loses a heading wrapped over two lines
     // ("Community, equalities (including socio-economic) and health" /
     // "impacts") and the heading set right before a page break.
-    const KNOWN_GAPS: &[&str] = &[
-        "leeds-style-bus-priority-2023.layout.txt",
-        "southwark-style-housing-repairs-2025.layout.txt",
-    ];
+    const KNOWN_GAPS: &[&str] = &["southwark-style-housing-repairs-2025.layout.txt"];
     // Every mismatch of every case and format, so that one run shows them all.
     let mut errs = Vec::new();
     for (name, want_sections, want_paragraphs) in CASES {

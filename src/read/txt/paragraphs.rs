@@ -212,8 +212,11 @@ fn new_resolution(acc: &str, next: &str) -> bool {
 /// Whether `acc` ends with an answer given by tick boxes ("… call in? ☒
 /// Yes ☐ No"): a row of the cover, which the next line does not go on.
 fn answered_by_boxes(acc: &str) -> bool {
+    const BOXES: [char; 4] = ['☒', '☑', '☐', '□'];
     let tail: String = acc.chars().rev().take(12).collect();
-    tail.contains(['☒', '☑', '☐', '□'])
+    // A row of ticked options ("☒ Health and Wellbeing ☒ Inclusive
+    // Growth ☒ Zero Carbon") is a line of its own too.
+    tail.contains(BOXES) || acc.matches(BOXES).count() >= 2
 }
 
 /// Whether line `next`, after a finished sentence, is a short heading of
@@ -234,6 +237,7 @@ fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
     let numbered_below = after.is_some_and(|l| {
         parse_label(l.text(), LabelOptions::default())
             .is_some_and(|(lab, _)| lab.kind == crate::document::LabelKind::Decimal)
+            || bare_number_starts(".", l.text())
     });
     let most = if numbered_below { 10 } else { 4 };
     let short = (1..=most).contains(&words)
@@ -258,7 +262,11 @@ fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
 fn bare_number_starts(acc: &str, next: &str) -> bool {
     let digits = next.chars().take_while(char::is_ascii_digit).count();
     let after = next.get(digits..).unwrap_or("");
-    ends_sentence(acc)
+    // …or after a heading ("Options, timescales and measuring success").
+    let heading = acc.starts_with(char::is_uppercase)
+        && (1..=10).contains(&acc.split_whitespace().count())
+        && !acc.ends_with(|c: char| c.is_ascii_punctuation());
+    (ends_sentence(acc) || heading)
         && (1..=2).contains(&digits)
         && after.starts_with(' ')
         && after.trim_start().starts_with(char::is_uppercase)
@@ -585,7 +593,13 @@ fn read_para(
         && !matches!(acc.to_lowercase().as_str(), "yes" | "no" | "n/a" | "none")
         && i.checked_sub(1)
             .and_then(|k| lines.get(k))
-            .is_some_and(|prev| !prev.is_blank() && heading_after_sentence(prev.text(), &acc, lines.get(i + 1)));
+            .is_some_and(|prev| {
+                // Between two lists ("• Appendix A – Scheme plan" /
+                // "Background papers" / "• None") as after a sentence.
+                let between_lists = starts_block(prev) && lines.get(i + 1).is_some_and(starts_block);
+                let before = if between_lists { "." } else { prev.text() };
+                !prev.is_blank() && heading_after_sentence(before, &acc, lines.get(i + 1))
+            });
     // A short heading with a blank line above and its text right under it
     // ("" / "Purpose of the report" / "To update the Committee on …"), as
     // `pdftotext -layout` prints a heading set close to its paragraph.
@@ -604,9 +618,13 @@ fn read_para(
                 !n.is_blank()
                     && !n.page_break
                     && !job
-                    // Set at its text's own margin, not in a table cell.
-                    && lines.get(i).is_some_and(|h| h.indent.abs_diff(n.indent) <= 1)
-                    && (t.starts_with(char::is_uppercase) || starts_block(n))
+                    // Set at its text's own margin, not in a table cell
+                    // (a list under it may be indented).
+                    && (starts_block(n)
+                        || lines.get(i).is_some_and(|h| h.indent.abs_diff(n.indent) <= 1))
+                    && (t.starts_with(char::is_uppercase)
+                        || starts_block(n)
+                        || bare_number_starts(".", t))
                     && (n.width() * 2 >= w
                         || t.ends_with(':')
                         || starts_block(n)
@@ -632,7 +650,22 @@ fn read_para(
                 && !opens_job_title(n.text())
                 && (n.text().starts_with(char::is_uppercase) || starts_block(n))
         });
-    let framed = framed || heads_text || capitals;
+    // A question heading wrapped onto a second line ("How does this
+    // proposal impact the three pillars of the Best City" / "Ambition?"),
+    // after a finished sentence or a blank line, over text that starts
+    // afresh.
+    let wrapped_question = lay.wrap.is_some()
+        && count == 2
+        && label.is_none()
+        && acc.ends_with('?')
+        && (1..=16).contains(&acc.split_whitespace().count())
+        && ["What", "How", "Why", "Who", "When", "Where", "Which"]
+            .contains(&acc.split_whitespace().next().unwrap_or(""))
+        && (above_blank
+            || i.checked_sub(1)
+                .and_then(|k| lines.get(k))
+                .is_some_and(|prev| ends_sentence(prev.text())));
+    let framed = framed || heads_text || capitals || wrapped_question;
     let blank_before = i == 0
         || framed
         || blank_at(lines, i - 1)
@@ -651,7 +684,7 @@ fn read_para(
         line_count: count,
         blank_before,
         blank_after,
-        force_heading: lines.get(i).is_some_and(|l| l.toc) && count == 1,
+        force_heading: (lines.get(i).is_some_and(|l| l.toc) && count == 1) || wrapped_question,
         style: Style::default(),
         known_label: known,
     };

@@ -6,6 +6,7 @@ pub mod field_label;
 pub mod label;
 mod normalize;
 pub mod phone;
+pub mod tick_box;
 
 pub use date::{find_date, parse_date};
 pub use label::{parse_label, LabelOptions};

@@ -293,9 +293,6 @@ pub(crate) fn extent(m: Meaning) -> Extent {
     }
 }
 
-/// Tick-box glyphs, ticked or not, that answer a question of the cover.
-const TICK_BOXES: &[char] = &['☒', '☑', '☐', '□', '⊠', '❑', '◻'];
-
 /// Labels that may stand without a colon at the start of a line ("Report by
 /// Policy and Performance Service Manager", "To Cabinet – 30 January 2025").
 const BARE: &[&str] = &[
@@ -350,7 +347,7 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
         // A question of the cover answered on its line ("Will the
         // decision be open for call in? ☒ Yes ☐ No").
         let answered = c == '?'
-            && (after.contains(TICK_BOXES)
+            && (after.contains(crate::text::tick_box::BOXES)
                 || matches!(after.trim().to_lowercase().as_str(), "yes" | "no"));
         if answered && meaning(full).is_none() {
             return Some(Split {

@@ -187,7 +187,7 @@ fn people_list(parts: &[String]) -> String {
 /// "Yes - It affects more than 2 Electoral Divisions" -> "Yes"; other
 /// answers as printed.
 fn yes_no(value: &str) -> String {
-    let value = ticked(value).unwrap_or(value);
+    let value = crate::text::tick_box::ticked(value).unwrap_or(value);
     let word: String = value
         .chars()
         .take_while(|c| c.is_alphabetic())
@@ -198,41 +198,6 @@ fn yes_no(value: &str) -> String {
         "no" => "No".to_string(),
         _ => value.trim_end_matches(['.', ' ']).to_string(),
     }
-}
-
-/// Glyphs of a ticked and of an empty tick box.
-const TICKED: &[char] = &['☒', '☑', '✓', '✔', '⊠', '▣', '■', '\u{f0fe}', '\u{f078}'];
-const UNTICKED: &[char] = &['☐', '□', '❑', '◻', '\u{f0a8}', '\u{f06f}'];
-
-/// The answer ticked among tick boxes ("☒ Yes ☐ No" -> "Yes"), if the value
-/// is a row of tick boxes with one ticked.
-fn ticked(value: &str) -> Option<&str> {
-    if !value.contains(UNTICKED) {
-        return None;
-    }
-    let at = value.find(TICKED)?;
-    let boxes_first = value
-        .trim_start()
-        .starts_with(|c| TICKED.contains(&c) || UNTICKED.contains(&c));
-    let answer = if boxes_first {
-        // "☒ Yes ☐ No": the words after the ticked box.
-        let rest = value.get(at..)?;
-        let rest = rest.get(rest.chars().next()?.len_utf8()..)?;
-        let end = rest.find(UNTICKED).unwrap_or(rest.len());
-        rest.get(..end)?
-    } else {
-        // "Yes ☐ No ☒": the words before it, after the box before them.
-        let head = value.get(..at)?;
-        let start = head.rfind(UNTICKED).map_or(0, |p| {
-            p + head
-                .get(p..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8)
-        });
-        head.get(start..)?
-    };
-    let answer = answer.trim();
-    (!answer.is_empty()).then_some(answer)
 }
 
 /// Splits a "To" value into the body and a date printed with it:

@@ -212,7 +212,7 @@ fn new_resolution(acc: &str, next: &str) -> bool {
 /// Whether `acc` ends with an answer given by tick boxes ("… call in? ☒
 /// Yes ☐ No"): a row of the cover, which the next line does not go on.
 fn answered_by_boxes(acc: &str) -> bool {
-    const BOXES: [char; 4] = ['☒', '☑', '☐', '□'];
+    use crate::text::tick_box::BOXES;
     let tail: String = acc.chars().rev().take(12).collect();
     // A row of ticked options ("☒ Health and Wellbeing ☒ Inclusive
     // Growth ☒ Zero Carbon") is a line of its own too.

@@ -90,7 +90,7 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     }
     // A question answered by tick boxes ("Will the decision be open for
     // call in? ☒ Yes ☐ No") is a line of the cover.
-    if t.contains(['☒', '☑', '☐', '□']) {
+    if t.contains(crate::text::tick_box::BOXES) {
         return false;
     }
     if t.ends_with(':') && words > 6 {

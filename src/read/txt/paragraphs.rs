@@ -225,49 +225,64 @@ fn answered_by_boxes(acc: &str) -> bool {
 /// words, capitalised, with no closing punctuation, and not followed by
 /// a line that goes on in lower case.
 fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
-    let words = next.split_whitespace().count();
-    let first = next.split_whitespace().next().unwrap_or("");
-    let letters = next.chars().filter(|c| c.is_alphabetic()).count();
-    // "What is this report about?": a question heading.
-    let question = next.ends_with('?')
-        && words <= 16
-        && ["What", "How", "Why", "Who", "When", "Where", "Which"].contains(&first);
-    // Over a numbered paragraph a heading may run to ten words ("Equality
-    // or Good Relations Implications / Rural Needs Assessment" / "3.4 …").
-    let numbered_below = after.is_some_and(|l| {
-        parse_label(l.text(), LabelOptions::default())
-            .is_some_and(|(lab, _)| lab.kind == crate::document::LabelKind::Decimal)
-            || bare_number_starts(".", l.text())
-    });
-    let most = if numbered_below { 10 } else { 4 };
-    let short = (1..=most).contains(&words)
-        && letters >= 5
-        && !next.ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '/', '&']);
     // After a finished sentence, or right under a numbered heading ("3.0
     // Main report" / "Key Issues" / "3.1 …").
-    let after_heading = numbered_below
+    let under_numbered_heading = numbered_line(after)
         && parse_label(acc, LabelOptions::default()).is_some_and(|(lab, rest)| {
             lab.kind == crate::document::LabelKind::Decimal
                 && (1..=6).contains(&rest.split_whitespace().count())
                 && !ends_sentence(rest)
         });
-    (ends_sentence(acc) || after_heading)
-        && next.starts_with(char::is_uppercase)
+    (ends_sentence(acc) || under_numbered_heading) && heading_shape(next, after)
+}
+
+/// Whether line text `next` has the shape of a heading over line `after`:
+/// capitalised, up to four words with no closing punctuation (ten over a
+/// numbered paragraph: "Equality or Good Relations Implications / Rural
+/// Needs Assessment" / "3.4 …"), or a question heading ("What is this
+/// report about?"); and no line going on in lower case under it.
+fn heading_shape(next: &str, after: Option<&Line>) -> bool {
+    let words = next.split_whitespace().count();
+    let first = next.split_whitespace().next().unwrap_or("");
+    let letters = next.chars().filter(|c| c.is_alphabetic()).count();
+    let question = next.ends_with('?')
+        && words <= 16
+        && ["What", "How", "Why", "Who", "When", "Where", "Which"].contains(&first);
+    let most = if numbered_line(after) { 10 } else { 4 };
+    let short = (1..=most).contains(&words)
+        && letters >= 5
+        && !next.ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '/', '&']);
+    next.starts_with(char::is_uppercase)
         && (short || question)
         && !after.is_some_and(|l| l.text().starts_with(char::is_lowercase) && !starts_block(l))
+}
+
+/// Whether `line` opens a numbered paragraph, with a decimal label or a
+/// bare number ("3.1 …", "9 Construction …").
+fn numbered_line(line: Option<&Line>) -> bool {
+    line.is_some_and(|l| {
+        parse_label(l.text(), LabelOptions::default())
+            .is_some_and(|(lab, _)| lab.kind == crate::document::LabelKind::Decimal)
+            || opens_bare_number(l.text())
+    })
 }
 
 /// Whether line `next` opens a paragraph numbered with no stop ("2 The
 /// scheme would …") after a finished sentence.
 fn bare_number_starts(acc: &str, next: &str) -> bool {
-    let digits = next.chars().take_while(char::is_ascii_digit).count();
-    let after = next.get(digits..).unwrap_or("");
     // …or after a heading ("Options, timescales and measuring success").
     let heading = acc.starts_with(char::is_uppercase)
         && (1..=10).contains(&acc.split_whitespace().count())
         && !acc.ends_with(|c: char| c.is_ascii_punctuation());
-    (ends_sentence(acc) || heading)
-        && (1..=2).contains(&digits)
+    (ends_sentence(acc) || heading) && opens_bare_number(next)
+}
+
+/// Whether `line` opens with a paragraph number of one or two figures, no
+/// stop, and a capitalised word ("2 The scheme would …").
+fn opens_bare_number(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let after = line.get(digits..).unwrap_or("");
+    (1..=2).contains(&digits)
         && after.starts_with(' ')
         && after.trim_start().starts_with(char::is_uppercase)
 }
@@ -597,8 +612,10 @@ fn read_para(
                 // Between two lists ("• Appendix A – Scheme plan" /
                 // "Background papers" / "• None") as after a sentence.
                 let between_lists = starts_block(prev) && lines.get(i + 1).is_some_and(starts_block);
-                let before = if between_lists { "." } else { prev.text() };
-                !prev.is_blank() && heading_after_sentence(before, &acc, lines.get(i + 1))
+                let next = lines.get(i + 1);
+                !prev.is_blank()
+                    && ((between_lists && heading_shape(&acc, next))
+                        || heading_after_sentence(prev.text(), &acc, next))
             });
     // A short heading with a blank line above and its text right under it
     // ("" / "Purpose of the report" / "To update the Committee on …"), as
@@ -610,7 +627,7 @@ fn read_para(
             && label.is_none()
             && above_blank
             && !matches!(acc.to_lowercase().as_str(), "yes" | "no" | "n/a" | "none")
-            && heading_after_sentence(".", &acc, lines.get(i + 1))
+            && heading_shape(&acc, lines.get(i + 1))
             && lines.get(i + 1).is_some_and(|n| {
                 let t = n.text();
                 // A name over a job title is a signature or a contact.
@@ -624,7 +641,7 @@ fn read_para(
                         || lines.get(i).is_some_and(|h| h.indent.abs_diff(n.indent) <= 1))
                     && (t.starts_with(char::is_uppercase)
                         || starts_block(n)
-                        || bare_number_starts(".", t))
+                        || opens_bare_number(t))
                     && (n.width() * 2 >= w
                         || t.ends_with(':')
                         || starts_block(n)

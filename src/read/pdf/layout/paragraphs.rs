@@ -373,15 +373,19 @@ impl Builder {
             // of its own, set at the block's left edge under a line broken
             // by hand (its first word would have fitted there), is a new
             // line of the block, as the Word file's line breaks make it.
-            let hand_break = label.is_none()
-                && same_page
-                && !o.heading
-                && o.label.is_none()
-                && (x_start - o.first_x).abs() <= 2.0
-                && opens_with_label(&o.text)
-                && opens_with_label(&rest)
-                && o.last_x1 + size * 0.3 + first_word_width(l) < self.page_right - size * 1.5;
-            if close && (compatible || heading_wrap) && !hand_break {
+            // Decided only for a line that would join: the cheap tests first,
+            // the open paragraph's text last.
+            let hand_break = || {
+                label.is_none()
+                    && same_page
+                    && !o.heading
+                    && o.label.is_none()
+                    && (x_start - o.first_x).abs() <= 2.0
+                    && o.last_x1 + size * 0.3 + first_word_width(l) < self.page_right - size * 1.5
+                    && opens_with_label(&rest)
+                    && opens_with_label(&o.text)
+            };
+            if close && (compatible || heading_wrap) && !hand_break() {
                 join_line(&mut o.text, &rest);
                 o.last_y = l.y;
                 o.last_x1 = l.x1();
@@ -541,7 +545,24 @@ fn first_word_width(l: &Line) -> f32 {
 /// ("Position: …", "E-mail: …", "Author's Job Title: …"): one to four
 /// words, the first capitalised, no figures.
 fn opens_with_label(text: &str) -> bool {
-    let Some(colon) = text.find(':') else {
+    // The colon can only be among the first four words: look no further
+    // (the text may be a long paragraph).
+    let mut words = 0;
+    let mut in_word = false;
+    let mut fifth = text.len();
+    for (k, c) in text.char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words == 5 {
+                fifth = k;
+                break;
+            }
+        }
+    }
+    let Some(colon) = text.get(..fifth).and_then(|t| t.find(':')) else {
         return false;
     };
     let (head, tail) = text.split_at(colon);
@@ -577,5 +598,25 @@ pub fn join_line(acc: &mut String, next: &str) {
         acc.push_str(next.trim());
     } else {
         join_wrapped(acc, next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_with_label;
+
+    #[test]
+    fn a_short_label_its_colon_and_a_value() {
+        assert!(opens_with_label("Name: Priya Lomax"));
+        assert!(opens_with_label("Author's Job Title: Service Manager"));
+        // No value, figures, a lower-case start, or the colon past the
+        // fourth word.
+        assert!(!opens_with_label("Committee:"));
+        assert!(!opens_with_label("Tel 2: 01632 960555"));
+        assert!(!opens_with_label("name: Priya Lomax"));
+        assert!(!opens_with_label(
+            "The panel met and agreed: the fares rise"
+        ));
+        assert!(!opens_with_label("Long text with no label at all in it"));
     }
 }

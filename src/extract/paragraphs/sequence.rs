@@ -83,6 +83,38 @@ pub(crate) fn skips_one(prev: &[u32], next: &[u32]) -> bool {
     }
 }
 
+/// A run of paragraph numbers being built.
+struct Run<'a> {
+    /// Block index and number of each paragraph, in order.
+    items: Vec<(usize, &'a Vec<u32>)>,
+    /// The number of the last numbered heading the run has passed since
+    /// its last paragraph.
+    passed: Option<&'a Vec<u32>>,
+    /// How many numbered headings the run went through: the report's own
+    /// numbering runs under its numbered headings, a list of
+    /// recommendations ("1. Agree", "2. Note") does not.
+    support: usize,
+}
+
+impl<'a> Run<'a> {
+    /// Adds paragraph `c` at block `i` if it goes on from the run's last
+    /// number, with one missing, or from a heading the run passed.
+    fn extend(&mut self, i: usize, c: &'a Vec<u32>) -> bool {
+        let Some((_, last)) = self.items.last() else {
+            return false;
+        };
+        let goes_on =
+            follows(last, c) || skips_one(last, c) || self.passed.is_some_and(|h| follows(h, c));
+        if goes_on {
+            self.items.push((i, c));
+            if self.passed.take().is_some() {
+                self.support += 1;
+            }
+        }
+        goes_on
+    }
+}
+
 /// Whether a run may start with `first`: "1", "1.1", or the first
 /// paragraph under a numbered heading ("3.1").
 fn can_start(first: &[u32]) -> bool {
@@ -147,14 +179,7 @@ pub(crate) fn main_sequence(
         // it follows (so a nested list that restarts at 1 does not cut the
         // main numbering), else starts a new run if it can start one, else
         // is passed over.
-        let mut runs: Vec<Vec<(usize, &Vec<u32>)>> = Vec::new();
-        // The numbered headings each run has passed since its last
-        // paragraph: (run, number of the last heading passed).
-        let mut passed: Vec<Option<&Vec<u32>>> = Vec::new();
-        // How many numbered headings each run went through: the report's
-        // own numbering runs under its numbered headings, a list of
-        // recommendations ("1. Agree", "2. Note") does not.
-        let mut support: Vec<usize> = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
         let mut next_waypoint = 0usize;
         // The last numbered heading before the candidate, if no candidate
         // came between ("1. Introduction" over 1.1).
@@ -163,11 +188,10 @@ pub(crate) fn main_sequence(
             // Headings before this candidate move on the runs they follow.
             while let Some((_, number)) = waypoints.get(next_waypoint).filter(|(w, _)| w < i) {
                 let open = runs.len().saturating_sub(MAX_OPEN_RUNS);
-                let recent = runs.iter().zip(passed.iter_mut()).skip(open);
-                for (run, p) in recent {
-                    let last = p.or_else(|| run.last().map(|(_, l)| *l));
+                for run in runs.iter_mut().skip(open) {
+                    let last = run.passed.or_else(|| run.items.last().map(|(_, l)| *l));
                     if last.is_some_and(|l| follows(l, number)) {
-                        *p = Some(number);
+                        run.passed = Some(number);
                     }
                 }
                 heading_above = Some(number);
@@ -180,38 +204,25 @@ pub(crate) fn main_sequence(
             // many restarts quadratic.
             let extended = runs
                 .iter_mut()
-                .zip(passed.iter_mut())
-                .zip(support.iter_mut())
                 .rev()
                 .take(MAX_OPEN_RUNS)
-                .any(|((run, p), n)| match run.last() {
-                    Some((_, last))
-                        if follows(last, c)
-                            || skips_one(last, c)
-                            || p.is_some_and(|h| follows(h, c)) =>
-                    {
-                        run.push((*i, c));
-                        if p.take().is_some() {
-                            *n += 1;
-                        }
-                        true
-                    }
-                    _ => false,
-                });
+                .any(|run| run.extend(*i, c));
             if !extended && can_start(c) {
-                runs.push(vec![(*i, c)]);
-                passed.push(None);
-                support.push(usize::from(under_heading));
+                runs.push(Run {
+                    items: vec![(*i, c)],
+                    passed: None,
+                    support: usize::from(under_heading),
+                });
             }
         }
         let chain = restart_chain(&runs, section_of);
         if chain.len() > restarts.len() {
             restarts = chain;
         }
-        for (run, n) in runs.into_iter().zip(support) {
-            if run.len() + n > best.len() + best_support {
-                best = run.into_iter().map(|(i, _)| i).collect();
-                best_support = n;
+        for run in runs {
+            if run.items.len() + run.support > best.len() + best_support {
+                best = run.items.into_iter().map(|(i, _)| i).collect();
+                best_support = run.support;
             }
         }
     }
@@ -230,11 +241,8 @@ pub(crate) fn main_sequence(
 
 /// The runs numbered 1, 2, 3… that each fill a section of their own, in
 /// order, joined; empty unless enough sections restart.
-fn restart_chain(
-    runs: &[Vec<(usize, &Vec<u32>)>],
-    section_of: &dyn Fn(usize) -> Option<usize>,
-) -> Vec<usize> {
-    let mut ordered: Vec<&Vec<(usize, &Vec<u32>)>> = runs.iter().collect();
+fn restart_chain(runs: &[Run], section_of: &dyn Fn(usize) -> Option<usize>) -> Vec<usize> {
+    let mut ordered: Vec<&[(usize, &Vec<u32>)]> = runs.iter().map(|r| r.items.as_slice()).collect();
     ordered.sort_by_key(|r| r.first().map(|(i, _)| *i));
     let mut chain: Vec<usize> = Vec::new();
     let mut sections = 0usize;

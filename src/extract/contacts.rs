@@ -421,9 +421,10 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
     Some((Some(name), (!job.is_empty()).then_some(job)))
 }
 
-/// Splits the lines of a block after each e-mail address that more text
-/// follows (two people run together on one line).
-fn split_after_emails(lines: &[String]) -> Vec<String> {
+/// Splits the lines of a block into one person's each where two people run
+/// together on one line: at the "and" between them (see [`split_at_and`])
+/// and after each e-mail address that more text follows.
+fn split_people(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for line in lines.iter().flat_map(|l| split_at_and(l)) {
         let line = &line;
@@ -497,7 +498,7 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
     let mut cur: Option<Contact> = None;
     let mut has_details = false;
     let mut role = role.to_string();
-    let lines = split_after_emails(lines);
+    let lines = split_people(lines);
     for line in lines.iter().filter(|l| !date_only(l)) {
         // A heading run onto the last address ("…@x.gov.uk LOCAL MEMBERS")
         // ends the block.

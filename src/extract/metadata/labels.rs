@@ -661,10 +661,11 @@ mod tests {
 
     #[test]
     fn questions_answered_by_tick_boxes_and_scottish_lead_ins() {
-        let s = split("Will the decision be open for call in? ☒ Yes ☐ No", false).unwrap();
+        let s = split("Will the decision be open for call in? ☒ Yes ☐ No", false);
         assert_eq!(
-            (s.label.as_str(), s.meaning, s.rest.as_str()),
-            ("Will the decision be open for call in", None, "☒ Yes ☐ No")
+            s.as_ref()
+                .map(|s| (s.label.as_str(), s.meaning, s.rest.as_str())),
+            Some(("Will the decision be open for call in", None, "☒ Yes ☐ No"))
         );
         // A question in the text, answered by nothing, is no label.
         assert!(split("Why does the fare rise? Costs have grown.", false).is_none());

@@ -14,6 +14,9 @@ use super::lexer::{Lexer, Op, Operand};
 use super::obj::{deref, get_array, get_dict, get_name, num, stream_bytes};
 use crate::{Error, ParseOptions, Result};
 
+/// The font index of a bullet drawn as a disc or circle, not set in a font.
+pub const DRAWN: u32 = u32::MAX;
+
 /// One glyph as painted.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
@@ -25,7 +28,8 @@ pub struct Glyph {
     pub y: f32,
     /// Font size in display units.
     pub size: f32,
-    /// Index of the font in the [`FontCache`].
+    /// Index of the font in the [`FontCache`], or [`DRAWN`] for a bullet
+    /// drawn as a shape.
     pub font: u32,
     /// Start of the glyph's text in [`PageContent::text`].
     pub start: u32,
@@ -149,6 +153,9 @@ pub struct Interpreter<'a> {
     /// (a small filled curve is a list bullet drawn as a disc).
     path_box: Option<[f32; 4]>,
     curved: bool,
+    /// How many subpaths (`m`, `re`) the current path has: a bullet is one
+    /// closed shape, a letter drawn as outlines ("o", "e") has a hole.
+    subpaths: u32,
     active_forms: HashSet<ObjectId>,
     decompressed: u64,
 }
@@ -189,6 +196,7 @@ impl<'a> Interpreter<'a> {
             mcids: Vec::new(),
             path_box: None,
             curved: false,
+            subpaths: 0,
             active_forms: HashSet::new(),
             decompressed: 0,
         }
@@ -313,6 +321,7 @@ impl<'a> Interpreter<'a> {
                 let p = self.gs.ctm.apply(n(0), n(1));
                 self.cur = p;
                 self.start = p;
+                self.subpaths = self.subpaths.saturating_add(1);
                 self.grow(p, false);
             }
             b"l" => {
@@ -347,6 +356,7 @@ impl<'a> Interpreter<'a> {
                 self.path.push([p3.0, p3.1, p0.0, p0.1]);
                 self.cur = p0;
                 self.start = p0;
+                self.subpaths = self.subpaths.saturating_add(1);
             }
             b"S" | b"s" => self.stroke(),
             b"f" | b"F" | b"f*" => self.fill(),
@@ -445,6 +455,7 @@ impl<'a> Interpreter<'a> {
         self.rects.clear();
         self.path_box = None;
         self.curved = false;
+        self.subpaths = 0;
     }
 
     fn grow(&mut self, p: (f32, f32), curve: bool) {
@@ -456,9 +467,11 @@ impl<'a> Interpreter<'a> {
     /// A small round shape is a bullet drawn as a disc or circle (browsers'
     /// print-to-PDF): recorded as a "•" glyph whose size and baseline are
     /// guessed from the disc (about a third of an em, centred a quarter em
-    /// above the baseline).
+    /// above the baseline). Only a single shape counts: a letter drawn as
+    /// outlines with a hole (an "o" in a logo) is no bullet.
     fn dot(&mut self, mark: char) {
-        let Some([x0, y0, x1, y1]) = self.path_box.filter(|_| self.curved) else {
+        let single = self.subpaths <= 1;
+        let Some([x0, y0, x1, y1]) = self.path_box.filter(|_| self.curved && single) else {
             return;
         };
         let (w, h) = (x1 - x0, y1 - y0);
@@ -476,7 +489,7 @@ impl<'a> Interpreter<'a> {
             x1,
             y: (y0 + y1) / 2.0 + size * 0.25,
             size,
-            font: u32::MAX,
+            font: DRAWN,
             start: start as u32,
             len: mark.len_utf8() as u16,
             upright: true,
@@ -508,6 +521,7 @@ impl<'a> Interpreter<'a> {
         self.rects.clear();
         self.path_box = None;
         self.curved = false;
+        self.subpaths = 0;
     }
 
     fn fill_rects_only(&mut self) {
@@ -542,6 +556,7 @@ impl<'a> Interpreter<'a> {
         self.path.clear();
         self.path_box = None;
         self.curved = false;
+        self.subpaths = 0;
     }
 
     fn form(&mut self, name: &[u8], resources: &[&'a Dictionary], depth: u32) -> Result<()> {

@@ -2,7 +2,7 @@
 //! spans (runs of text separated by gaps wider than a word space, such as
 //! tab stops, table columns and page columns).
 
-use crate::read::pdf::content::{FontCache, Glyph, PageContent};
+use crate::read::pdf::content::{FontCache, Glyph, PageContent, DRAWN};
 
 /// A run of text on one baseline with no wide gap inside.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,12 +112,25 @@ pub fn build_lines_of<'a>(
         .into_iter()
         .map(|mut c| {
             c.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+            drop_lone_drawn_bullets(&mut c);
             // The baseline of the line's leftmost glyph that is not raised.
             let y = c.iter().find(|p| !p.1).map_or(0.0, |p| p.0.y);
             line_from(page, fonts, y, &c)
         })
         .filter(|l| !l.spans.is_empty())
         .collect()
+}
+
+/// A bullet drawn as a shape marks the text to its right; with no text after
+/// it on its line, the shape was a part of a logo or a picture (the dot of an
+/// "i", a round emblem) and is dropped. `line` is sorted by x.
+fn drop_lone_drawn_bullets(line: &mut Vec<Placed>) {
+    let last_text = line
+        .iter()
+        .rev()
+        .find(|p| p.0.font != DRAWN)
+        .map_or(f32::MIN, |p| p.0.x0);
+    line.retain(|p| p.0.font != DRAWN || p.0.x1 <= last_text);
 }
 
 /// Glyphs grouped by baseline, top to bottom: a glyph joins the cluster when

@@ -781,12 +781,14 @@ fn ends_block(text: &str) -> bool {
     ["background", "appendix", "appendices", "annex"]
         .iter()
         .any(|w| lower.starts_with(w))
-        || (short
-            && BLOCK_ENDS.iter().any(|w| {
-                lower
-                    .strip_prefix(w)
-                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':', '(', '/']))
-            }))
+        // Short, or a label of any length ("Consultees: Christina Harrhy,
+        // Chief Executive …" run on after the author's address).
+        || BLOCK_ENDS.iter().any(|w| {
+            lower.strip_prefix(w).is_some_and(|r| {
+                r.trim_start().starts_with(':')
+                    || (short && (r.is_empty() || r.starts_with([' ', '(', '/'])))
+            })
+        })
 }
 
 /// Whether a line opens with a label of its own ("SUBJECT: …", "Purpose of
@@ -1239,7 +1241,10 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
         let plain =
             |u: &Unit| matches!(u.shape, Shape::Paragraph | Shape::Heading(_)) && u.label.is_none();
         let two_lines = plain(name) && plain(job) && looks_like_name(&name.text);
+        // A line opening with a role label ("Lead Officer Everton Roberts")
+        // is a contact row of its own, not the title under a signature.
         let job_like = job.text.split_whitespace().count() <= 10
+            && role_of(&job.text).is_none()
             && job
                 .text
                 .to_lowercase()

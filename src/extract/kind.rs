@@ -109,6 +109,18 @@ fn is_agenda(top: &[String]) -> bool {
     })
 }
 
+/// An agenda's own furniture below a first page of membership and notes:
+/// its "Order of Business", the index header "Item No. … Page No.", or the
+/// summons to members ("Members of the committee are summoned to attend").
+fn lists_business(us: &[Unit]) -> bool {
+    us.iter().take(120).any(|u| {
+        let t = u.text.trim().to_lowercase();
+        t == "order of business"
+            || (t.starts_with("item no") && t.contains("page"))
+            || (t.split_whitespace().count() <= 16 && t.contains("summoned to attend"))
+    })
+}
+
 /// Whether the metadata holds report front matter: at least two typed
 /// fields among title, committee, date, report_of, purpose.
 fn has_front_matter(md: &Metadata) -> bool {
@@ -141,7 +153,7 @@ pub(crate) fn meeting_kind(us: &[Unit]) -> Option<Kind> {
         Some(Kind::Agenda)
     } else if is_minutes(&top, us) {
         Some(Kind::Minutes)
-    } else if is_agenda(&top) {
+    } else if is_agenda(&top) || lists_business(us) {
         Some(Kind::Agenda)
     } else {
         None

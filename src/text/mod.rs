@@ -10,4 +10,4 @@ pub mod tick_box;
 
 pub use date::{find_date, parse_date};
 pub use label::{parse_label, LabelOptions};
-pub use normalize::{is_private_use_bullet, join_wrapped, normalize};
+pub use normalize::{is_private_use_bullet, join_wrapped, normalize, normalize_keeping_marker};

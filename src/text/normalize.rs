@@ -21,6 +21,30 @@ fn is_invisible(c: char) -> bool {
     ) || is_private_use_bullet(c)
 }
 
+/// [`normalize`], except that a private-use bullet glyph opening the text
+/// (a Symbol font's U+F0B7, as a PDF paints it) is kept, so that the list
+/// label parser can still read it as the bullet it is.
+///
+/// ```
+/// use council_reports::text::normalize_keeping_marker;
+/// assert_eq!(normalize_keeping_marker(" \u{F0B7}  Council  Tax"), "\u{F0B7} Council Tax");
+/// assert_eq!(normalize_keeping_marker("Council\u{F0B7} Tax"), "CouncilTax");
+/// ```
+pub fn normalize_keeping_marker(s: &str) -> String {
+    let t = s.trim_start();
+    match t.chars().next() {
+        Some(c) if is_private_use_bullet(c) => {
+            let rest = normalize(t.get(c.len_utf8()..).unwrap_or(""));
+            if rest.is_empty() {
+                c.to_string()
+            } else {
+                format!("{c} {rest}")
+            }
+        }
+        _ => normalize(s),
+    }
+}
+
 /// Normalises a piece of text as SCHEMA.md requires: Unicode NFC, soft
 /// hyphens, zero-width characters and private-use bullet glyphs removed,
 /// control characters treated as space, runs of white space (including

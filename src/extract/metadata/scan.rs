@@ -1100,9 +1100,10 @@ pub(crate) fn heading_title(units: &[Unit]) -> Option<String> {
 /// "KENT COUNTY COUNCIL", "Oxford City Council".
 fn is_council_name(text: &str) -> bool {
     let lower = text.to_lowercase();
-    // "Cyngor Caerdydd": the Welsh name printed under the English one.
-    (lower.ends_with("council") || lower.starts_with("cyngor "))
-        && text.split_whitespace().count() <= 5
+    // "Cyngor Caerdydd": the Welsh name printed under the English one, or
+    // joined to it ("CYNGOR DINAS CAERDYDD CITY OF CARDIFF COUNCIL").
+    let words = text.split_whitespace().count();
+    (lower.ends_with("council") && words <= 5) || (lower.starts_with("cyngor ") && words <= 9)
 }
 
 #[cfg(test)]

@@ -448,8 +448,19 @@ fn read_para(
                 bare_integer: true,
                 ..LabelOptions::default()
             };
-            parse_label(text, bare)
-                .filter(|(_, rest)| rest.split_whitespace().count() <= 8 && !rest.ends_with('.'))
+            // A figure alone on its line over a row of columns is a cell
+            // wrapped in a table ("Buckley Bistre West" / "3" / "Total  308").
+            let over_row = || {
+                lines
+                    .get(i + 1..)
+                    .and_then(|ls| ls.iter().find(|l| !l.is_blank()))
+                    .is_some_and(|l| l.text().trim().contains("   "))
+            };
+            parse_label(text, bare).filter(|(_, rest)| {
+                rest.split_whitespace().count() <= 8
+                    && !rest.ends_with('.')
+                    && !(rest.is_empty() && over_row())
+            })
         })
     };
     let glyph = parsed

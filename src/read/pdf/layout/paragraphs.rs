@@ -4,7 +4,7 @@ use super::lines::Line;
 use super::{Item, PageItems};
 use crate::document::{BlockKind, Footnote, Heading, Label, LabelKind, Loc, Paragraph, Style};
 use crate::text::phone::{ends_in_phone_digits, phone_tail};
-use crate::text::{join_wrapped, normalize, parse_label, LabelOptions};
+use crate::text::{join_wrapped, normalize, normalize_keeping_marker, parse_label, LabelOptions};
 
 /// A paragraph being built.
 #[derive(Debug, Clone)]
@@ -64,11 +64,11 @@ fn cluster(mut v: Vec<f32>, tol: f32) -> Vec<f32> {
 
 /// The list label of a line and the text after it.
 pub fn split_label(line: &Line) -> (Option<Label>, String) {
-    let text = normalize(&line.text());
+    let text = normalize_keeping_marker(&line.text());
     // A label set apart by a tab stop: its own span.
     if line.spans.len() > 1 {
         if let Some(first) = line.spans.first() {
-            let t = normalize(&first.text);
+            let t = normalize_keeping_marker(&first.text);
             let opts = LabelOptions {
                 bare_integer: false,
                 letter_o_bullet: true,
@@ -87,7 +87,7 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
     }
     match parse_label(&text, LabelOptions::default()) {
         Some((label, rest)) if !rest.is_empty() => (Some(label.clone()), rest.to_string()),
-        _ => bare_heading_number(line).unwrap_or((None, text)),
+        _ => bare_heading_number(line).unwrap_or_else(|| (None, normalize(&text))),
     }
 }
 
@@ -584,7 +584,7 @@ fn line_has_label_span(l: &Line, label: &Option<Label>) -> bool {
     label.is_some()
         && l.spans.len() > 1
         && l.spans.first().is_some_and(|s| {
-            parse_label(&normalize(&s.text), LabelOptions::default())
+            parse_label(&normalize_keeping_marker(&s.text), LabelOptions::default())
                 .is_some_and(|(_, rest)| rest.is_empty())
         })
 }

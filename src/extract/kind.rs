@@ -311,7 +311,11 @@ pub fn classify_with_projects(
     if let Some(k) = meeting_kind(&us) {
         return k;
     }
-    if has_front_matter(metadata) {
+    // Front matter that says whom the paper goes to or comes from is a
+    // report's, even one filed as an appendix; a title, a date and a
+    // summary alone may open an appendix too.
+    let named = metadata.committee.is_some() || metadata.report_of.is_some();
+    if has_front_matter(metadata) && named {
         return Kind::Report;
     }
     // "Appendix J" heading the first page, or standing alone in its corner
@@ -331,6 +335,9 @@ pub fn classify_with_projects(
     });
     if starts_as_appendix || runs_as_appendix {
         return Kind::Appendix;
+    }
+    if has_front_matter(metadata) {
+        return Kind::Report;
     }
     // A paper with no front matter and no numbered paragraphs whose text
     // sits mostly in tables (a budget sheet or risk register printed from a
@@ -387,6 +394,61 @@ mod tests {
             .sections
             .iter()
             .all(|s| s.heading != "Public Document Pack"));
+    }
+
+    #[test]
+    fn an_agenda_known_by_its_order_of_business() {
+        // Southwark's front sheet: membership and notes for the public on
+        // the first page, the order of business after them.
+        let mut b = DocBuilder::new()
+            .bold("Cabinet")
+            .para(0, "Tuesday 6 January 2026")
+            .para(0, "11.00 am")
+            .table(
+                1,
+                &[
+                    &["Membership", "Portfolio"],
+                    &["Councillor Sarah King (Chair)", "Leader of the Council"],
+                ],
+            );
+        for k in 0..16 {
+            b = b.para(
+                0,
+                &format!("Note {k} for members of the public about this meeting."),
+            );
+        }
+        let doc = b
+            .para(
+                0,
+                "Members of the committee are summoned to attend this meeting",
+            )
+            .bold("Order of Business")
+            .table(
+                1,
+                &[&["Item No.", "Title", "Page No."], &["1.", "APOLOGIES", ""]],
+            )
+            .build();
+        assert_eq!(crate::extract::extract(&doc, source()).kind, Kind::Agenda);
+    }
+
+    #[test]
+    fn an_appendix_with_a_date_and_a_summary_is_an_appendix() {
+        let doc = DocBuilder::new()
+            .bold("APPENDIX B")
+            .heading(1, "Licensing Policy Consultation Results")
+            .para(0, "DECEMBER 2025")
+            .heading(2, "Executive Summary")
+            .para(
+                0,
+                "As required under the Licensing Act 2003, a review of the policy was undertaken.",
+            )
+            .para(
+                0,
+                "The consultation ran for twelve weeks and drew 312 responses.",
+            )
+            .build();
+        let r = crate::extract::extract(&doc, source());
+        assert_eq!(r.kind, Kind::Appendix, "{:?}", r.metadata);
     }
 
     #[test]

@@ -897,7 +897,9 @@ fn is_numbered_heading(
     let Some(label) = &p.label else {
         return false;
     };
-    if label.kind != LabelKind::Decimal {
+    // A number with no words heads nothing: it numbers what follows it (a
+    // table).
+    if label.kind != LabelKind::Decimal || p.text.trim().is_empty() {
         return false;
     }
     // "1.0 Introduction" over 1.1: the ".0" of a section number says only

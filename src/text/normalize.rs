@@ -28,7 +28,7 @@ fn is_invisible(c: char) -> bool {
 /// ```
 /// use council_reports::text::normalize_keeping_marker;
 /// assert_eq!(normalize_keeping_marker(" \u{F0B7}  Council  Tax"), "\u{F0B7} Council Tax");
-/// assert_eq!(normalize_keeping_marker("Council\u{F0B7} Tax"), "CouncilTax");
+/// assert_eq!(normalize_keeping_marker("Council \u{F0B7}Tax"), "Council Tax");
 /// ```
 pub fn normalize_keeping_marker(s: &str) -> String {
     let t = s.trim_start();

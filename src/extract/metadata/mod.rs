@@ -111,7 +111,8 @@ fn apply(md: &mut Metadata, entry: &scan::Entry) {
         }
     };
     match entry.meaning {
-        Some(Meaning::Title) => set(&mut md.title, all.trim().to_string()),
+        // A title is one line of text, however its cell broke it.
+        Some(Meaning::Title) => set(&mut md.title, crate::text::normalize(&all)),
         Some(Meaning::Committee) => {
             let (committee, date) = split_committee(&all);
             set(&mut md.committee, committee);

@@ -137,6 +137,15 @@ pub(crate) fn scan(units: &[Unit]) -> Scanned {
             continue;
         }
 
+        // A row of label/value pairs side by side, each in a cell of its
+        // own ("Item No. 6. | Classification: Open | Date: 6 January 2026 |
+        // Meeting Name: Cabinet").
+        if let Some(pairs) = pairs_in_cells(u) {
+            out.entries.extend(pairs);
+            i += 1;
+            continue;
+        }
+
         // A table row: label cell and value cells.
         if u.shape == Shape::Row {
             let first = crate::text::normalize(u.cells.first().map_or("", String::as_str));
@@ -605,6 +614,28 @@ fn labels_over_values(units: &[Unit], i: usize, seen: bool) -> Option<Vec<Entry>
             })
             .collect()
     })
+}
+
+/// The pairs of a row of three cells or more that each hold a label and its
+/// value, when at least two of the labels are known ones; cells of other
+/// text (an item number) are passed over.
+fn pairs_in_cells(u: &Unit) -> Option<Vec<Entry>> {
+    if u.shape != Shape::Row || u.cells.len() < 3 {
+        return None;
+    }
+    let pairs: Vec<Entry> = u
+        .cells
+        .iter()
+        .filter_map(|c| {
+            let s = labels::split(&crate::text::normalize(c), false)?;
+            (s.meaning.is_some() && !s.rest.is_empty()).then(|| Entry {
+                label: s.label,
+                meaning: s.meaning,
+                parts: vec![s.rest],
+            })
+        })
+        .collect();
+    (pairs.len() >= 2).then_some(pairs)
 }
 
 /// Reads a table row standing before the labels as a line of the title
@@ -1111,6 +1142,51 @@ mod tests {
     use super::*;
     use crate::extract::metadata::units::units;
     use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn council_names_in_one_or_two_languages() {
+        assert!(is_council_name("KENT COUNTY COUNCIL"));
+        assert!(is_council_name("Cyngor Caerdydd"));
+        assert!(is_council_name(
+            "CYNGOR DINAS CAERDYDD CITY OF CARDIFF COUNCIL"
+        ));
+        assert!(!is_council_name(
+            "Review of the way the council consults residents on plans for the borough council"
+        ));
+    }
+
+    #[test]
+    fn label_value_pairs_side_by_side_in_one_row() {
+        let doc = DocBuilder::new()
+            .table(
+                0,
+                &[
+                    &[
+                        "Item No.\n6.",
+                        "Classification: Open",
+                        "Date:\n6 January 2026",
+                        "Meeting Name: Cabinet",
+                    ],
+                    &[
+                        "Report title:",
+                        "",
+                        "The Livesey Trust, Annual Report 2024/25",
+                        "",
+                    ],
+                    &["From:", "", "Head of Culture", ""],
+                ],
+            )
+            .build();
+        let md = crate::extract::metadata::extract(&doc, &mut Vec::new());
+        assert_eq!(
+            md.title.as_deref(),
+            Some("The Livesey Trust, Annual Report 2024/25")
+        );
+        assert_eq!(md.committee.as_deref(), Some("Cabinet"));
+        assert_eq!(md.status.as_deref(), Some("Open"));
+        assert_eq!(md.date.and_then(|d| d.iso).as_deref(), Some("2026-01-06"));
+        assert_eq!(md.report_of.as_deref(), Some("Head of Culture"));
+    }
 
     #[test]
     fn an_item_number_beside_the_body() {

@@ -153,7 +153,14 @@ pub(crate) fn main_sequence(
             _ => continue,
         };
         let Some(l) = label else { continue };
-        if l.kind != LabelKind::Decimal || text.is_empty() {
+        // A number alone over a table ("30." over the plan): the table is
+        // the paragraph's body.
+        let over_table = || {
+            doc.blocks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.kind, BlockKind::Table(_)))
+        };
+        if l.kind != LabelKind::Decimal || (text.is_empty() && !over_table()) {
             continue;
         }
         let Some(c) = components(&l.value).filter(|c| !c.is_empty()) else {

@@ -87,6 +87,11 @@ pub fn split_label(line: &Line) -> (Option<Label>, String) {
     }
     match parse_label(&text, LabelOptions::default()) {
         Some((label, rest)) if !rest.is_empty() => (Some(label.clone()), rest.to_string()),
+        // A paragraph number on a line of its own ("30." over the table
+        // that is the paragraph's body): the number, and no text yet.
+        Some((label, _)) if !label.is_bullet() && text.ends_with(['.', ')']) => {
+            (Some(label), String::new())
+        }
         _ => bare_heading_number(line).unwrap_or_else(|| (None, normalize(&text))),
     }
 }
@@ -303,7 +308,13 @@ impl Builder {
                 .as_ref()
                 .is_some_and(|o| !o.heading && ends_in_phone_digits(&o.text))
                 && label.as_ref().is_some_and(|lab| phone_tail(&lab.printed));
-            if broken_range || broken_number {
+            // "… listed in Appendix" / "A.": a number or letter alone on
+            // its line after a sentence left unfinished ends that sentence.
+            let lone_wrap = rest.is_empty()
+                && self.open.as_ref().is_some_and(|o| {
+                    !o.heading && !o.bold && !o.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                });
+            if broken_range || broken_number || lone_wrap {
                 label = None;
                 rest = normalize(&l.text());
             }

@@ -145,7 +145,20 @@ impl Parser {
                     .with_path(path),
             );
         }
-        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))
+        // The cap holds whatever length the file reports (a `/proc` file or
+        // a pipe says 0): at most one byte more than the cap is read.
+        let max = self.options.max_input_bytes;
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 26));
+        std::fs::File::open(path)
+            .and_then(|f| {
+                use std::io::Read;
+                f.take(max.saturating_add(1)).read_to_end(&mut bytes)
+            })
+            .map_err(|e| Error::from(e).with_path(path))?;
+        if bytes.len() as u64 > max {
+            return Err(Error::limit("max_input_bytes", bytes.len() as u64, max).with_path(path));
+        }
+        Ok(bytes)
     }
 
     fn parse_source(&self, bytes: &[u8], format: Format, path: Option<String>) -> Result<Report> {

@@ -179,18 +179,27 @@ impl Producer {
     pub fn run(&mut self, inputs: &[PathBuf]) -> Result<(), Stopped> {
         for input in inputs {
             if input.as_os_str() == "-" {
+                // A path is bytes, not text: a Latin-1 name from an old
+                // archive is read like any other, and never ends the list.
                 let stdin = std::io::stdin();
-                for line in stdin.lock().lines() {
-                    let line = match line {
-                        Ok(line) => line,
+                let mut lines = stdin.lock();
+                let mut line = Vec::new();
+                loop {
+                    line.clear();
+                    match lines.read_until(b'\n', &mut line) {
+                        Ok(0) => break,
+                        Ok(_) => {}
                         Err(e) => {
                             self.failed("-".into(), Error::from(e), None)?;
                             break;
                         }
-                    };
-                    let path = line.trim_end_matches('\r');
-                    if !path.trim().is_empty() {
-                        self.input(Path::new(path))?;
+                    }
+                    let mut path: &[u8] = &line;
+                    while let [rest @ .., b'\n' | b'\r'] = path {
+                        path = rest;
+                    }
+                    if !path.iter().all(u8::is_ascii_whitespace) {
+                        self.input(&path_of_bytes(path))?;
                     }
                 }
             } else {
@@ -204,7 +213,15 @@ impl Producer {
     fn input(&mut self, path: &Path) -> Result<(), Stopped> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.walk(path),
-            Ok(_) => self.file(path, true),
+            // Named by the user, so never silent: an error line that says
+            // what it is (a FIFO would block the open).
+            Ok(meta) => match not_regular(&meta) {
+                Some(what) => {
+                    let error = not_regular_error(path, what);
+                    self.failed(name_of(path), error, None)
+                }
+                None => self.file(path, true),
+            },
             Err(e) => self.failed(name_of(path), Error::from(e), None),
         }
     }
@@ -248,8 +265,15 @@ impl Producer {
             }
             if is_dir {
                 self.walk(&path)?;
-            } else {
-                self.file(&path, false)?;
+                continue;
+            }
+            // Met while walking: a FIFO, socket or device is no report, and
+            // is counted as skipped without being opened. A dangling or
+            // looping symlink fails here and gets its error line.
+            match std::fs::metadata(&path) {
+                Ok(meta) if not_regular(&meta).is_some() => self.skip(),
+                Ok(_) => self.file(&path, false)?,
+                Err(e) => self.failed(name, Error::from(e).with_path(&path), None)?,
             }
         }
         Ok(())
@@ -340,6 +364,56 @@ impl Producer {
                 resume_check,
             })
             .map_err(|_| Stopped)
+    }
+}
+
+/// What a file that is not a regular file is ("a FIFO", "a socket", "a
+/// device"), or `None` for a regular file.
+pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    if meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("a FIFO");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some(if meta.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    })
+}
+
+/// The `io` error of an input that is not a regular file.
+pub fn not_regular_error(path: &Path, what: &str) -> Error {
+    let message = format!("{what}, not a regular file: not read");
+    Error::from(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        message,
+    ))
+    .with_path(path)
+}
+
+/// A path from the bytes of a line of a path list.
+fn path_of_bytes(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
     }
 }
 

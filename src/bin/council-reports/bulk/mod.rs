@@ -21,7 +21,7 @@ mod summary;
 mod zip;
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, Read, Write};
 use std::num::NonZeroUsize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -38,7 +38,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use inputs::{Counters, Job, Payload, Producer};
 use output::{Finished, Gate, LineWriter, Outcome};
 use progress::Progress;
-use resume::Done;
+use resume::{Done, Tail};
 use shard::Shard;
 use summary::Summary;
 
@@ -118,6 +118,20 @@ pub fn run(args: BulkArgs) -> ExitCode {
     } else {
         None
     };
+    // A line torn by a crash is cut off before anything is appended, so
+    // every line of the file stays one JSON record.
+    if let (Some((_, Tail::Torn { keep })), Some(output)) = (&done, &args.output) {
+        let cut = OpenOptions::new()
+            .write(true)
+            .open(output)
+            .and_then(|f| f.set_len(*keep));
+        if let Err(e) = cut {
+            return usage(&format!(
+                "cannot cut the torn last line of {}: {e}",
+                output.display()
+            ));
+        }
+    }
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => match open_output(path, args.resume) {
             Ok(file) => Box::new(BufWriter::with_capacity(1 << 16, file)),
@@ -126,14 +140,14 @@ pub fn run(args: BulkArgs) -> ExitCode {
         None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
     };
     let done = match done {
-        Some((done, unterminated)) => {
+        Some((done, tail)) => {
             if !args.quiet && done.lines() > 0 {
                 eprintln!(
                     "council-reports: resuming: {} lines already in the output",
                     done.lines()
                 );
             }
-            if unterminated && out.write_all(b"\n").is_err() {
+            if tail == Tail::Unterminated && out.write_all(b"\n").is_err() {
                 return usage("cannot append to the output file");
             }
             Some(Arc::new(done))
@@ -302,17 +316,23 @@ fn process_with(
         resume_check,
         ..
     } = job;
+    // An input that cannot be read has no bytes to hash: a line of the
+    // earlier run under its name (its error line) is enough to count it
+    // done, so a resume never writes the same error line again.
+    let failed = |error: Error, size: Option<u64>| {
+        if resume_check && done.is_some() {
+            Outcome::Resumed
+        } else {
+            error_line(&name, &[], error.kind_name(), &error.to_string(), size)
+        }
+    };
     let bytes = match payload {
         Payload::Bytes(bytes) => bytes,
         Payload::File(path) => match read_capped(&path, max_input_bytes) {
             Ok(bytes) => bytes,
-            Err((error, size)) => {
-                return error_line(&name, &[], error.kind_name(), &error.to_string(), size)
-            }
+            Err((error, size)) => return failed(error, size),
         },
-        Payload::Failed { error, bytes } => {
-            return error_line(&name, &[], error.kind_name(), &error.to_string(), bytes);
-        }
+        Payload::Failed { error, bytes } => return failed(error, bytes),
     };
     if resume_check {
         if let Some(done) = done {
@@ -344,17 +364,33 @@ fn process_with(
     }
 }
 
+/// Reads a regular file of at most `max` bytes. The cap holds whatever the
+/// file says its length is (a `/proc` file says 0 and may never end): at
+/// most `max + 1` bytes are read. Anything but a regular file is refused
+/// before it is opened, as opening a FIFO blocks.
 fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, (Error, Option<u64>)> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| (Error::from(e).with_path(path), None))?
-        .len();
-    if size > max {
-        return Err((
+    let meta = std::fs::metadata(path).map_err(|e| (Error::from(e).with_path(path), None))?;
+    if let Some(what) = inputs::not_regular(&meta) {
+        return Err((inputs::not_regular_error(path, what), None));
+    }
+    let size = meta.len();
+    let too_big = |size: u64| {
+        (
             Error::limit("max_input_bytes", size, max).with_path(path),
             Some(size),
-        ));
+        )
+    };
+    if size > max {
+        return Err(too_big(size));
     }
-    std::fs::read(path).map_err(|e| (Error::from(e).with_path(path), Some(size)))
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(1 << 26));
+    File::open(path)
+        .and_then(|f| f.take(max.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| (Error::from(e).with_path(path), Some(size)))?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// The SCHEMA.md error line for an input.

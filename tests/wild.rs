@@ -286,6 +286,21 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the cover title is a heading only by size, which the layout text does not keep",
         ),
         (
+            "2026-01-27-health-and-social-care-scrutiny-access-to-toilets",
+            "title",
+            "a briefing with no front matter: its title is the opening heading, a heading only by size, which the layout text does not keep",
+        ),
+        (
+            "2026-01-27-health-and-social-care-scrutiny-adult-safeguarding-review-scope",
+            "title",
+            "a scoping form with no front matter: its title is the opening heading, a heading only by size, which the layout text does not keep",
+        ),
+        (
+            "2026-01-27-health-and-social-care-scrutiny-menopause-in-southwark-slides",
+            "title",
+            "a slide deck: its title is the first slide's heading, a heading only by size, which the layout text does not keep",
+        ),
+        (
             "2026-01-06-cabinet-gw3-parks-grounds-maintenance-contract-extension",
             "contacts",
             "in the AUDIT TRAIL the layout text sets the first row's label and value one space apart and 'Lead Officer' between the two lines of its value, so the txt path reads no box there and misses the lead officer; the PDF path is right",

@@ -1240,7 +1240,8 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
         // A text export may make the two short lines headings.
         let plain =
             |u: &Unit| matches!(u.shape, Shape::Paragraph | Shape::Heading(_)) && u.label.is_none();
-        let two_lines = plain(name) && plain(job) && looks_like_name(&name.text);
+        let two_lines =
+            plain(name) && plain(job) && looks_like_name(&name.text) && !ends_block(&name.text);
         // A line opening with a role label ("Lead Officer Everton Roberts")
         // is a contact row of its own, not the title under a signature.
         let job_like = job.text.split_whitespace().count() <= 10
@@ -1250,9 +1251,19 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
                 .to_lowercase()
                 .split_whitespace()
                 .any(|x| JOB_WORDS.contains(&x));
+        // What follows a signature: the papers and appendices it lists, or
+        // the contact block.
         let closing = |u: &Unit| {
             let l = u.text.to_lowercase();
-            l.starts_with("background paper") || role_of(&u.text).is_some()
+            [
+                "background paper",
+                "the following background",
+                "the following appendices",
+                "appendices",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
+                || role_of(&u.text).is_some()
         };
         let before_close = closing(next) || us.get(k + 3).is_some_and(closing);
         if two_lines && job_like && before_close {
@@ -1292,6 +1303,7 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
                     .any(|x| JOB_WORDS.contains(&x));
             if job_like
                 && looks_like_name(&name_part)
+                && !ends_block(&name_part)
                 && !JOB_WORDS
                     .iter()
                     .any(|j| name_part.to_lowercase().contains(j))
@@ -1309,10 +1321,56 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
     None
 }
 
+/// Words that open the name of a post, not of a person ("Strategic
+/// Director", "Assistant Chief Executive", "Head of Service").
+const POST_OPENERS: &[&str] = &[
+    "strategic",
+    "assistant",
+    "deputy",
+    "interim",
+    "acting",
+    "senior",
+    "chief",
+    "executive",
+    "head",
+    "director",
+    "corporate",
+    "principal",
+    "lead",
+    "service",
+    "group",
+];
+
+/// Whether a "name" is a post: it opens with a post's word and names a job
+/// ("Strategic Director"), where a person's name does not ("Cath Head").
+fn is_post(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    words.next().is_some_and(|w| POST_OPENERS.contains(&w))
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| JOB_WORDS.contains(&w))
+}
+
 /// The same person printed twice under the same role counts once.
 fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     for mut c in list {
+        // "Lead Officer | Strategic Director, Resources": a post and no
+        // person. Its words go to the job title; with no details at all,
+        // nobody is named.
+        if c.name.as_deref().is_some_and(is_post) {
+            let post = c.name.take().unwrap_or_default();
+            c.job_title = Some(match c.job_title.take() {
+                Some(j) => format!("{post}, {j}"),
+                None => post,
+            });
+            if c.email.is_none() && c.telephone.is_none() {
+                continue;
+            }
+        }
         // A sign-off date run into the title ("Director of Education 8
         // March 2024") belongs to no job.
         if let Some(j) = c.job_title.as_deref() {

@@ -40,9 +40,12 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
         md.title = scanned.title.clone();
     }
     // No title label and no title line before the labels: the report's
-    // main heading.
-    if md.title.is_none() && !scanned.entries.is_empty() {
-        md.title = scan::heading_title(&units);
+    // main heading. With no labels at all (a briefing, a scoping form), only
+    // a heading that opens the paper.
+    if md.title.is_none() {
+        let first_heading = units.iter().find(|u| u.is_heading()).map(|u| u.text.trim());
+        md.title = scan::heading_title(&units)
+            .filter(|t| !scanned.entries.is_empty() || first_heading == Some(t.as_str()));
     }
     if md.committee.is_none() {
         md.committee = scanned.committee.clone();
@@ -93,12 +96,46 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
                     .and_then(person)
             });
     }
+    if md.key_decision.is_none() {
+        md.key_decision = closing_key_decision(&units);
+    }
     md.recommendations = scanned.recommendations;
     if md.recommendations.is_empty() {
         md.recommendations = body_recommendations(&units);
     }
+    // "2. Notes: a) This application …": notes for the committee set in
+    // the recommendations' numbering are no recommendation.
+    md.recommendations.retain(|r| {
+        let t = r.text.trim_start().to_lowercase();
+        !(t.starts_with("notes:") || t.starts_with("note:"))
+    });
     md.appendices = appendices::extract(&units);
     md
+}
+
+/// A key decision stated in a table row or line of its own away from the
+/// front matter, as an audit trail at the end prints it ("Key Decision? |
+/// Yes"): a yes or no beside the label, nothing else.
+fn closing_key_decision(units: &[units::Unit]) -> Option<String> {
+    units.iter().find_map(|u| {
+        let (label, value) = if u.shape == units::Shape::Row {
+            let first = crate::text::normalize(u.cells.first()?);
+            let rest: Vec<String> = u
+                .cells
+                .iter()
+                .skip(1)
+                .map(|c| crate::text::normalize(c))
+                .collect();
+            let split = labels::split(&first, false)?;
+            (split.meaning, format!("{} {}", split.rest, rest.join(" ")))
+        } else {
+            let split = labels::split(&u.text, false)?;
+            (split.meaning, split.rest)
+        };
+        let answer = yes_no(value.trim());
+        (label == Some(Meaning::KeyDecision) && matches!(answer.as_str(), "Yes" | "No"))
+            .then_some(answer)
+    })
 }
 
 /// Fills the typed field an entry stands for (the first one wins).

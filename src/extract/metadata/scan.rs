@@ -102,9 +102,24 @@ fn heading_as_value(u: &Unit) -> bool {
     ]
     .iter()
     .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    // A short name in mixed case ("Nunhead and Queen's Road", "Not
+    // applicable"): a text export makes any short line between blank lines
+    // a heading, while the body's headings are sentences' topics set in
+    // capitals or known section names.
+    let short_name = words <= 6
+        && !capitals(t)
+        && !t.ends_with(['.', ';'])
+        && t.split_whitespace()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            * 2
+            >= words;
     words <= 10
         && !BODY_STARTS.contains(&labels::key(t).as_str())
-        && (crate::text::find_date(t).is_some() || body || (words == 1 && t.len() <= 14))
+        && (crate::text::find_date(t).is_some()
+            || body
+            || (words == 1 && t.len() <= 14)
+            || short_name)
 }
 
 /// Whether the units at `i` hold a list (the value of a "This report sets
@@ -947,7 +962,17 @@ fn take_value(units: &[Unit], mut i: usize, extent: Extent, entry: &mut Entry) -
                     // A line with a label of its own ("ORGANISATION
                     // STRATEGY PRIORITY AREA: …" under "SUBJECT: …") is the
                     // next field, known or not.
-                    if !stop(u) && !u.is_counted() && label_of(u, false).is_none()
+                    // A title alone under its label may hold a colon of its
+                    // own ("Report title:" / "Licensing Act 2003: Shrimp and
+                    // Wings, …"): an unknown label there is the title's.
+                    let title_with_colon = |s: &Split| {
+                        entry.meaning == Some(Meaning::Title)
+                            && s.meaning.is_none()
+                            && !capitals(&s.label)
+                    };
+                    if !stop(u)
+                        && !u.is_counted()
+                        && label_of(u, false).is_none_or(|s| title_with_colon(&s))
                         || (u.is_heading() && !known(u) && entry.meaning == Some(Meaning::Title))
                         || heading_as_value(u)
                     {

@@ -357,6 +357,22 @@ fn phone_goes_on(acc: &str, next: &str) -> bool {
         && parse_label(next, LabelOptions::default()).is_some_and(|(l, _)| phone_tail(&l.printed))
 }
 
+/// Whether `line` is the first half of a label wrapped over two lines, as
+/// an export of a two-column box prints one ("Ward(s) or groups" /
+/// "affected:"): the second half is a few words in lower case ending in a
+/// colon.
+fn opens_wrapped_label(line: &str, after: Option<&Line>) -> bool {
+    let Some(after) = after.map(|l| l.text().trim()) else {
+        return false;
+    };
+    line.starts_with(char::is_uppercase)
+        && !line.trim_end().ends_with(['.', ',', ';', ':'])
+        && after.ends_with(':')
+        && after.starts_with(|c: char| c.is_lowercase() || c == '(')
+        && after.split_whitespace().count() <= 3
+        && line.split_whitespace().count() + after.split_whitespace().count() <= 8
+}
+
 /// Whether line `i` is an artefact to skip: a URL list left by a page break,
 /// a `mailto:` line, stand-alone page residue.
 fn is_artefact(lines: &[Line], i: usize) -> bool {
@@ -371,9 +387,17 @@ fn is_artefact(lines: &[Line], i: usize) -> bool {
     if t.to_lowercase().contains("intentionally left blank") && t.len() < 60 {
         return true;
     }
+    // Over a label standing alone ("1" / "Meeting Name:", a page number
+    // that an export set right above the front matter) as over a blank.
+    let over_lone_label = || {
+        let next = line_text(lines, i + 1);
+        next.ends_with(':') && next.split_whitespace().count() <= 6
+    };
     is_page_residue(t)
         && (i == 0 || blank_at(lines, i - 1))
-        && (blank_at(lines, i + 1) || lines.get(i + 1).is_some_and(|l| l.page_break))
+        && (blank_at(lines, i + 1)
+            || lines.get(i + 1).is_some_and(|l| l.page_break)
+            || over_lone_label())
 }
 
 /// The next line holding content at or after `j`, skipping blank lines,
@@ -484,7 +508,13 @@ fn read_para(
             break;
         }
         if !next.is_blank() && !next.page_break {
-            if bare_label && !starts_block(next) {
+            // Not a label standing alone ("Meeting Name:"): a page number
+            // over the front matter is furniture, not a paragraph number.
+            let lone_label = {
+                let t = next.text().trim();
+                known_label(t).is_some() || (t.ends_with(':') && t.split_whitespace().count() <= 6)
+            };
+            if bare_label && !starts_block(next) && !lone_label {
                 join_wrapped(&mut acc, next.text());
                 last = j;
                 count += 1;
@@ -547,6 +577,7 @@ fn read_para(
                     && !heading_after_sentence(&acc, nt, lines.get(j + 1))
                     && !new_resolution(&acc, next.text())
                     && !is_bare_url(next.text())
+                    && !opens_wrapped_label(nt, lines.get(j + 1))
                     && (prev * 100 >= w * 55 || acc.ends_with('-') || ends_mid_phrase(&acc))
             });
             // A template heading that recurs through the document stands

@@ -321,6 +321,21 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the scoping form's numbered questions are headings over answers; the layout text loses the form's cells and the txt path counts questions 1 and 2 as paragraphs; the PDF path (none) is right",
         ),
     ];
+    // Southwark's "Background Papers | Held At | Contact" table names a
+    // contact in its last column (with a telephone). The PDF path reads the
+    // person from the table; the layout text breaks the table's columns
+    // into runs of words and the txt path does not find them there. That
+    // one known difference: the PDF has exactly one more name, and the
+    // rest agree.
+    fn column_contact_only(pdf: &str, txt: &str) -> bool {
+        let names =
+            |s: &str| -> Vec<String> { serde_json::from_str::<Vec<String>>(s).unwrap_or_default() };
+        let (p, t) = (names(pdf), names(txt));
+        p.len() == t.len() + 1
+            && t.iter().all(|n| p.contains(n))
+            && p.iter()
+                .any(|n| n.starts_with("Contact: ") && !t.contains(n))
+    }
     let Some(dir) = wild_dir() else { return };
     if std::process::Command::new("pdftotext")
         .arg("-v")
@@ -332,7 +347,11 @@ fn pdf_and_layout_text_agree_on_reports() {
     }
     type Facts = Vec<(&'static str, String)>;
     fn facts(r: &council_reports::report::Report) -> Facts {
-        let mut names: Vec<String> = r.contacts.iter().filter_map(|c| c.name.clone()).collect();
+        let mut names: Vec<String> = r
+            .contacts
+            .iter()
+            .filter_map(|c| c.name.as_ref().map(|n| format!("{}: {n}", c.role)))
+            .collect();
         names.sort();
         vec![
             ("title", format!("{:?}", r.metadata.title)),
@@ -381,6 +400,9 @@ fn pdf_and_layout_text_agree_on_reports() {
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         for ((field, a), (_, b)) in facts(&pdf).into_iter().zip(facts(&txt)) {
             if a == b {
+                continue;
+            }
+            if field == "contacts" && column_contact_only(&a, &b) {
                 continue;
             }
             match KNOWN

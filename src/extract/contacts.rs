@@ -734,6 +734,10 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
             || u.shape == Shape::Row
             || role_header(&u.text).is_some()
             || (lines.is_empty() && role_of(&u.text).is_some())
+            // "Report Author Jayne Tear, …" under the lead officer's
+            // wrapped title: the next person's row of the block.
+            || role_of(&u.text).is_some_and(|(_, rest)| names_first(&rest))
+            || audit_row(&u.text)
             || segments(&u.text).len() >= 2
             || u.text.split_whitespace().count() > 40
             || crate::text::parse_date(&u.text)
@@ -747,6 +751,52 @@ fn block_lines(us: &[Unit], mut i: usize, limit: usize) -> (Vec<String>, usize) 
         i += 1;
     }
     (lines, i)
+}
+
+/// Whether a "name" is a body, not a person ("Planning Department",
+/// "Licensing Team").
+fn is_organisation(name: &str) -> bool {
+    name.to_lowercase().split_whitespace().any(|w| {
+        [
+            "department",
+            "team",
+            "service",
+            "services",
+            "council",
+            "unit",
+            "office",
+            "section",
+            "division",
+            "directorate",
+            "licensing",
+            "planning",
+        ]
+        .contains(&w)
+    })
+}
+
+/// Whether a role's value opens with a person in "Name, Job title" form
+/// ("Jayne Tear, Principal Licensing Officer"), not with the rest of a job
+/// title ("Adult Social Care and Health").
+fn names_first(rest: &str) -> bool {
+    let Some((name, _)) = rest.split_once(',') else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    looks_like_name(name)
+        && name.split_whitespace().count() <= 3
+        && !lower.split_whitespace().any(|w| JOB_WORDS.contains(&w))
+}
+
+/// A row of a report's audit trail printed as a line, its label and value
+/// one space apart ("Version Final", "Dated 12 January 2026"): no more of
+/// the person above it.
+fn audit_row(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let mut words = lower.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest = words.count();
+    (1..=4).contains(&rest) && ["version", "dated", "date", "classification"].contains(&first)
 }
 
 /// Headings that close a contact block when a template prints them as plain
@@ -815,6 +865,56 @@ fn other_label(text: &str) -> bool {
         && attribute(&key).is_none()
         && !NOISE.contains(&key.as_str())
         && !emails(text).iter().any(|e| e.contains(&key))
+}
+
+/// A table whose header row has one cell that is a role label alone
+/// ("Contact") among cells that are not (the papers, where they are held):
+/// the people of that column, row by row, each with the details in their
+/// cell. Returns the index after the table.
+fn contact_column(us: &[Unit], i: usize, out: &mut Vec<Contact>) -> Option<usize> {
+    let head = us.get(i)?;
+    let first_of_table = i == 0 || us.get(i - 1).is_none_or(|p| p.block != head.block);
+    if !first_of_table || head.cells.len() < 2 {
+        return None;
+    }
+    let roles: Vec<(usize, String)> = head
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| match role_of(&normalize(c)) {
+            Some((role, rest)) if rest.is_empty() => Some((k, role)),
+            _ => None,
+        })
+        .collect();
+    let [(k, role)] = roles.as_slice() else {
+        return None;
+    };
+    let mut j = i + 1;
+    let mut found = Vec::new();
+    while let Some(row) = us
+        .get(j)
+        .filter(|r| r.block == head.block && r.shape == Shape::Row)
+    {
+        if let Some(cell) = row.cells.get(*k) {
+            let lines: Vec<String> = cell
+                .split('\n')
+                .map(normalize)
+                .filter(|l| !l.is_empty())
+                .collect();
+            found.extend(people(role, &lines).into_iter().filter(|c| {
+                c.name
+                    .as_deref()
+                    .is_some_and(|n| looks_like_name(n) && !is_organisation(n))
+                    && (c.email.is_some() || c.telephone.is_some())
+            }));
+        }
+        j += 1;
+    }
+    if found.is_empty() {
+        return None;
+    }
+    out.extend(found);
+    Some(j)
 }
 
 /// Column-wise reading of a table whose first row holds role labels side by
@@ -1001,6 +1101,7 @@ fn detail_rows(us: &[Unit], mut j: usize, person: Option<&mut Contact>) -> usize
 pub fn extract(doc: &Document) -> Vec<Contact> {
     let us = units(&doc.blocks);
     let mut out: Vec<Contact> = Vec::new();
+    let mut from_columns: Vec<Contact> = Vec::new();
     let mut i = 0usize;
     while let Some(u) = us.get(i) {
         if u.shape == Shape::Row {
@@ -1012,6 +1113,12 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                 .count();
             if role_cells >= 2 {
                 i = table_columns(&us, i, &mut out);
+                continue;
+            }
+            // "Background Papers | Held At | Contact": one column of a
+            // table's header names the contact, each row below a person.
+            if let Some(next) = contact_column(&us, i, &mut from_columns) {
+                i = next;
                 continue;
             }
             // The header row of a table of people: "Contact Officer |
@@ -1191,6 +1298,28 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         };
         if !out.iter().any(known) {
             out.push(s);
+        }
+    }
+    // A person of a contact column named elsewhere too (the report author,
+    // the contact for its background papers) is one person: the column
+    // gives them its details.
+    for c in from_columns {
+        let same = |o: &&mut Contact| {
+            o.name
+                .as_deref()
+                .zip(c.name.as_deref())
+                .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        match out.iter_mut().find(|o| same(o)) {
+            Some(o) => {
+                if o.telephone.is_none() {
+                    o.telephone = c.telephone;
+                }
+                if o.email.is_none() {
+                    o.email = c.email;
+                }
+            }
+            None => out.push(c),
         }
     }
     dedupe(out)

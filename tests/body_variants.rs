@@ -169,8 +169,10 @@ fn numbered_headings_in_word_and_pdf() {
                 ("1.2", Some("INTRODUCTION AND BACKGROUND")),
                 ("1.2.1", Some("INTRODUCTION AND BACKGROUND")),
                 ("2.1.", Some("Devolution")),
-                ("2.2.", Some("Governance")),
-                ("2.3.", Some("Governance")),
+                // Under "Governance", an unnumbered sub-heading of 2: the
+                // section is the nearest numbered heading (../shared/KEYS.md).
+                ("2.2.", Some("Devolution")),
+                ("2.3.", Some("Devolution")),
                 ("3.1", Some("Background")),
                 ("4.1", Some("Financial implications")),
             ],
@@ -598,9 +600,8 @@ fn other_council_templates_in_every_format() {
             ],
             &[
                 ("1.1", "Recommendations"),
-                ("1.1.1", "Recommendations"),
-                ("1.1.2", "Recommendations"),
-                ("1.1.3", "Recommendations"),
+                // 1.1.1-1.1.3 are the recommendations (metadata), not
+                // paragraphs of the body (../shared/KEYS.md).
                 ("2.1", "Executive Summary"),
                 ("3.1", "Background"),
                 ("3.2", "Background"),
@@ -627,9 +628,8 @@ fn other_council_templates_in_every_format() {
             &[
                 ("1.1", "Executive Summary"),
                 ("1.2", "Executive Summary"),
-                ("2.1", "Recommendations"),
-                ("2.2", "Recommendations"),
-                ("2.3", "Recommendations"),
+                // 2.1-2.3 are the recommendations (metadata), not
+                // paragraphs of the body (../shared/KEYS.md).
                 ("3.1", "Background"),
                 ("4.1", "Options considered and Recommended Proposal"),
                 ("5.1", "Consultation"),
@@ -656,9 +656,8 @@ fn other_council_templates_in_every_format() {
             &[
                 ("1.1", "PURPOSE OF REPORT AND POLICY CONTEXT"),
                 ("1.2", "PURPOSE OF REPORT AND POLICY CONTEXT"),
-                ("2.1", "RECOMMENDATIONS"),
-                ("2.2", "RECOMMENDATIONS"),
-                ("2.3", "RECOMMENDATIONS"),
+                // 2.1-2.3 are the recommendations (metadata), not
+                // paragraphs of the body (../shared/KEYS.md).
                 ("3.1", "CONTEXT AND BACKGROUND INFORMATION"),
                 ("3.2", "CONTEXT AND BACKGROUND INFORMATION"),
                 ("3.3", "CONTEXT AND BACKGROUND INFORMATION"),
@@ -827,8 +826,8 @@ fn other_council_templates_in_every_format() {
                 (None, "AUDIT TRAIL"),
             ],
             &[
-                ("1", "RECOMMENDATIONS"),
-                ("2", "RECOMMENDATIONS"),
+                // 1 and 2 are the recommendations (metadata), not
+                // paragraphs of the body (../shared/KEYS.md).
                 ("3", "BACKGROUND INFORMATION"),
                 ("4", "BACKGROUND INFORMATION"),
                 ("5", "KEY ISSUES FOR CONSIDERATION"),
@@ -877,16 +876,15 @@ fn other_council_templates_in_every_format() {
                 ),
                 (Some("4.0"), "Appendices – Documents Attached"),
             ],
+            // A paragraph's section is the nearest numbered heading above
+            // it (../shared/KEYS.md), not the unnumbered sub-heading.
             &[
                 ("1.1", "Purpose of Report or Summary of main Issues"),
                 ("2.1", "Recommendations"),
-                ("3.1", "Key Issues"),
-                ("3.2", "Key Issues"),
-                ("3.3", "Financial & Resource Implications"),
-                (
-                    "3.4",
-                    "Equality or Good Relations Implications / Rural Needs Assessment",
-                ),
+                ("3.1", "Main report"),
+                ("3.2", "Main report"),
+                ("3.3", "Main report"),
+                ("3.4", "Main report"),
             ],
         ),
     ];

@@ -52,7 +52,9 @@ fn paragraph_numbers_are_contiguous_and_complete() {
     for (name, count, label_end) in [
         ("fop-work-programme-2023", 27, ")"),
         ("oxford-strategic-partnership-2023", 44, "."),
-        ("annual-partnerships-update-2018", 7, "."),
+        // 7 is the RECOMMENDATION section's item: a recommendation, not a
+        // paragraph of the body (../shared/KEYS.md).
+        ("annual-partnerships-update-2018", 6, "."),
         ("oxfordshire-partnership-2030", 4, "."),
     ] {
         for (format, r) in reports(name) {

@@ -44,6 +44,20 @@ fn drop_front_matter_values(
     });
 }
 
+/// Whether two texts open with the same words (a recommendation's text
+/// may go on with its sub-items, a paragraph's stops before them).
+fn same_opening(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .take(12)
+            .map(|w| w.to_lowercase())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let n = a.len().min(b.len());
+    n >= 3 && a.get(..n) == b.get(..n)
+}
+
 /// Runs every extractor over `doc` and assembles the [`Report`].
 pub fn extract(doc: &Document, source: Source) -> Report {
     let mut warnings: Vec<Warning> = doc.warnings.clone();
@@ -74,6 +88,25 @@ pub fn extract(doc: &Document, source: Source) -> Report {
         });
     if only_recommendations {
         paragraphs.clear();
+    } else {
+        // "RECOMMENDATIONS" / "1. That the committee …" / "2. …", the
+        // body's paragraphs carrying on the numbering at 3: the numbered
+        // recommendations are not paragraphs of the body.
+        // Only under a recommendations heading (or under no heading, right
+        // after the front matter): a body's last paragraph
+        // that recommends ("7. Council is RECOMMENDED to note the report.")
+        // stays a paragraph of its section.
+        let under_recommendations = |p: &crate::report::NumberedParagraph| {
+            p.section
+                .as_deref()
+                .is_none_or(|s| s.trim().to_lowercase().starts_with("recommendation"))
+        };
+        paragraphs.retain(|p| {
+            !(under_recommendations(p)
+                && metadata.recommendations.iter().any(|r| {
+                    r.number.as_deref() == Some(p.number.as_str()) && same_opening(&r.text, &p.text)
+                }))
+        });
     }
     let tables = tables::extract(doc);
     let mut projects = projects::extract(doc, &mut warnings);

@@ -36,6 +36,59 @@ impl Outline {
         self.sections.get(s).map(|(_, sec)| sec.heading.clone())
     }
 
+    /// The heading a paragraph at block `i` stands under, as SCHEMA.md and
+    /// the answer keys read it: the nearest *numbered* heading above where
+    /// the report numbers its headings ("2.00 BACKGROUND" over an unnumbered
+    /// "The National Context"), else the nearest heading.
+    pub fn paragraph_section_at(
+        &self,
+        i: usize,
+        numbered: &[Option<usize>],
+        paragraph: &str,
+    ) -> Option<String> {
+        let s = self.current.get(i).copied().flatten()?;
+        let nearest = self.sections.get(s).map(|(_, sec)| sec.heading.clone());
+        // Only a heading whose number numbers the paragraph (2.00 or 2 over
+        // 2.01, 1.1 over 1.1.1): a numbered table caption or a form's
+        // question elsewhere does not.
+        let numbering = numbered
+            .get(s)
+            .copied()
+            .flatten()
+            .and_then(|n| self.sections.get(n))
+            .filter(|(_, sec)| {
+                sec.number.as_deref().is_some_and(|num| {
+                    let num = match num.split_once('.') {
+                        Some((whole, zeros)) if zeros.chars().all(|c| c == '0') => whole,
+                        _ => num,
+                    };
+                    paragraph
+                        .strip_prefix(num)
+                        .is_some_and(|rest| rest.starts_with('.') && rest.len() > 1)
+                })
+            });
+        match numbering {
+            Some((_, sec)) => Some(sec.heading.clone()),
+            None => nearest,
+        }
+    }
+
+    /// For each section, the index of the nearest numbered section at or
+    /// before it (one pass, for [`Outline::paragraph_section_at`]).
+    pub fn numbered_before(&self) -> Vec<Option<usize>> {
+        let mut last = None;
+        self.sections
+            .iter()
+            .enumerate()
+            .map(|(k, (_, sec))| {
+                if sec.number.is_some() {
+                    last = Some(k);
+                }
+                last
+            })
+            .collect()
+    }
+
     /// Whether block `i` is a section.
     pub fn is_section(&self, i: usize) -> bool {
         self.is_section.get(i).copied().unwrap_or(false)
@@ -904,7 +957,11 @@ fn is_numbered_heading(
     }
     // "1.0 Introduction" over 1.1: the ".0" of a section number says only
     // that its paragraphs are decimal.
-    let value = label.value.strip_suffix(".0").unwrap_or(&label.value);
+    // So do those of "1.00 PURPOSE OF REPORT" over 1.01.
+    let value = match label.value.split_once('.') {
+        Some((whole, zeros)) if !zeros.is_empty() && zeros.chars().all(|c| c == '0') => whole,
+        _ => label.value.as_str(),
+    };
     // "1.3 How the plan is used" over 1.3.1: a numbered sub-heading.
     if value.contains('.') {
         let child = format!("{}.1", label.value);

@@ -23,10 +23,11 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
     let main = sequence::main_sequence(doc, &|i| outline.is_section(i), &|i| {
         outline.current.get(i).copied().flatten()
     });
+    let numbered = outline.numbered_before();
     let mut out = Vec::with_capacity(main.len());
     for (k, &start) in main.iter().enumerate() {
         let end = main.get(k + 1).copied().unwrap_or(doc.blocks.len());
-        if let Some(p) = build(doc, &outline, start, end) {
+        if let Some(p) = build(doc, &outline, &numbered, start, end) {
             out.push(p);
         }
     }
@@ -34,7 +35,13 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
 }
 
 /// Builds the paragraph that starts at block `start`, reading up to `end`.
-fn build(doc: &Document, outline: &Outline, start: usize, end: usize) -> Option<NumberedParagraph> {
+fn build(
+    doc: &Document,
+    outline: &Outline,
+    numbered: &[Option<usize>],
+    start: usize,
+    end: usize,
+) -> Option<NumberedParagraph> {
     let block = doc.blocks.get(start)?;
     let BlockKind::Paragraph(p) = &block.kind else {
         return None;
@@ -43,7 +50,7 @@ fn build(doc: &Document, outline: &Outline, start: usize, end: usize) -> Option<
     let mut para = NumberedParagraph {
         number: label.value.clone(),
         label: label.printed.clone(),
-        section: outline.heading_at(start),
+        section: outline.paragraph_section_at(start, numbered, &label.value),
         text: p.text.clone(),
         items: Vec::new(),
         loc: block.loc,

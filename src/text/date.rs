@@ -43,7 +43,8 @@ const MONTH_RE: &str = r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ma
 
 static PATTERNS: LazyLock<Vec<(Regex, Shape)>> = LazyLock::new(|| {
     let m = MONTH_RE;
-    let day = r"(\d{1,2})(?:st|nd|rd|th)?";
+    // "14th", "14TH" (a title in capitals).
+    let day = r"(\d{1,2})(?i:st|nd|rd|th)?";
     let year = r"(\d{4})";
     let specs: Vec<(String, Shape)> = vec![
         // 28 November 2023, 13th March 2025, 1st of April 2024
@@ -174,6 +175,14 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ordinals_in_capitals() {
+        assert_eq!(
+            super::parse_date("14TH FEBRUARY 2023").as_deref(),
+            Some("2023-02-14")
+        );
+    }
+
     use super::*;
 
     #[test]

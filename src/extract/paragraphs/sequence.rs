@@ -209,11 +209,21 @@ pub(crate) fn main_sequence(
             // nested inside the main numbering is short, and looking back
             // over every run ever started would make a long document with
             // many restarts quadratic.
+            // A run at the candidate's own depth first (5.9 → 5.10 → 6.1
+            // carries on the main numbering, where a list "1." … "5." nested
+            // in 5.6 would also reach "6.1").
+            let same_depth = |run: &Run| run.items.last().is_some_and(|(_, l)| l.len() == c.len());
             let extended = runs
                 .iter_mut()
                 .rev()
                 .take(MAX_OPEN_RUNS)
-                .any(|run| run.extend(*i, c));
+                .filter(|run| same_depth(run))
+                .any(|run| run.extend(*i, c))
+                || runs
+                    .iter_mut()
+                    .rev()
+                    .take(MAX_OPEN_RUNS)
+                    .any(|run| run.extend(*i, c));
             if !extended && can_start(c) {
                 runs.push(Run {
                     items: vec![(*i, c)],

@@ -276,11 +276,6 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the recommendations 2.1-2.6 are rows without rules beside 'Please refer to Section N'; 2.6 is centred between the two lines of its wrapped text, which the layout text sets on lines of their own, so the txt path stops at 2.5 and the PDF path is right",
         ),
         (
-            "2025-01-30-cabinet-draft-revenue-budget-2025-26-mtfp-2025-28",
-            "paragraphs",
-            "the txt path counts the numbered Background Documents list (1, 2) as paragraphs; in the PDF it is a table and the PDF path is right",
-        ),
-        (
             "2025-03-04-cabinet-appendix-a-planning-inspectors-report",
             "title",
             "the cover title is a heading only by size, which the layout text does not keep",

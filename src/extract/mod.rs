@@ -108,6 +108,27 @@ pub fn extract(doc: &Document, source: Source) -> Report {
                 }))
         });
     }
+    // A report whose only numbered list is the list of its background
+    // papers or appendices ("1. KCC's Budget webpage") has no numbered
+    // paragraphs: those are documents. (Where the body is numbered, a
+    // "10. Background Documents" section's 10.1 is one of its paragraphs.)
+    let lists_documents = |p: &crate::report::NumberedParagraph| {
+        p.section.as_deref().is_some_and(|s| {
+            let k = s.trim().to_lowercase();
+            [
+                "background document",
+                "background paper",
+                "list of background",
+                "appendices",
+                "appendix",
+            ]
+            .iter()
+            .any(|w| k.starts_with(w))
+        })
+    };
+    if !paragraphs.is_empty() && paragraphs.iter().all(lists_documents) {
+        paragraphs.clear();
+    }
     let tables = tables::extract(doc);
     let mut projects = projects::extract(doc, &mut warnings);
     let partnerships = partnerships::extract(doc, &mut warnings);

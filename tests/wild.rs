@@ -306,11 +306,6 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the layout text justifies the title's first line with runs of spaces, which read as columns, and ends the value at the blank line inside the cell; the PDF path is right",
         ),
         (
-            "2026-01-27-health-and-social-care-scrutiny-access-to-toilets",
-            "paragraphs",
-            "the appendix action plan's rows '6. Planning:', '7. Operational' print as plain lines in the layout text and carry on the body's list 1-5; in the PDF they are table cells and the PDF path is right",
-        ),
-        (
             "2026-01-27-health-and-social-care-scrutiny-adult-safeguarding-review-scope",
             "paragraphs",
             "the scoping form's numbered questions are headings over answers; the layout text loses the form's cells and the txt path counts questions 1 and 2 as paragraphs; the PDF path (none) is right",

@@ -23,6 +23,9 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
     let main = sequence::main_sequence(doc, &|i| outline.is_section(i), &|i| {
         outline.current.get(i).copied().flatten()
     });
+    if is_led_list(doc, &main, &outline) {
+        return Vec::new();
+    }
     let numbered = outline.numbered_before();
     let mut out = Vec::with_capacity(main.len());
     for (k, &start) in main.iter().enumerate() {
@@ -32,6 +35,37 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
         }
     }
     out
+}
+
+/// Whether the only numbering of a paper is one short list that a sentence
+/// opens ("This includes:" over "1. A more coordinated approach …" to "5.
+/// …"), short items all in one section: the items of that sentence, where the paper
+/// numbers no paragraphs of its own (an unnumbered briefing).
+fn is_led_list(doc: &Document, main: &[usize], outline: &Outline) -> bool {
+    let (Some(&first), Some(&last)) = (main.first(), main.last()) else {
+        return false;
+    };
+    let lead_in = first
+        .checked_sub(1)
+        .and_then(|k| doc.blocks.get(k))
+        .is_some_and(|b| match &b.kind {
+            BlockKind::Paragraph(p) => p.label.is_none() && p.text.trim_end().ends_with(':'),
+            _ => false,
+        });
+    let integers = main
+        .iter()
+        .all(|&i| match doc.blocks.get(i).map(|b| &b.kind) {
+            // Short items: a list's lines, not paragraphs of argument.
+            Some(BlockKind::Paragraph(p)) => {
+                p.text.split_whitespace().count() <= 30
+                    && p.label
+                        .as_ref()
+                        .is_some_and(|l| !l.value.contains('.') && l.value.parse::<u32>().is_ok())
+            }
+            _ => false,
+        });
+    let one_section = outline.current.get(first) == outline.current.get(last);
+    lead_in && integers && one_section && main.len() <= 12
 }
 
 /// Builds the paragraph that starts at block `start`, reading up to `end`.

@@ -527,8 +527,14 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
             .first()
             .and_then(|e| by_email(&rest, e))
             .is_some_and(|(n, _)| n.is_some());
+        // So does a second "Name, Job title" line under a person who has a
+        // job title already ("Kamil Dolebski, Specialist Planning Lawyer" /
+        // "Beverley Olamijulo, Constitutional Officer" in one cell).
+        let next_in_cell =
+            cur.as_ref().is_some_and(|c| c.job_title.is_some()) && names_first(&rest);
         let starts_person = !rest.is_empty()
             && (cur.is_none()
+                || next_in_cell
                 || (has_details
                     && (looks_like_name(rest.split(',').next().unwrap_or(&rest)) || own_address)));
         if starts_person {
@@ -1147,6 +1153,24 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
                             .join(" ")
                     })
                     .collect();
+                // Two people in one cell, a "Name, Job title" line each.
+                let cell_lines: Vec<String> = u
+                    .cells
+                    .iter()
+                    .skip(1)
+                    .flat_map(|c| c.split('\n').map(normalize).collect::<Vec<_>>())
+                    .filter(|l| !l.is_empty() && !date_only(l))
+                    .collect();
+                if rest.is_empty()
+                    && cell_lines.len() >= 2
+                    && cell_lines.iter().filter(|l| names_first(l)).count() == cell_lines.len()
+                {
+                    for line in &cell_lines {
+                        out.extend(people(&role, std::slice::from_ref(line)));
+                    }
+                    i += 1;
+                    continue;
+                }
                 let value = format!("{rest} {}", value.join(" "));
                 let mut lines: Vec<String> = vec![value.trim().to_string()];
                 // Attribute rows below ("Job title | …", "Telephone | …").

@@ -103,6 +103,19 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     if md.recommendations.is_empty() {
         md.recommendations = body_recommendations(&units);
     }
+    // "Note the forecast capital underspend of £111.6m | Please refer to
+    // Section 6": the cross-reference printed beside a recommendation (its
+    // own column, read onto the line) is no part of it.
+    for r in &mut md.recommendations {
+        let tail = CROSS_REFERENCE
+            .as_ref()
+            .and_then(|re| re.captures(&r.text))
+            .and_then(|c| c.get(1))
+            .map(|m| m.start());
+        if let Some(start) = tail {
+            r.text.truncate(start);
+        }
+    }
     // "2. Notes: a) This application …": notes for the committee set in
     // the recommendations' numbering are no recommendation.
     md.recommendations.retain(|r| {
@@ -112,6 +125,17 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
     md.appendices = appendices::extract(&units);
     md
 }
+
+/// A cross-reference set after a sentence with no stop between, in a
+/// capital of its own: " Please refer to Section 3", " See Appendix 2".
+static CROSS_REFERENCE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(
+    || {
+        regex::Regex::new(
+        r"[^.:;,](\s+(?:Please\s+(?:refer|see)|Refer|See)\b[^.]{0,12}?\b(?i:section|paragraph|appendix|annex)\b[^.]{0,60})$",
+    )
+    .ok()
+    },
+);
 
 /// A key decision stated in a table row or line of its own away from the
 /// front matter, as an audit trail at the end prints it ("Key Decision? |

@@ -98,7 +98,11 @@ impl ToUnicode {
             out.push_str(s);
             return true;
         }
-        for (lo, hi, base) in &self.ranges {
+        // Sorted by start when parsed: the range that may hold `code` is
+        // the last one starting at or below it (a bisection, not a scan of
+        // every range for every code shown).
+        let k = self.ranges.partition_point(|(lo, _, _)| *lo <= code);
+        if let Some((lo, hi, base)) = k.checked_sub(1).and_then(|k| self.ranges.get(k)) {
             if (*lo..=*hi).contains(&code) {
                 let n = base.len();
                 let delta = (code - lo) as u16;
@@ -170,7 +174,9 @@ impl ToUnicode {
                         }
                         match tokens.get(i) {
                             Some(Tok::Hex(dst)) => {
-                                out.ranges.push((lo, hi, utf16_units(dst)));
+                                if out.ranges.len() < MAX_RANGES {
+                                    out.ranges.push((lo, hi, utf16_units(dst)));
+                                }
                                 i += 1;
                             }
                             Some(Tok::ArrayStart) => {
@@ -195,9 +201,15 @@ impl ToUnicode {
             }
         }
         out.singles.finish();
+        // By start; of ranges starting at the same code, the first given.
+        out.ranges.sort_by_key(|(lo, _, _)| *lo);
         out
     }
 }
+
+/// The most `bfrange` entries one CMap keeps (a font has at most 65,536
+/// codes of two bytes; more ranges than this are a generated file's).
+const MAX_RANGES: usize = 1 << 17;
 
 fn be(bytes: &[u8]) -> u32 {
     bytes

@@ -95,6 +95,10 @@ pub struct FontCache {
     /// The fonts, indexed by [`Glyph::font`].
     pub fonts: Vec<Font>,
     by_id: HashMap<ObjectId, u32>,
+    /// Fonts given as direct dictionaries in a resource dictionary, by the
+    /// dictionary's address in the (unchanging, borrowed) document: one
+    /// direct font shown by 200,000 `Tf`s is loaded once, not 200,000 times.
+    by_addr: HashMap<usize, u32>,
 }
 
 impl FontCache {
@@ -104,18 +108,22 @@ impl FontCache {
     }
 
     fn load(&mut self, doc: &Document, obj: &Object, max_part: u64) -> Option<u32> {
-        if let Object::Reference(id) = obj {
-            if let Some(&i) = self.by_id.get(id) {
-                return Some(i);
-            }
+        let addr = std::ptr::from_ref(obj) as usize;
+        let cached = match obj {
+            Object::Reference(id) => self.by_id.get(id),
+            _ => self.by_addr.get(&addr),
+        };
+        if let Some(&i) = cached {
+            return Some(i);
         }
         let dict = super::obj::as_dict(doc, obj)?;
         let font = Font::load(doc, dict, max_part);
         let i = u32::try_from(self.fonts.len()).ok()?;
         self.fonts.push(font);
-        if let Object::Reference(id) = obj {
-            self.by_id.insert(*id, i);
-        }
+        match obj {
+            Object::Reference(id) => self.by_id.insert(*id, i),
+            _ => self.by_addr.insert(addr, i),
+        };
         Some(i)
     }
 }

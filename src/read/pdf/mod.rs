@@ -136,10 +136,34 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             }
         }
         let mut content = Vec::new();
+        let mut seen_streams = std::collections::HashSet::new();
+        let mut repeated_noted = false;
         for cid in doc.get_page_contents(id) {
+            // One stream named again in the same /Contents would paint the
+            // same text again: read once, the rest noted.
+            if !seen_streams.insert(cid) {
+                if !repeated_noted {
+                    repeated_noted = true;
+                    notes.push((
+                        "stream-repeated",
+                        format!("page {number} names one content stream more than once; it was read once"),
+                        Some(number),
+                    ));
+                }
+                continue;
+            }
             if let Ok(Object::Stream(s)) = doc.get_object(cid) {
                 match obj::stream_bytes(s, options.max_part_bytes) {
                     Ok(b) => {
+                        // Counted at every use, before it is copied: a
+                        // /Contents array may name one stream 200,000 times.
+                        let total = decompressed + content.len() as u64 + b.len() as u64 + 1;
+                        check_limit(
+                            "max_decompressed_bytes",
+                            total,
+                            options.max_decompressed_bytes,
+                        )
+                        .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
                         content.extend_from_slice(&b);
                         content.push(b'\n');
                     }

@@ -1,0 +1,125 @@
+//! Valid but unkind inputs cost what their size suggests: each ends in a
+//! report or a `limit` error, never an abort, a hang or gigabytes. (Issue:
+//! bounded cost for every input.) Each case here is a regression of one that
+//! once took minutes or aborted the process.
+
+use council_reports::{Format, Parser};
+
+/// Assembles a PDF from object bodies, with a correct xref table.
+fn pdf_from(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, body).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n",
+            objects.len() + 1,
+            xref
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(content: &str) -> String {
+    format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    )
+}
+
+/// A page whose `/Contents` names the same stream 200,000 times (1.2 MB of
+/// file): once read 200,000 times into one buffer, an 8 GiB allocation
+/// that aborted the process. Now the stream is read once, with a warning.
+#[test]
+fn one_content_stream_named_200000_times() {
+    let refs = "5 0 R ".repeat(200_000);
+    let text = "BT /F1 12 Tf 72 700 Td (Repeated text on the page) Tj ET\n".repeat(50);
+    let pdf = pdf_from(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{refs}] /Resources << /Font << /F1 4 0 R >> >> >>"
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+        stream(&text),
+    ]);
+    assert!(pdf.len() > 1_000_000);
+    let report = Parser::new()
+        .parse_bytes(&pdf, Format::Pdf)
+        .expect("a report");
+    assert!(
+        report.warnings.iter().any(|w| w.code == "stream-repeated"),
+        "{:?}",
+        report.warnings
+    );
+}
+
+/// A font given as a direct dictionary in the resources (not a reference)
+/// and selected by 200,000 `Tf`s: the font cache once missed on every one
+/// and loaded the font anew each time (2.4 GB for a 4 KB file).
+#[test]
+fn a_direct_font_selected_200000_times() {
+    let ops = "/F1 12 Tf (a) Tj\n".repeat(200_000);
+    let content = format!("BT 72 700 Td {ops} ET");
+    // Compressed so the file stays small, as in the wild.
+    let pdf = pdf_from(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> >>".to_string(),
+        stream(&content),
+    ]);
+    let started = std::time::Instant::now();
+    let result = Parser::new().parse_bytes(&pdf, Format::Pdf);
+    // A report, or the glyph budget's limit error; either way quickly.
+    match result {
+        Ok(r) => assert_eq!(r.source.pages, Some(1)),
+        Err(e) => assert_eq!(e.kind_name(), "limit", "{e}"),
+    }
+    // Not a timing claim (benches hold those): a guard against the old
+    // minutes-long load loop coming back.
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+/// A ToUnicode CMap of 100,000 `bfrange`s against 200,000 shown codes: each
+/// lookup once scanned every range (did not finish in 120 s). The ranges
+/// are now sorted once and searched by bisection.
+#[test]
+fn a_cmap_of_100000_ranges() {
+    let mut cmap = String::from("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n");
+    for chunk in (0..100_000u32).collect::<Vec<_>>().chunks(100) {
+        cmap.push_str(&format!("{} beginbfrange\n", chunk.len()));
+        for k in chunk {
+            let lo = 0x1_0000 + k * 2;
+            cmap.push_str(&format!("<{lo:06X}> <{:06X}> <0041>\n", lo + 1));
+        }
+        cmap.push_str("endbfrange\n");
+    }
+    cmap.push_str("endcmap CMapName currentdict /CMap defineresource pop end end");
+    let shown = "(abcdefghij) Tj\n".repeat(20_000);
+    let content = format!("BT /F1 12 Tf 72 700 Td {shown} ET");
+    let pdf = pdf_from(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        stream(&content),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_string(),
+        stream(&cmap),
+    ]);
+    let started = std::time::Instant::now();
+    match Parser::new().parse_bytes(&pdf, Format::Pdf) {
+        Ok(r) => assert_eq!(r.source.pages, Some(1)),
+        Err(e) => assert_eq!(e.kind_name(), "limit", "{e}"),
+    }
+    assert!(started.elapsed().as_secs() < 60);
+}

@@ -131,6 +131,10 @@ pub(crate) fn outline(doc: &Document) -> Outline {
     // The number of the last item of a numbered list that a lead-in
     // opened, while that list goes on.
     let mut led_list: Option<u32> = None;
+    // The number of the last numbered section so far, as printed and as a
+    // whole number where it reads as one.
+    let mut last_numbered: Option<String> = None;
+    let mut last_parsed: Option<u32> = None;
     for (i, block) in blocks.iter().enumerate() {
         if !matches!(&block.kind, BlockKind::Paragraph(_)) {
             led_list = None;
@@ -188,11 +192,8 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                     if let Some((head, n)) = heading.rsplit_once(' ') {
                         let child = format!("{n}.1");
                         // …or the number after the last numbered section.
-                        let follows = out
-                            .sections
-                            .iter()
-                            .rev()
-                            .find_map(|(_, s)| s.number.as_deref())
+                        let follows = last_numbered
+                            .as_deref()
                             .and_then(section_number)
                             .is_some_and(|p| n.parse::<u32>().is_ok_and(|m| m == p + 1));
                         if (1..=2).contains(&n.len())
@@ -212,11 +213,7 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                 })
             }
             BlockKind::Paragraph(p) => {
-                let last_number = out
-                    .sections
-                    .iter()
-                    .rev()
-                    .find_map(|(_, s)| section_number(s.number.as_deref()?));
+                let last_number = last_parsed;
                 // "2. Note the costs." under "1. Agree the strategy.", in
                 // a list a lead-in opened ("Cabinet is asked to:"): the
                 // list goes on, it heads nothing.
@@ -288,6 +285,14 @@ pub(crate) fn outline(doc: &Document) -> Outline {
                         }
                     }
                     s.number = Some(n);
+                }
+                // Carried forward, so that no block looks back over every
+                // section before it (quadratic in unnumbered headings).
+                if let Some(n) = s.number.as_deref() {
+                    last_numbered = Some(n.to_string());
+                    if let Some(v) = section_number(n) {
+                        last_parsed = Some(v);
+                    }
                 }
                 out.sections.push((i, s));
                 out.is_section.push(true);

@@ -429,6 +429,43 @@ fn a_closed_stdout_is_success() {
 
 #[test]
 fn usage_errors_exit_2() {
+    // An input that is the output is refused before the output is emptied.
+    let dir = tempfile::tempdir().unwrap();
+    let same = dir.path().join("same.jsonl");
+    std::fs::write(&same, b"{\"earlier\":1}\n").unwrap();
+    let s = same.to_str().unwrap();
+    assert_eq!(code(&run(&["bulk", s, "-o", s])), 2);
+    assert_eq!(std::fs::read(&same).unwrap(), b"{\"earlier\":1}\n");
+    // An unwritable summary path is found before the run.
+    let out = dir.path().join("out.jsonl");
+    let args = [
+        "bulk",
+        "fixtures/txt",
+        "-o",
+        out.to_str().unwrap(),
+        "--summary-json",
+        "/no/such/dir/s.json",
+    ];
+    assert_eq!(code(&run(&args)), 2);
+    assert!(!out.exists(), "nothing written before the usage error");
+    // Sizes with suffixes; a shard count of 0 says so.
+    assert_eq!(
+        code(&run(&[
+            "bulk",
+            "--quiet",
+            "fixtures/txt",
+            "--max-input-bytes",
+            "10M"
+        ])),
+        0
+    );
+    assert_eq!(
+        code(&run(&["bulk", "fixtures/txt", "--max-input-bytes", "10Q"])),
+        2
+    );
+    let zero = run(&["bulk", "fixtures/txt", "--shard", "1/0"]);
+    assert_eq!(code(&zero), 2);
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("at least 1"));
     assert_eq!(code(&run(&["bulk"])), 2);
     assert_eq!(code(&run(&["bulk", ".", "--jobs", "0"])), 2);
     assert_eq!(code(&run(&["frobnicate"])), 2);

@@ -87,8 +87,9 @@ pub struct BulkArgs {
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     summary_json: Option<PathBuf>,
-    /// Largest input (file or archive member) read, in bytes [default: 256 MiB].
-    #[arg(long, value_name = "BYTES")]
+    /// Largest input (file or archive member) read [default: 256 MiB]: bytes,
+    /// or with a suffix K, M, G (also KiB, MiB, GiB; powers of 1024).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_input_bytes: Option<u64>,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
@@ -107,6 +108,25 @@ pub fn run(args: BulkArgs) -> ExitCode {
         NonZeroUsize::get,
     );
 
+    // Nothing lost by mistake: an input that is the output file would be
+    // emptied before it is read, and a summary path that cannot be written
+    // would fail only after the whole run. Both are usage errors up front.
+    if let Some(output) = &args.output {
+        let out = output.canonicalize().ok();
+        if out.is_some() && args.inputs.iter().any(|i| i.canonicalize().ok() == out) {
+            return usage(&format!(
+                "{} is both an input and the output; write the output elsewhere",
+                output.display()
+            ));
+        }
+    }
+    if let Some(path) = &args.summary_json {
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let dir_ok = parent.is_none_or(Path::is_dir);
+        if !dir_ok || path.is_dir() {
+            return usage(&format!("cannot write the summary to {}", path.display()));
+        }
+    }
     let done = if args.resume {
         let Some(output) = &args.output else {
             return usage("--resume needs -o FILE");
@@ -292,6 +312,30 @@ fn write_summary(path: &Path, summary: &Summary) -> std::io::Result<()> {
     file.flush()
 }
 
+/// A size as a user writes one: "1048576", "10M", "256 MiB", "2g", "512KiB".
+/// K, M and G count in powers of 1024, as the help's "256 MiB" does.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("not a size: {s:?} (bytes, or with K, M, G, KiB, MiB, GiB)"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => {
+            return Err(format!(
+                "unknown size unit in {s:?}: use K, M, G, KiB, MiB or GiB"
+            ))
+        }
+    };
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("size too large: {s:?}"))
+}
+
 /// Reads and parses one input; never panics, whatever the parser does.
 fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
     let max = parser.options().max_input_bytes;
@@ -437,6 +481,18 @@ fn with_name(name: &str, message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_with_suffixes() {
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert_eq!(parse_size("10M"), Ok(10 << 20));
+        assert_eq!(parse_size("256 MiB"), Ok(256 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
+        assert!(parse_size("10Q").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
     use serde_json::Value;
 
     fn job(name: &str, payload: Payload) -> Job {

@@ -18,7 +18,7 @@ impl Progress {
         }
         let bar = ProgressBar::new_spinner();
         if let Ok(style) = ProgressStyle::with_template(
-            "{spinner} {human_pos} files  {per_sec}  {elapsed_precise}  {wide_msg}",
+            "{spinner} {human_pos} files  {elapsed_precise}  {wide_msg}",
         ) {
             bar.set_style(style);
         }
@@ -30,9 +30,14 @@ impl Progress {
     pub fn inc(&self, errors: u64) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
-            if errors > 0 {
-                bar.set_message(format!("{errors} errors"));
-            }
+            // A whole number of files a second ("39/s", not "39.0834/s").
+            let secs = bar.elapsed().as_secs_f64().max(0.001);
+            let rate = format!("{:.0}/s", bar.position() as f64 / secs);
+            bar.set_message(if errors > 0 {
+                format!("{rate}  {errors} errors")
+            } else {
+                rate
+            });
         }
     }
 

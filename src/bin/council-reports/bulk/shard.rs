@@ -38,10 +38,14 @@ impl FromStr for Shard {
             .trim()
             .parse()
             .map_err(|_| format!("N in K/N is not a number: {n:?}"))?;
-        if n == 0 || k == 0 || k > n {
+        if n == 0 {
             return Err(format!(
-                "shard {k}/{n} does not exist: K counts from 1 to N (1/{n} … {n}/{n})",
-                n = n.max(1)
+                "shard {k}/0 does not exist: N, the number of shards, is at least 1"
+            ));
+        }
+        if k == 0 || k > n {
+            return Err(format!(
+                "shard {k}/{n} does not exist: K counts from 1 to N (1/{n} … {n}/{n})"
             ));
         }
         Ok(Shard { k, n })

@@ -873,6 +873,49 @@ fn other_label(text: &str) -> bool {
         && !emails(text).iter().any(|e| e.contains(&key))
 }
 
+/// A person found from a telephone number and the titled name before it
+/// ("Mrs Esther Jones … Tel: 020 7525 5748") in a line that has a
+/// "Contact" header before the name: what is left of a contact column once
+/// an export ran the table's cells into one line.
+fn anchored_contact(u: &Unit) -> Option<Contact> {
+    let text = u.text.as_str();
+    let phone = phones(text).into_iter().next()?;
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let at = text
+        .find(phone.as_str())
+        .or_else(|| text.find(digits.get(..4).unwrap_or(&digits)))?;
+    let before: Vec<&str> = text.get(..at)?.split_whitespace().collect();
+    let header = before.iter().position(|w| {
+        w.trim_matches(|c: char| !c.is_alphabetic())
+            .eq_ignore_ascii_case("contact")
+    })?;
+    // The last honorific after the header, then the capitalised words.
+    let k = (header + 1..before.len()).rev().find(|&k| {
+        before
+            .get(k)
+            .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+    })?;
+    let name: Vec<&str> = before
+        .get(k..)?
+        .iter()
+        .take(4)
+        .take_while(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "'-.’".contains(c))
+        })
+        .copied()
+        .collect();
+    let name = name.join(" ");
+    (name.split_whitespace().count() >= 3 && looks_like_name(&name) && !is_organisation(&name))
+        .then(|| Contact {
+            role: "Contact".to_string(),
+            name: Some(name),
+            job_title: None,
+            email: None,
+            telephone: Some(phone),
+        })
+}
+
 /// A table whose header row has one cell that is a role label alone
 /// ("Contact") among cells that are not (the papers, where they are held):
 /// the people of that column, row by row, each with the details in their
@@ -1323,6 +1366,13 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
         if !out.iter().any(known) {
             out.push(s);
         }
+    }
+    // A contact column that a text export broke into runs of words
+    // ("Background Papers Held At Contact … Mrs Esther Jones C/O Phone
+    // Tel: 020 7525 5748"): the telephone is the anchor, the titled name
+    // before it the person.
+    if from_columns.is_empty() {
+        from_columns.extend(us.iter().filter_map(anchored_contact));
     }
     // A person of a contact column named elsewhere too (the report author,
     // the contact for its background papers) is one person: the column

@@ -3,39 +3,25 @@
 //! bounded cost for every input.) Each case here is a regression of one that
 //! once took minutes or aborted the process.
 
+#[path = "common/pdf.rs"]
+mod pdf;
 use council_reports::{Format, Parser};
-
-/// Assembles a PDF from object bodies, with a correct xref table.
-fn pdf_from(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, body).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n",
-            objects.len() + 1,
-            xref
-        )
-        .as_bytes(),
-    );
-    out
-}
+use pdf::pdf_from;
 
 fn stream(content: &str) -> String {
-    format!(
-        "<< /Length {} >>\nstream\n{content}\nendstream",
-        content.len()
-    )
+    pdf::stream(content, "")
+}
+
+/// Parses `pdf`: a report, or a `limit` error when a budget ends it
+/// first; anything else (another error) fails the test.
+fn report_or_limit(pdf: &[u8]) -> Option<council_reports::report::Report> {
+    match Parser::new().parse_bytes(pdf, Format::Pdf) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            assert_eq!(e.kind_name(), "limit", "{e}");
+            None
+        }
+    }
 }
 
 /// A page whose `/Contents` names the same stream 200,000 times (1.2 MB of
@@ -53,7 +39,7 @@ fn one_content_stream_named_200000_times() {
         ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
         stream(&text),
-    ]);
+    ], "");
     assert!(pdf.len() > 1_000_000);
     let report = Parser::new()
         .parse_bytes(&pdf, Format::Pdf)
@@ -78,13 +64,11 @@ fn a_direct_font_selected_200000_times() {
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> >>".to_string(),
         stream(&content),
-    ]);
+    ], "");
     let started = std::time::Instant::now();
-    let result = Parser::new().parse_bytes(&pdf, Format::Pdf);
     // A report, or the glyph budget's limit error; either way quickly.
-    match result {
-        Ok(r) => assert_eq!(r.source.pages, Some(1)),
-        Err(e) => assert_eq!(e.kind_name(), "limit", "{e}"),
+    if let Some(r) = report_or_limit(&pdf) {
+        assert_eq!(r.source.pages, Some(1));
     }
     // Not a timing claim (benches hold those): a guard against the old
     // minutes-long load loop coming back.
@@ -115,11 +99,10 @@ fn a_cmap_of_100000_ranges() {
         stream(&content),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>".to_string(),
         stream(&cmap),
-    ]);
+    ], "");
     let started = std::time::Instant::now();
-    match Parser::new().parse_bytes(&pdf, Format::Pdf) {
-        Ok(r) => assert_eq!(r.source.pages, Some(1)),
-        Err(e) => assert_eq!(e.kind_name(), "limit", "{e}"),
+    if let Some(r) = report_or_limit(&pdf) {
+        assert_eq!(r.source.pages, Some(1));
     }
     assert!(started.elapsed().as_secs() < 60);
 }

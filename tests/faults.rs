@@ -84,7 +84,12 @@ fn bulk(args: &[&OsStr]) -> Command {
 
 /// The lines of an output file; every one must be a JSON record.
 fn records(out: &Path) -> Vec<Value> {
-    let bytes = std::fs::read(out).unwrap_or_default();
+    records_in(&std::fs::read(out).unwrap_or_default())
+}
+
+/// The lines of a run's output (its stdout, an output file's bytes); every
+/// one must be a JSON record.
+fn records_in(bytes: &[u8]) -> Vec<Value> {
     bytes
         .split(|b| *b == b'\n')
         .filter(|l| !l.is_empty())
@@ -266,12 +271,7 @@ fn a_fifo_in_a_directory_is_skipped_and_a_named_one_is_an_error_line() {
     }
     let walked = run_bounded(bulk(&[input.as_os_str()]), None);
     assert_eq!(walked.status.code(), Some(0), "{walked:?}");
-    let lines: Vec<Value> = walked
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = records_in(&walked.stdout);
     assert_once_each(&lines, &inputs);
 
     let named = run_bounded(bulk(&[fifo.as_os_str()]), None);
@@ -290,14 +290,7 @@ fn the_size_cap_holds_for_files_that_never_end() {
     std::os::unix::fs::symlink("/dev/zero", input.join("zeros.txt")).unwrap();
     let walked = run_bounded(bulk(&[input.as_os_str()]), None);
     assert_eq!(walked.status.code(), Some(0), "{walked:?}");
-    assert_eq!(
-        walked
-            .stdout
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .count(),
-        1
-    );
+    assert_eq!(records_in(&walked.stdout).len(), 1);
     assert_eq!(inputs.len(), 1);
     // Named, it is an error line, not an endless read.
     let named = run_bounded(bulk(&["/dev/zero".as_ref()]), None);
@@ -341,23 +334,14 @@ fn a_stdin_list_reads_names_that_are_not_utf8_and_keeps_going() {
     list.extend_from_slice(b"\r\n\n");
     let out = run_bounded(bulk(&["-".as_ref()]), Some(&list));
     assert_eq!(out.status.code(), Some(0), "{out:?}");
-    let lines: Vec<Value> = out
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = records_in(&out.stdout);
     assert_eq!(lines.len(), 3, "{lines:?}");
     inputs.push(latin1.to_string_lossy().into_owned());
     assert_once_each(&lines, &inputs);
     // A path with a newline in it, met in a directory, is one line too.
     let walked = run_bounded(bulk(&[input.as_os_str()]), None);
     assert_eq!(walked.status.code(), Some(0), "{walked:?}");
-    let n = walked
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .count();
+    let n = records_in(&walked.stdout).len();
     assert_eq!(n, 4);
 }
 
@@ -412,12 +396,7 @@ fn unreadable_files_end_in_an_error_line() {
     }
     let out = run_bounded(bulk(&[input.as_os_str()]), None);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let lines: Vec<Value> = out
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(|l| serde_json::from_slice(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = records_in(&out.stdout);
     assert_eq!(lines.len(), inputs.len() + 1);
     assert!(lines.iter().any(|l| l["error"]["kind"] == "io"));
 }

@@ -2,6 +2,9 @@
 //! inside fixed time bounds, and never in a panic (unwinds are caught and
 //! fail the test). The time bound is a hang detector, not a speed target.
 
+#[path = "common/pdf.rs"]
+mod pdf;
+use pdf::{pdf_from, stream};
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -196,40 +199,6 @@ fn zip_that_is_not_a_word_document() {
     let z = zip_with(&[("hello.txt", b"hello")], None);
     let err = survive(&Parser::new(), "archive.docx", &z).expect_err("not a docx");
     assert!(!err.is_empty());
-}
-
-/// Assembles a PDF from object bodies, with a correct xref table.
-fn pdf_from(objects: &[&str], trailer_extra: &str) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, body).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {} >>\nstartxref\n{}\n%%EOF\n",
-            objects.len() + 1,
-            trailer_extra,
-            xref
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn stream(content: &str, dict: &str) -> String {
-    format!(
-        "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
-        content.len()
-    )
 }
 
 #[test]

@@ -879,11 +879,12 @@ fn other_label(text: &str) -> bool {
 /// an export ran the table's cells into one line.
 fn anchored_contact(u: &Unit) -> Option<Contact> {
     let text = u.text.as_str();
+    // The cheap test first: most lines have no "Contact" header at all.
+    if !text.to_lowercase().contains("contact") {
+        return None;
+    }
     let phone = phones(text).into_iter().next()?;
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    let at = text
-        .find(phone.as_str())
-        .or_else(|| text.find(digits.get(..4).unwrap_or(&digits)))?;
+    let at = text.find(phone.as_str())?;
     let before: Vec<&str> = text.get(..at)?.split_whitespace().collect();
     let header = before.iter().position(|w| {
         w.trim_matches(|c: char| !c.is_alphabetic())

@@ -58,10 +58,7 @@ impl Outline {
             .and_then(|n| self.sections.get(n))
             .filter(|(_, sec)| {
                 sec.number.as_deref().is_some_and(|num| {
-                    let num = match num.split_once('.') {
-                        Some((whole, zeros)) if zeros.chars().all(|c| c == '0') => whole,
-                        _ => num,
-                    };
+                    let num = without_zero_fraction(num);
                     paragraph
                         .strip_prefix(num)
                         .is_some_and(|rest| rest.starts_with('.') && rest.len() > 1)
@@ -941,6 +938,15 @@ fn after_lead_in(blocks: &[Block], i: usize) -> bool {
 }
 
 /// A top-level section number as a count: "3" and "3.0" are 3.
+/// A section number without a fraction of zeros ("2.00" → "2", "1.0" →
+/// "1", "2." → "2"), which says only that its paragraphs are decimal.
+fn without_zero_fraction(number: &str) -> &str {
+    match number.split_once('.') {
+        Some((whole, zeros)) if zeros.chars().all(|c| c == '0') => whole,
+        _ => number,
+    }
+}
+
 fn section_number(printed: &str) -> Option<u32> {
     printed.strip_suffix(".0").unwrap_or(printed).parse().ok()
 }
@@ -963,10 +969,7 @@ fn is_numbered_heading(
     // "1.0 Introduction" over 1.1: the ".0" of a section number says only
     // that its paragraphs are decimal.
     // So do those of "1.00 PURPOSE OF REPORT" over 1.01.
-    let value = match label.value.split_once('.') {
-        Some((whole, zeros)) if !zeros.is_empty() && zeros.chars().all(|c| c == '0') => whole,
-        _ => label.value.as_str(),
-    };
+    let value = without_zero_fraction(&label.value);
     // "1.3 How the plan is used" over 1.3.1: a numbered sub-heading.
     if value.contains('.') {
         let child = format!("{}.1", label.value);

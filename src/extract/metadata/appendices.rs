@@ -96,13 +96,7 @@ pub(crate) fn extract(units: &[Unit]) -> Vec<Appendix> {
                 }
                 if let Some(mut a) = parse(&first, true) {
                     if a.title.is_none() {
-                        let rest: Vec<String> = u
-                            .cells
-                            .iter()
-                            .skip(1)
-                            .map(|c| crate::text::normalize(c))
-                            .collect();
-                        let rest = rest.join(" ");
+                        let rest = u.rest_cells();
                         a.title = (!rest.is_empty()).then_some(rest);
                     }
                     add(&mut out, a);

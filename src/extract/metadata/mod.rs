@@ -144,14 +144,8 @@ fn closing_key_decision(units: &[units::Unit]) -> Option<String> {
     units.iter().find_map(|u| {
         let (label, value) = if u.shape == units::Shape::Row {
             let first = crate::text::normalize(u.cells.first()?);
-            let rest: Vec<String> = u
-                .cells
-                .iter()
-                .skip(1)
-                .map(|c| crate::text::normalize(c))
-                .collect();
             let split = labels::split(&first, false)?;
-            (split.meaning, format!("{} {}", split.rest, rest.join(" ")))
+            (split.meaning, format!("{} {}", split.rest, u.rest_cells()))
         } else {
             let split = labels::split(&u.text, false)?;
             (split.meaning, split.rest)

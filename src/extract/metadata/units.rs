@@ -37,6 +37,17 @@ pub(crate) struct Unit {
 }
 
 impl Unit {
+    /// A row's cells after the first (its label's), normalised and joined
+    /// by spaces: the value of a "Label | value | …" row.
+    pub fn rest_cells(&self) -> String {
+        self.cells
+            .iter()
+            .skip(1)
+            .map(|c| normalize(c))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Whether the unit is a heading.
     pub fn is_heading(&self) -> bool {
         matches!(self.shape, Shape::Heading(_))

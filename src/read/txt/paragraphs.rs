@@ -357,6 +357,13 @@ fn phone_goes_on(acc: &str, next: &str) -> bool {
         && parse_label(next, LabelOptions::default()).is_some_and(|(l, _)| phone_tail(&l.printed))
 }
 
+/// Whether a line is a label standing alone: a few words ending in a colon
+/// ("Meeting Name:"), its value on the lines after it.
+fn lone_label(text: &str) -> bool {
+    let t = text.trim();
+    t.ends_with(':') && t.split_whitespace().count() <= 6
+}
+
 /// Whether `line` is the first half of a label wrapped over two lines, as
 /// an export of a two-column box prints one ("Ward(s) or groups" /
 /// "affected:"): the second half is a few words in lower case ending in a
@@ -389,10 +396,7 @@ fn is_artefact(lines: &[Line], i: usize) -> bool {
     }
     // Over a label standing alone ("1" / "Meeting Name:", a page number
     // that an export set right above the front matter) as over a blank.
-    let over_lone_label = || {
-        let next = line_text(lines, i + 1);
-        next.ends_with(':') && next.split_whitespace().count() <= 6
-    };
+    let over_lone_label = || lone_label(line_text(lines, i + 1));
     is_page_residue(t)
         && (i == 0 || blank_at(lines, i - 1))
         && (blank_at(lines, i + 1)
@@ -510,11 +514,9 @@ fn read_para(
         if !next.is_blank() && !next.page_break {
             // Not a label standing alone ("Meeting Name:"): a page number
             // over the front matter is furniture, not a paragraph number.
-            let lone_label = {
-                let t = next.text().trim();
-                known_label(t).is_some() || (t.ends_with(':') && t.split_whitespace().count() <= 6)
-            };
-            if bare_label && !starts_block(next) && !lone_label {
+            let t = next.text().trim();
+            let next_is_label = known_label(t).is_some() || lone_label(t);
+            if bare_label && !starts_block(next) && !next_is_label {
                 join_wrapped(&mut acc, next.text());
                 last = j;
                 count += 1;

@@ -482,6 +482,8 @@ fn with_name(name: &str, message: &str) -> String {
 mod tests {
     use super::*;
 
+    use serde_json::Value;
+
     #[test]
     fn sizes_read_with_suffixes() {
         assert_eq!(parse_size("1048576"), Ok(1 << 20));
@@ -493,7 +495,6 @@ mod tests {
         assert!(parse_size("M").is_err());
         assert!(parse_size("99999999999999G").is_err());
     }
-    use serde_json::Value;
 
     fn job(name: &str, payload: Payload) -> Job {
         Job {

@@ -291,11 +291,6 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the AUDIT TRAIL cell holds two report authors, a line each, and the background papers table a contact; the layout text sets the second author's line beside no label and breaks the table's columns, so the txt path reads one author and no contact; the PDF path reads the cells",
         ),
         (
-            "2026-01-27-health-and-social-care-scrutiny-adult-safeguarding-review-scope",
-            "title",
-            "a scoping form with no front matter: its title is the opening heading, a heading only by size, which the layout text does not keep",
-        ),
-        (
             "2026-01-27-health-and-social-care-scrutiny-menopause-in-southwark-slides",
             "title",
             "a slide deck: its title is the first slide's heading, a heading only by size, which the layout text does not keep",
@@ -309,11 +304,6 @@ fn pdf_and_layout_text_agree_on_reports() {
             "2026-01-21-planning-committee-smaller-applications-addendum-24-ap-3577-bush-road",
             "title",
             "the layout text justifies the title's first line with runs of spaces, which read as columns, and ends the value at the blank line inside the cell; the PDF path is right",
-        ),
-        (
-            "2026-01-27-health-and-social-care-scrutiny-adult-safeguarding-review-scope",
-            "paragraphs",
-            "the scoping form's numbered questions are headings over answers; the layout text loses the form's cells and the txt path counts questions 1 and 2 as paragraphs; the PDF path (none) is right",
         ),
     ];
     // Southwark's "Background Papers | Held At | Contact" table names a

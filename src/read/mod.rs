@@ -4,6 +4,7 @@
 mod bare_numbers;
 pub mod docx;
 pub mod pdf;
+mod questions;
 pub mod txt;
 
 use crate::{Document, Format, ParseOptions, Result};
@@ -16,5 +17,6 @@ pub fn read(bytes: &[u8], format: Format, options: &ParseOptions) -> Result<Docu
         Format::Pdf => pdf::read(bytes, options),
     }?;
     bare_numbers::label(&mut doc);
+    questions::head_answers(&mut doc);
     Ok(doc)
 }

@@ -485,8 +485,16 @@ fn read_para(
                     .is_some_and(|l| l.text().trim().contains("   "))
             };
             parse_label(text, bare).filter(|(_, rest)| {
-                rest.split_whitespace().count() <= 8
-                    && !rest.ends_with('.')
+                // Or a paragraph of its own set off by a wide gap ("3   When
+                // should the review be carried out …"), where no column gap
+                // follows to make it a row of figures.
+                let gapped = text
+                    .trim_start()
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with("   ")
+                    && !rest.contains("   ")
+                    && rest.starts_with(char::is_uppercase);
+                ((rest.split_whitespace().count() <= 8 && !rest.ends_with('.')) || gapped)
                     && !(rest.is_empty() && over_row())
             })
         })
@@ -623,7 +631,9 @@ fn read_para(
         let paged = lines
             .get(last + 1..=k)
             .is_some_and(|ls| ls.iter().any(|l| l.page_break));
-        let goes_on = nt.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+        // (Not a number that opens a paragraph of its own: "3   When …".)
+        let goes_on = nt.starts_with(char::is_lowercase)
+            || (nt.starts_with(|c: char| c.is_ascii_digit()) && !opens_bare_number(nt));
         let apart = k - last > 2 && !paged && !goes_on;
         let joins = match lay.wrap {
             _ if bare_label => k - last <= 2,
@@ -733,9 +743,9 @@ fn read_para(
         || is_artefact(lines, i - 1)
         || lines.get(i).is_some_and(|l| l.page_break);
     let blank_after = framed
-        || lines
-            .get(last + 1)
-            .is_none_or(|l| l.is_blank() || l.page_break || starts_block(l));
+        || lines.get(last + 1).is_none_or(|l| {
+            l.is_blank() || l.page_break || starts_block(l) || opens_bare_number(l.text())
+        });
     let p = ParaProto {
         line: lines.get(i).map_or(0, |l| l.no),
         text: acc,

@@ -281,11 +281,6 @@ fn pdf_and_layout_text_agree_on_reports() {
             "the cover title is a heading only by size, which the layout text does not keep",
         ),
         (
-            "2026-01-27-health-and-social-care-scrutiny-access-to-toilets",
-            "title",
-            "a briefing with no front matter: its title is the opening heading, a heading only by size, which the layout text does not keep",
-        ),
-        (
             "2026-01-21-planning-committee-smaller-applications-development-management",
             "contacts",
             "the AUDIT TRAIL cell holds two report authors, a line each, and the background papers table a contact; the layout text sets the second author's line beside no label and breaks the table's columns, so the txt path reads one author and no contact; the PDF path reads the cells",

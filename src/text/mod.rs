@@ -1,6 +1,7 @@
 //! Text helpers shared by every reader and extractor: the one normalisation
 //! function, the list-label grammar and the date parser.
 
+pub mod appendix;
 pub mod date;
 pub mod field_label;
 pub mod label;

@@ -332,10 +332,12 @@ fn without_number(t: &str) -> &str {
 }
 
 /// A short line standing as a section heading that a reader kept as a
-/// paragraph ("1. Purpose of Report", "Summary").
+/// paragraph ("1. Purpose of Report", "Summary"); never one in lower case,
+/// a wrapped cell's fragment ("progress with delivering" / "recommendations").
 fn heading_like(u: &units::Unit) -> bool {
     u.level == 0
         && !u.is_bullet()
+        && !u.text.starts_with(char::is_lowercase)
         && u.shape == units::Shape::Paragraph
         && u.text.split_whitespace().count() <= 8
         && !u.text.trim_end().ends_with(['.', ';', ','])
@@ -392,7 +394,9 @@ fn body_purpose(units: &[units::Unit]) -> Option<String> {
 /// heading or label anywhere in the document that is followed by items.
 fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendation> {
     for (i, u) in units.iter().enumerate() {
-        if u.is_bullet() {
+        // Nor a line in lower case: a wrapped cell's fragment ("progress
+        // with delivering" / "recommendations"), no label or heading.
+        if u.is_bullet() || u.text.starts_with(char::is_lowercase) {
             continue;
         }
         let text = without_number(&u.text);

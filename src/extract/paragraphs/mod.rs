@@ -26,6 +26,7 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
     if is_led_list(doc, &main, &outline) {
         return Vec::new();
     }
+    let main = without_appendices(doc, main);
     let numbered = outline.numbered_before();
     let mut out = Vec::with_capacity(main.len());
     for (k, &start) in main.iter().enumerate() {
@@ -35,6 +36,38 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
         }
     }
     out
+}
+
+/// The main paragraphs before the paper's first appendix: numbered lists
+/// inside appendices are not the report's paragraphs. The appendices begin
+/// at the first unnumbered heading naming one ("Appendix 1. Toilet Action
+/// Plan"); paragraphs after it are kept only where their numbering goes on
+/// from the body's (a "12. Background papers" after an "Appendix A" line
+/// of the body's list of appendices), not where it starts again.
+fn without_appendices(doc: &Document, mut main: Vec<usize>) -> Vec<usize> {
+    let Some(start) = doc.blocks.iter().position(|b| {
+        matches!(&b.kind, BlockKind::Heading(h) if h.label.is_none()
+            && crate::text::appendix::names_appendix(&h.text))
+    }) else {
+        return main;
+    };
+    let top = |i: &usize| -> Option<u32> {
+        match doc.blocks.get(*i).map(|b| &b.kind) {
+            Some(BlockKind::Paragraph(p)) => p
+                .label
+                .as_ref()
+                .and_then(|l| l.value.split('.').next()?.parse().ok()),
+            _ => None,
+        }
+    };
+    let body_end = main.partition_point(|&i| i < start);
+    let last_body = main.get(..body_end).and_then(|b| b.last()).and_then(top);
+    let first_after = main.get(body_end).and_then(top);
+    let goes_on = matches!((last_body, first_after), (Some(a), Some(b)) if b > a);
+    if !goes_on {
+        main.truncate(body_end);
+    }
+    main
 }
 
 /// Whether the only numbering of a paper is one short list that a sentence

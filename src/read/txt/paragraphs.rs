@@ -397,11 +397,21 @@ fn is_artefact(lines: &[Line], i: usize) -> bool {
     // Over a label standing alone ("1" / "Meeting Name:", a page number
     // that an export set right above the front matter) as over a blank.
     let over_lone_label = || lone_label(line_text(lines, i + 1));
+    // A bare figure at a page's head, after the run of blank lines by which
+    // an export with no form feeds parts its pages ("" / "" / "5" /
+    // "Appendix 1. Toilet Action Plan"), is the page number, whatever follows.
+    // (Not a footnote's mark over its text: "1" / "https://…".)
+    let page_head = || {
+        t.chars().all(|c| c.is_ascii_digit())
+            && (i < 2 || (blank_at(lines, i - 1) && blank_at(lines, i - 2)))
+            && notes::read(lines, i).is_none()
+    };
     is_page_residue(t)
         && (i == 0 || blank_at(lines, i - 1))
         && (blank_at(lines, i + 1)
             || lines.get(i + 1).is_some_and(|l| l.page_break)
-            || over_lone_label())
+            || over_lone_label()
+            || page_head())
 }
 
 /// The next line holding content at or after `j`, skipping blank lines,
@@ -422,6 +432,25 @@ fn next_content(lines: &[Line], mut j: usize, notes_out: &mut Vec<Note>) -> Opti
         return Some(j);
     }
     None
+}
+
+/// Whether `t` is a date and little else ("27th January 2026", "Tuesday
+/// 6 January 2026").
+pub(super) fn is_date_line(t: &str) -> bool {
+    crate::text::find_date(t).is_some_and(|(range, _)| range.len() * 10 >= t.trim().len() * 6)
+}
+
+/// Whether line `next`, a short title-shaped line right above a date line,
+/// stands apart from the title line `acc` above it: a cover's "Title" /
+/// "Committee" / "Date" lines, which a text export may set with no blank
+/// line between.
+fn over_date_line(acc: &str, next: &str, after: Option<&Line>) -> bool {
+    after.is_some_and(|l| is_date_line(l.text()))
+        && !ends_mid_phrase(acc)
+        && !acc.ends_with(|c: char| c.is_ascii_punctuation())
+        && next.starts_with(char::is_uppercase)
+        && next.split_whitespace().count() <= 12
+        && !ends_sentence(next)
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -588,6 +617,7 @@ fn read_para(
                     && !new_resolution(&acc, next.text())
                     && !is_bare_url(next.text())
                     && !opens_wrapped_label(nt, lines.get(j + 1))
+                    && !over_date_line(&acc, nt, lines.get(j + 1))
                     && (prev * 100 >= w * 55 || acc.ends_with('-') || ends_mid_phrase(&acc))
             });
             // A template heading that recurs through the document stands

@@ -116,6 +116,38 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     true
 }
 
+/// How many protos open the document as its cover lines: two to five
+/// short single lines before any other text, one of them a date and the
+/// rest title-shaped ("Briefing: Public toilets - Action Plan Update" /
+/// "Health and Social Care Scrutiny Commission" / "27th January 2026"), as
+/// a paper with no front-matter labels heads its first page. None where the
+/// lines are labels, numbered or there is no date among them.
+fn cover_lines(protos: &[Proto]) -> usize {
+    let mut run = 0;
+    let mut dated = false;
+    for proto in protos.iter().take(MAX_COVER_LINES + 1) {
+        let Proto::Para(p) = proto else { break };
+        let date = super::paragraphs::is_date_line(&p.text);
+        let shaped = p.label.is_none()
+            && p.line_count == 1
+            && p.known_label.is_none()
+            && (date || title_text(p, false));
+        if !shaped {
+            break;
+        }
+        dated |= date;
+        run += 1;
+    }
+    if (2..=MAX_COVER_LINES).contains(&run) && dated {
+        run
+    } else {
+        0
+    }
+}
+
+/// The most lines a cover block without labels holds.
+const MAX_COVER_LINES: usize = 5;
+
 /// "Name: Fiona Worrall", "Position: Strategic Director": a line of a
 /// person's details, never a title.
 fn is_attribute_line(t: &str) -> bool {
@@ -208,6 +240,7 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 && (1..=3).all(|d| matches!(protos.get(k + d), Some(Proto::Para(n)) if n.known_label == Some(true)))
         })
         .collect();
+    let cover = cover_lines(&protos);
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_heading = false;
     let mut last_numbered: Option<u32> = None;
@@ -223,6 +256,7 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                     || (p.known_label.is_none() && fields_follow.get(k).copied().unwrap_or(false));
                 let plain_heading = p.label.is_none()
                     && (p.force_heading
+                        || k < cover
                         || ((p.line_count == 1 || rep)
                             && (standalone || (rep && word_count(&p.text) >= 3))
                             && title_text(&p, rep)
@@ -252,16 +286,23 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                 let titles_fields = fields_follow.get(k).copied().unwrap_or(false);
                 // Inside a repeated template section, other short lines are
                 // run-in titles of its paragraphs, not new sections.
-                let run_in =
-                    in_template && plain_heading && !rep && !titles_fields && !p.force_heading;
+                let appendix = plain_heading && crate::text::appendix::names_appendix(&p.text);
+                let run_in = in_template
+                    && plain_heading
+                    && !rep
+                    && !titles_fields
+                    && !p.force_heading
+                    && !appendix;
                 if (plain_heading || numbered_heading) && !run_in {
                     if rep {
                         in_template = true;
-                    } else if titles_fields {
+                    } else if titles_fields || appendix {
                         in_template = false;
                     }
                     let level = if rep {
                         3
+                    } else if k < cover {
+                        1
                     } else if !any_heading
                         && !seen_content
                         && before_first_heading <= 2
@@ -492,6 +533,27 @@ mod tests {
         assert_eq!(got[6], s('P', 0, "1.1", "The text."));
         assert_eq!(got[7].0, 'P');
         assert_eq!(got[8].0, 'P');
+    }
+
+    #[test]
+    fn cover_lines_over_a_date_head_the_paper() {
+        // A briefing with no labels, its cover lines set with no blank line
+        // between them (as pypdf exports a page), the page number above.
+        let body = "The working group meets once a quarter and its membership includes residents of the borough.\n".repeat(6);
+        let src = format!("\n\n1\n\n\nBriefing: Public toilets - Action Plan Update\nHealth and Social Care Scrutiny Commission\n27th January 2026\nBackground\n{body}");
+        let got = shape(&src);
+        assert_eq!(
+            got[0],
+            s('H', 1, "", "Briefing: Public toilets - Action Plan Update")
+        );
+        assert_eq!(
+            got[1],
+            s('H', 1, "", "Health and Social Care Scrutiny Commission")
+        );
+        assert_eq!(got[2], s('H', 1, "", "27th January 2026"));
+        // Without a date they are no cover: two short lines of prose stay.
+        let src = format!("Some opening words here\nAnd more of them\n\n{body}");
+        assert_ne!(shape(&src)[0].0, 'H');
     }
 
     #[test]

@@ -301,12 +301,11 @@ pub fn finish(protos: Vec<Proto>, lay: Layout, doc: &mut Document) {
                     }
                     let level = if rep {
                         3
-                    } else if k < cover {
-                        1
-                    } else if !any_heading
-                        && !seen_content
-                        && before_first_heading <= 2
-                        && p.label.is_none()
+                    } else if k < cover
+                        || (!any_heading
+                            && !seen_content
+                            && before_first_heading <= 2
+                            && p.label.is_none())
                     {
                         1
                     } else {

@@ -187,11 +187,30 @@ fn segments(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A value after an e-mail label, with the spaces a PDF's text may set
+/// inside the address ("Email:esther.jon es1@southwark.gov.uk").
+static LABELLED_EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\be-?mail\s*:\s*((?:[a-z0-9._%+'-]+ ){1,2}[a-z0-9._%+'-]*@\S+)").ok()
+});
+
 fn emails(text: &str) -> Vec<String> {
-    EMAIL
-        .as_ref()
-        .map(|re| re.find_iter(text).map(|m| m.as_str().to_string()).collect())
-        .unwrap_or_default()
+    let Some(re) = EMAIL.as_ref() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = re.find_iter(text).map(|m| m.as_str().to_string()).collect();
+    // The label says its whole value is one address: close the gaps, where
+    // that gives one.
+    for c in LABELLED_EMAIL.iter().flat_map(|l| l.captures_iter(text)) {
+        let Some(value) = c.get(1) else { continue };
+        let joined: String = value.as_str().split_whitespace().collect();
+        let whole = re.find(&joined).filter(|m| m.start() == 0);
+        if let Some(m) = whole {
+            let split_tail = value.as_str().split_whitespace().last().unwrap_or("");
+            out.retain(|e| !split_tail.starts_with(e.as_str()));
+            out.insert(0, m.as_str().to_string());
+        }
+    }
+    out
 }
 
 fn phones(text: &str) -> Vec<String> {
@@ -218,6 +237,10 @@ fn phones(text: &str) -> Vec<String> {
 fn strip_details(text: &str) -> String {
     let had_details = !emails(text).is_empty() || !phones(text).is_empty();
     let mut s = text.to_string();
+    // An address with gaps goes whole, with its label.
+    if let Some(re) = LABELLED_EMAIL.as_ref() {
+        s = re.replace_all(&s, " ").into_owned();
+    }
     for e in emails(text) {
         s = s.replace(&e, " ");
     }
@@ -1599,6 +1622,18 @@ fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_after_its_label_keeps_its_gaps_closed() {
+        let line = "Mrs Esther Jones Email:esther.jon es1@southwark.gov.uk";
+        assert_eq!(emails(line), vec!["esther.jones1@southwark.gov.uk"]);
+        assert_eq!(strip_details(line), "Mrs Esther Jones");
+        // Two addresses, no gaps: both, as printed.
+        assert_eq!(
+            emails("E: a.b@kent.gov.uk or c.d@kent.gov.uk"),
+            vec!["a.b@kent.gov.uk", "c.d@kent.gov.uk"]
+        );
+    }
 
     #[test]
     fn phone_numbers_as_councils_print_them() {

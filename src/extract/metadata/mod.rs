@@ -116,12 +116,6 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
             r.text.truncate(start);
         }
     }
-    // "2. Notes: a) This application …": notes for the committee set in
-    // the recommendations' numbering are no recommendation.
-    md.recommendations.retain(|r| {
-        let t = r.text.trim_start().to_lowercase();
-        !(t.starts_with("notes:") || t.starts_with("note:"))
-    });
     md.appendices = appendices::extract(&units);
     md
 }
@@ -417,6 +411,45 @@ fn body_recommendations(units: &[units::Unit]) -> Vec<crate::report::Recommendat
 mod tests {
     use super::*;
     use crate::extract::testdoc::DocBuilder;
+
+    #[test]
+    fn options_an_item_leads_in_to_are_items_clauses_are_not() {
+        let recs = |doc: &Document| -> Vec<(Option<String>, String)> {
+            extract(doc, &mut Vec::new())
+                .recommendations
+                .into_iter()
+                .map(|r| (r.number, r.text))
+                .collect()
+        };
+        let doc = DocBuilder::new()
+            .heading(2, "RECOMMENDATIONS")
+            .para(
+                0,
+                "1. That the committee review the levy and determine to: -",
+            )
+            .para(1, "(a) maintain the levy as it is;")
+            .para(1, "(b) remove the levy.")
+            .para(0, "2. That the committee agree the split.")
+            .para(0, "3. Notes:")
+            .para(1, "(a) This application was made under section 17.")
+            .heading(2, "BACKGROUND")
+            .build();
+        let got = recs(&doc);
+        let numbers: Vec<Option<&str>> = got.iter().map(|(n, _)| n.as_deref()).collect();
+        assert_eq!(numbers, [Some("1"), Some("a"), Some("b"), Some("2")]);
+        assert_eq!(got[1].1, "maintain the levy as it is;");
+        // Clauses that carry the item's sentence on stay in its text.
+        let doc = DocBuilder::new()
+            .heading(2, "RECOMMENDATIONS")
+            .para(0, "1. Delegate authority to the Director;")
+            .para(1, "a. to deal with the procurement;")
+            .para(1, "b. to deal with all ancillary matters.")
+            .para(0, "2. Approve the award.")
+            .build();
+        let got = recs(&doc);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].1.contains("ancillary matters"));
+    }
 
     #[test]
     fn main_heading_titles_a_report_with_no_title_label() {

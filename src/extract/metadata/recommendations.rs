@@ -67,6 +67,8 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
     let mut last_value: Option<String> = None;
     let mut prose = 0usize;
     let mut first_level: Option<u8> = None;
+    // Whether the items now read are the options of the item above.
+    let mut options_open = false;
     let rest = rest.trim();
     // A table cell that holds the whole list ("That Cabinet:" / "1.
     // approves …" / "2. notes …"): its lines are the items — also where a
@@ -143,13 +145,40 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             break;
         }
         if let Some(l) = &u.label {
-            if prose > 0 {
+            // "2. Notes:" over "a) This application …": notes for the
+            // committee set in the recommendations' numbering end them.
+            let t = u.text.trim_start().to_lowercase();
+            if prose > 0 || t.starts_with("notes:") || t.starts_with("note:") {
                 break;
             }
             let st = style(l);
             let nested = u.level > *first_level.get_or_insert(u.level)
                 || first_style
                     .is_some_and(|f| f != st && (l.is_bullet() || f.0 == LabelKind::Decimal));
+            // Lettered or numbered options under an item that leads in to
+            // them ("… determine to: -" / "(a) maintain the levy;" / "(b)
+            // …") are items of their own; clauses that carry an item's
+            // sentence on ("… Governance;" / "a. to deal with …") and
+            // bullets stay in its text.
+            let option = nested
+                && !l.is_bullet()
+                && (options_open
+                    || out.items.last().is_some_and(|p| {
+                        p.text
+                            .trim_end()
+                            .trim_end_matches(['-', '–', ' '])
+                            .ends_with(':')
+                    }));
+            if option {
+                options_open = true;
+                out.verbatim.push(u.printed());
+                out.items.push(Recommendation {
+                    number: Some(l.value.clone()),
+                    text: u.text.clone(),
+                });
+                j += 1;
+                continue;
+            }
             if nested && !out.items.is_empty() {
                 if let Some(last) = out.items.last_mut() {
                     last.text.push('\n');
@@ -188,6 +217,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             }
             first_style = Some(st);
             last_value = Some(l.value.clone());
+            options_open = false;
             out.verbatim.push(u.printed());
             out.items.push(Recommendation {
                 number: if l.is_bullet() {

@@ -2,13 +2,18 @@
 //! (with Job title / Telephone / e-mail rows under them), "Report Author:
 //! Name- Job" lines, "Contact Officer: Name (email)" lines, and blocks headed
 //! "Report Author(s)", "Relevant Director", "Lead Director(s)", "Contact
-//! details" — also two such blocks set side by side in columns.
+//! details" — also two such blocks set side by side in columns. Then
+//! [`anchors`] checks every e-mail address and telephone number: one in no
+//! contact yet gives a person where a name stands by it, else a warning.
+
+mod anchors;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::metadata::units::{units, Shape, Unit};
+use crate::document::Warning;
 use crate::report::Contact;
 use crate::text::normalize;
 use crate::Document;
@@ -746,6 +751,7 @@ const TITLE_STARTS: &[&str] = &[
     "programme",
     "project",
     "policy",
+    "general",
 ];
 
 /// The lines of a contact block: the units after the role label, until the
@@ -1171,7 +1177,7 @@ fn detail_rows(us: &[Unit], mut j: usize, person: Option<&mut Contact>) -> usize
 }
 
 /// Finds the contacts of `doc`.
-pub fn extract(doc: &Document) -> Vec<Contact> {
+pub fn extract(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Contact> {
     let us = units(&doc.blocks);
     let mut out: Vec<Contact> = Vec::new();
     let mut from_columns: Vec<Contact> = Vec::new();
@@ -1420,7 +1426,9 @@ pub fn extract(doc: &Document) -> Vec<Contact> {
             None => out.push(c),
         }
     }
-    dedupe(out)
+    let mut out = dedupe(out);
+    anchors::assign(doc, &us, &mut out, warnings);
+    out
 }
 
 /// Words of a job title.
@@ -1439,6 +1447,7 @@ const JOB_WORDS: &[&str] = &[
     "treasurer",
     "monitoring",
     "corporate",
+    "counsel",
 ];
 
 /// A report signed off at its end: a name line and a job-title line standing
@@ -1846,7 +1855,7 @@ mod tests {
             )
             .para(0, "Are specific wards affected? ☐ Yes ☒ No")
             .build();
-        let got = extract(&doc);
+        let got = extract(&doc, &mut Vec::new());
         let c = got.first();
         assert_eq!(got.len(), 1);
         assert_eq!(c.and_then(|c| c.name.as_deref()), Some("Grace Ellison"));

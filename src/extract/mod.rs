@@ -132,7 +132,7 @@ pub fn extract(doc: &Document, source: Source) -> Report {
     let tables = tables::extract(doc);
     let mut projects = projects::extract(doc, &mut warnings);
     let partnerships = partnerships::extract(doc, &mut warnings);
-    let contacts = contacts::extract(doc);
+    let contacts = contacts::extract(doc, &mut warnings);
     let footnotes = notes::footnotes(doc);
     let links = notes::links(doc);
     let kind = kind::classify_with_projects(doc, &metadata, &paragraphs, &projects);

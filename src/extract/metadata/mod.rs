@@ -90,7 +90,7 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
         md.report_of = super::contacts::signatory(&units)
             .and_then(person)
             .or_else(|| {
-                super::contacts::extract(doc)
+                super::contacts::extract(doc, &mut Vec::new())
                     .into_iter()
                     .find(|c| c.role.to_lowercase().contains("responsible officer"))
                     .and_then(person)

@@ -415,8 +415,47 @@ pub(crate) fn split(text: &str, bare: bool) -> Option<Split> {
                 }
             }
         }
+        if let Some(s) = spaced_label(text) {
+            return Some(s);
+        }
     }
     None
+}
+
+/// A known label and its value one space apart, as a text export prints a
+/// cover box's row ("Classification Unrestricted", "Circulated to
+/// Cabinet"): the longest known label of one to four words that opens a
+/// short line, and a value in a capital (a date's in a figure). Only where the caller
+/// reads a front matter (`bare`).
+fn spaced_label(text: &str) -> Option<Split> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 14 {
+        return None;
+    }
+    (1..=4.min(words.len().saturating_sub(1)))
+        .rev()
+        .find_map(|n| {
+            let label = words.get(..n)?.join(" ");
+            let m = meaning(&label)?;
+            // A one-word label only where its value is a word or two of a
+            // kind ("Classification Unrestricted"), never one whose value
+            // is prose: "Decision Report" is a heading.
+            let short_value = matches!(m, Meaning::Status | Meaning::Date);
+            if m == Meaning::Recommendations || (n == 1 && !short_value) {
+                return None;
+            }
+            let value = words.get(n..)?.join(" ");
+            // A figure opens only a date ("Date 30 January 2025"): "By
+            // 2030 we will …" is a sentence.
+            let date = m == Meaning::Date;
+            value
+                .starts_with(|c: char| c.is_uppercase() || (date && c.is_ascii_digit()))
+                .then(|| Split {
+                    label: clean_label(&label),
+                    meaning: Some(m),
+                    rest: value,
+                })
+        })
 }
 
 /// Every known label of a line that holds two or more ("DECISION TO BE
@@ -699,6 +738,19 @@ mod tests {
             )
         );
         assert!(split("By 2030 we will", true).is_none());
+        // A label and its value one space apart, in a front matter.
+        let s = split("Classification Unrestricted", true).unwrap();
+        assert_eq!(
+            (s.meaning, s.rest.as_str()),
+            (Some(Meaning::Status), "Unrestricted")
+        );
+        let s = split("Circulated to Cabinet", true).unwrap();
+        assert_eq!(
+            (s.meaning, s.rest.as_str()),
+            (Some(Meaning::Committee), "Cabinet")
+        );
+        assert!(split("Decision Report", true).is_none());
+        assert!(split("Classification Unrestricted", false).is_none());
         let s = split("Report to the Cabinet", true).unwrap();
         assert_eq!(
             (s.meaning, s.rest.as_str()),

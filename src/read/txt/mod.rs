@@ -3,7 +3,7 @@
 //! blocks.
 //!
 //! The work is split by concern: [`decode`] turns bytes into text, [`lines`]
-//! splits and classifies lines, [`tables`], [`flat`], [`columns`] and
+//! splits and classifies lines, [`tables`], [`flat`], [`columns`], [`figures`] and
 //! [`label_rows`] (label/value boxes, read by the PDF reader's
 //! label-column finder) rebuild tables, [`html`] and [`inline`] resolve
 //! markup, [`notes`] finds footnotes,
@@ -12,6 +12,7 @@
 
 mod columns;
 mod decode;
+mod figures;
 mod flat;
 mod html;
 mod inline;

@@ -12,7 +12,7 @@ use crate::Document;
 use super::lines::{is_bare_url, is_page_residue, is_rule, known_label, Line};
 use super::notes::{self, superscript_mark, Note};
 use super::tables::{self, is_pipe_line, is_tab_cell_line, is_tab_row_line, ProtoTable};
-use super::{columns, flat, html, inline, label_rows};
+use super::{columns, figures, flat, html, inline, label_rows};
 
 /// A paragraph before headings and list levels are decided.
 #[derive(Debug, Clone, Default)]
@@ -959,6 +959,11 @@ pub fn collect(lines: &[Line], doc: &mut Document) -> (Vec<Proto>, Layout) {
             continue;
         }
         if let Some((t, end)) = columns::read(lines, i) {
+            out.push(Proto::Table(line.no, t));
+            i = end.max(i + 1);
+            continue;
+        }
+        if let Some((t, end)) = figures::read(lines, i) {
             out.push(Proto::Table(line.no, t));
             i = end.max(i + 1);
             continue;

@@ -785,7 +785,8 @@ fn other_council_templates_in_every_format() {
             &[
                 ("1.1", "Summary"),
                 ("1.2", "Summary"),
-                ("3.1", "Recommendations"),
+                // The recommendations block's numbered lead-in (over the
+                // lettered recommendations) is no paragraph (KEYS.md).
                 ("4.1", "Detailed proposal"),
                 ("4.2", "Detailed proposal"),
                 ("5.1.1", "Financial"),
@@ -853,7 +854,8 @@ fn other_council_templates_in_every_format() {
             ],
             &[
                 ("1.1", "Purpose of report"),
-                ("2.1", "Recommendations"),
+                // The recommendations block's numbered lead-in (over the
+                // lettered recommendations) is no paragraph (KEYS.md).
                 ("3.1", "Background"),
                 ("3.2", "Background"),
                 ("4.1", "Financial implications"),
@@ -880,7 +882,8 @@ fn other_council_templates_in_every_format() {
             // it (../shared/KEYS.md), not the unnumbered sub-heading.
             &[
                 ("1.1", "Purpose of Report or Summary of main Issues"),
-                ("2.1", "Recommendations"),
+                // The recommendations block's numbered lead-in (over the
+                // lettered recommendations) is no paragraph (KEYS.md).
                 ("3.1", "Main report"),
                 ("3.2", "Main report"),
                 ("3.3", "Main report"),

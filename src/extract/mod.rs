@@ -101,12 +101,23 @@ pub fn extract(doc: &Document, source: Source) -> Report {
                 .as_deref()
                 .is_none_or(|s| s.trim().to_lowercase().starts_with("recommendation"))
         };
-        paragraphs.retain(|p| {
-            !(under_recommendations(p)
-                && metadata.recommendations.iter().any(|r| {
-                    r.number.as_deref() == Some(p.number.as_str()) && same_opening(&r.text, &p.text)
-                }))
-        });
+        // So is a numbered lead-in whose items are the recommendations ("1.
+        // Overview and Scrutiny Committee are asked to:" over two bullets).
+        let is_recommendation = |p: &crate::report::NumberedParagraph| {
+            metadata.recommendations.iter().any(|r| {
+                r.number.as_deref() == Some(p.number.as_str()) && same_opening(&r.text, &p.text)
+            })
+        };
+        let leads_in = |p: &crate::report::NumberedParagraph| {
+            !p.items.is_empty()
+                && p.items.iter().all(|item| {
+                    metadata
+                        .recommendations
+                        .iter()
+                        .any(|r| same_opening(&r.text, &item.text))
+                })
+        };
+        paragraphs.retain(|p| !(under_recommendations(p) && (is_recommendation(p) || leads_in(p))));
     }
     // A report whose only numbered list is the list of its background
     // papers or appendices ("1. KCC's Budget webpage") has no numbered

@@ -212,13 +212,28 @@ pub(crate) fn main_sequence(
             // A run at the candidate's own depth first (5.9 → 5.10 → 6.1
             // carries on the main numbering, where a list "1." … "5." nested
             // in 5.6 would also reach "6.1").
+            // And before that, a run whose last paragraph sits at the
+            // candidate's own list level: "7." set flush after a list "1."
+            // … "7." indented inside 6 goes on from 6, and "8." after it
+            // from 7, not from the indented list's 7.
             let same_depth = |run: &Run| run.items.last().is_some_and(|(_, l)| l.len() == c.len());
+            let same_level = |run: &Run| {
+                run.items
+                    .last()
+                    .is_some_and(|(k, _)| list_level(doc, *k) == list_level(doc, *i))
+            };
             let extended = runs
                 .iter_mut()
                 .rev()
                 .take(MAX_OPEN_RUNS)
-                .filter(|run| same_depth(run))
+                .filter(|run| same_depth(run) && same_level(run))
                 .any(|run| run.extend(*i, c))
+                || runs
+                    .iter_mut()
+                    .rev()
+                    .take(MAX_OPEN_RUNS)
+                    .filter(|run| same_depth(run))
+                    .any(|run| run.extend(*i, c))
                 || runs
                     .iter_mut()
                     .rev()
@@ -254,6 +269,14 @@ pub(crate) fn main_sequence(
         return Vec::new();
     }
     best
+}
+
+/// The list level of the paragraph at block `i` (0 for a heading).
+fn list_level(doc: &Document, i: usize) -> u8 {
+    match doc.blocks.get(i).map(|b| &b.kind) {
+        Some(BlockKind::Paragraph(p)) => p.level,
+        _ => 0,
+    }
 }
 
 /// The runs numbered 1, 2, 3… that each fill a section of their own, in

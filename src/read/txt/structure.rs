@@ -422,7 +422,17 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
             });
             0
         }
-    } else if let Some(pos) = stack.iter().position(|e| e.key == key) {
+    } else if restarts_inside(p, stack) {
+        // "6. … for the next year:" / "    1. Decent homes for all": a
+        // list numbered afresh, indented under an item that leads in to
+        // it, nests in that item.
+        stack.push(Open {
+            key,
+            indent,
+            lead_in: false,
+        });
+        stack.len() - 1
+    } else if let Some(pos) = nearest_open(stack, &key, indent) {
         stack.truncate(pos + 1);
         pos
     } else if stack.is_empty() || plain_decimal {
@@ -445,6 +455,28 @@ fn list_level(p: &ParaProto, stack: &mut Vec<Open>, lay: Layout) -> u8 {
         open.lead_in = lead_in;
     }
     u8::try_from(level).unwrap_or(u8::MAX)
+}
+
+/// Whether `p` opens a list numbered from 1, indented under an open item
+/// of its own kind that leads in to it with a colon.
+fn restarts_inside(p: &ParaProto, stack: &[Open]) -> bool {
+    let first = p.label.as_ref().is_some_and(|l| l.value == "1");
+    let key = label_key(p).map(|(k, _, _)| k);
+    first
+        && stack.last().is_some_and(|top| {
+            Some(&top.key) == key.as_ref() && top.lead_in && p.indent > top.indent + 2
+        })
+}
+
+/// The open list level of `key` nearest to `indent` (of two "1." lists,
+/// one nested in the other, the one set at this item's margin).
+fn nearest_open(stack: &[Open], key: &str, indent: usize) -> Option<usize> {
+    stack
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.key == key)
+        .min_by_key(|(_, e)| e.indent.abs_diff(indent))
+        .map(|(pos, _)| pos)
 }
 
 #[cfg(test)]
@@ -532,6 +564,23 @@ mod tests {
         assert_eq!(got[6], s('P', 0, "1.1", "The text."));
         assert_eq!(got[7].0, 'P');
         assert_eq!(got[8].0, 'P');
+    }
+
+    #[test]
+    fn a_list_numbered_afresh_under_a_lead_in_nests() {
+        let src = "6.   The plan is structured around seven goals for the next year:\n\n        1.   Decent homes for all\n     2.    A good start in life\n     3.    A safer Southwark\n\n7.   The majority of commitments carry on from the previous plan.\n";
+        let got = shape(src);
+        let levels: Vec<(String, u8)> = got.iter().map(|g| (g.2.clone(), g.1)).collect();
+        assert_eq!(
+            levels,
+            [
+                ("6.".to_string(), 0),
+                ("1.".to_string(), 1),
+                ("2.".to_string(), 1),
+                ("3.".to_string(), 1),
+                ("7.".to_string(), 0)
+            ]
+        );
     }
 
     #[test]

@@ -363,7 +363,8 @@ fn body_purpose(units: &[units::Unit]) -> Option<String> {
             || k.starts_with("purpose of the report");
         named && (u.is_heading() || heading_like(u))
     })?;
-    let numbered = |u: &units::Unit| without_number(&u.text).len() < u.text.len();
+    // Its number printed in its text, or read as its label ("2.00").
+    let numbered = |u: &units::Unit| u.is_counted() || without_number(&u.text).len() < u.text.len();
     let start_numbered = units.get(start).is_some_and(numbered);
     let mut parts = Vec::new();
     for u in units.iter().skip(start + 1) {

@@ -618,7 +618,7 @@ fn read_para(
                     && !is_bare_url(next.text())
                     && !opens_wrapped_label(nt, lines.get(j + 1))
                     && !over_date_line(&acc, nt, lines.get(j + 1))
-                    && (prev * 100 >= w * 55 || acc.ends_with('-') || ends_mid_phrase(&acc))
+                    && (prev * 100 >= w * 55 || acc.ends_with(['-', '–', '—']) || ends_mid_phrase(&acc))
             });
             // A template heading that recurs through the document stands
             // alone, whatever the line widths say (its last word may wrap).

@@ -454,7 +454,11 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
 /// and after each e-mail address that more text follows.
 fn split_people(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    for line in lines.iter().flat_map(|l| split_at_and(l)) {
+    let lines = lines
+        .iter()
+        .flat_map(|l| split_at_and(l))
+        .flat_map(|l| split_second_person(&l));
+    for line in lines {
         let line = &line;
         let mut start = 0usize;
         if let Some(re) = EMAIL.as_ref() {
@@ -472,6 +476,27 @@ fn split_people(lines: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// Splits a line where a second "Name, Job title" follows a first, as a
+/// text export runs a cell's two lines together ("Kamil Dolebski,
+/// Specialist Planning Lawyer Beverley Olamijulo, Constitutional Officer"):
+/// at the last word from which the rest opens with a name and its comma.
+fn split_second_person(line: &str) -> Vec<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let first_comma = words.iter().position(|w| w.ends_with(','));
+    let split = first_comma.and_then(|c| {
+        (c + 2..words.len().saturating_sub(1))
+            .rev()
+            .find(|&k| names_first(&words.get(k..).unwrap_or_default().join(" ")))
+    });
+    match split {
+        Some(k) => vec![
+            words.get(..k).unwrap_or_default().join(" "),
+            words.get(k..).unwrap_or_default().join(" "),
+        ],
+        None => vec![line.to_string()],
+    }
 }
 
 /// Splits a line naming two people, each with their details, at the
@@ -1631,6 +1656,23 @@ fn dedupe(list: Vec<Contact>) -> Vec<Contact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_people_run_together_in_one_cell_line() {
+        assert_eq!(
+            split_second_person(
+                "Kamil Dolebski, Specialist Planning Lawyer Beverley Olamijulo, Constitutional Officer"
+            ),
+            [
+                "Kamil Dolebski, Specialist Planning Lawyer",
+                "Beverley Olamijulo, Constitutional Officer"
+            ]
+        );
+        assert_eq!(
+            split_second_person("Jayne Tear, Principal Licensing Officer"),
+            ["Jayne Tear, Principal Licensing Officer"]
+        );
+    }
 
     #[test]
     fn an_address_after_its_label_keeps_its_gaps_closed() {

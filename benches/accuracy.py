@@ -133,7 +133,7 @@ def main():
         todo = inputs(wild, tmp)
         reports = parse_all(exe, [t[4] for t in todo])
         for (council, stem, road, key, _), report in zip(todo, reports):
-            if "error" in report:
+            if report.get("error"):
                 got = {"score": 0.0}
             else:
                 got = score(script, key, report, tmp)

@@ -62,8 +62,6 @@ pub mod text;
 
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
 pub use document::Document;
 use error::check_limit;
 pub use error::{Error, ErrorKind, Result};
@@ -163,29 +161,8 @@ impl Parser {
 
     fn parse_source(&self, bytes: &[u8], format: Format, path: Option<String>) -> Result<Report> {
         let document = self.read_document(bytes, format)?;
-        let source = source_of(bytes, format, path, document.pages);
+        let source = report::Source::of(bytes, format, path, document.pages);
         Ok(extract::extract(&document, source))
-    }
-}
-
-/// Describes an input: its path, format, size and SHA-256.
-pub fn source_of(
-    bytes: &[u8],
-    format: Format,
-    path: Option<String>,
-    pages: Option<u32>,
-) -> report::Source {
-    let digest = Sha256::digest(bytes);
-    let mut sha256 = String::with_capacity(64);
-    for b in digest {
-        sha256.push_str(&format!("{b:02x}"));
-    }
-    report::Source {
-        path,
-        format,
-        bytes: bytes.len() as u64,
-        sha256,
-        pages,
     }
 }
 

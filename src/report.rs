@@ -4,9 +4,12 @@
 //! Absent values serialise as `null` (or `[]`), never omitted, so that every
 //! record of a bulk run has the same shape.
 
+use std::fmt::Write as _;
+
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 pub use crate::document::{Link, Loc, Warning};
 use crate::format::Format;
@@ -17,7 +20,7 @@ pub const SCHEMA_VERSION: &str = "1";
 /// Everything extracted from one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
-    /// Always [`SCHEMA_VERSION`].
+    /// Always `SCHEMA_VERSION` ("1").
     pub schema_version: String,
     /// The input file.
     pub source: Source,
@@ -59,6 +62,24 @@ pub struct Source {
     pub sha256: String,
     /// Page count where the format has pages (pdf), else `null`.
     pub pages: Option<u32>,
+}
+
+impl Source {
+    /// Describes an input: its name, format, size and SHA-256.
+    pub fn of(bytes: &[u8], format: Format, path: Option<String>, pages: Option<u32>) -> Source {
+        let digest = Sha256::digest(bytes);
+        let mut sha256 = String::with_capacity(64);
+        for b in digest {
+            let _ = write!(sha256, "{b:02x}");
+        }
+        Source {
+            path,
+            format,
+            bytes: bytes.len() as u64,
+            sha256,
+            pages,
+        }
+    }
 }
 
 /// What a file is, guessed from its content.
@@ -304,21 +325,120 @@ pub struct FootnoteData {
     pub text: String,
 }
 
-/// The line a bulk run writes for a file that could not be read at all.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct ErrorRecord {
-    /// Always [`SCHEMA_VERSION`].
+/// One line of a bulk run, and what `parse` prints: a Report, or the same
+/// shape for a file that could not be read at all.
+///
+/// Every record has every field, so a bulk run loads as one table: a report's
+/// record has `error` null; a failed file's has `kind` and `metadata` null,
+/// every list empty and `error` set. `council-reports schema` prints the JSON
+/// Schema of this record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Record {
+    /// Always `SCHEMA_VERSION` ("1").
     pub schema_version: String,
-    /// The input file (format as detected, pages `null`).
+    /// The input file (for a failed file: the format as detected, pages `null`).
     pub source: Source,
-    /// What went wrong.
-    pub error: ErrorInfo,
+    /// What the file is; `null` for a file that could not be read.
+    pub kind: Option<Kind>,
+    /// Front matter; `null` for a file that could not be read.
+    pub metadata: Option<Metadata>,
+    /// The report's own numbered paragraphs, in order.
+    pub paragraphs: Vec<NumberedParagraph>,
+    /// Every heading, in reading order.
+    pub sections: Vec<Section>,
+    /// Every table, in reading order, page-split tables merged.
+    pub tables: Vec<TableData>,
+    /// Typed rows of project and action-plan tables.
+    pub projects: Vec<Project>,
+    /// Partnership / board profiles and membership lists.
+    pub partnerships: Vec<Partnership>,
+    /// People named as author, director or contact.
+    pub contacts: Vec<Contact>,
+    /// Footnotes and endnotes.
+    pub footnotes: Vec<FootnoteData>,
+    /// Hyperlinks.
+    pub links: Vec<Link>,
+    /// What the parser had to guess or could not read.
+    pub warnings: Vec<Warning>,
+    /// Why the file could not be read; `null` for a report.
+    pub error: Option<ErrorInfo>,
 }
 
-/// The `error` object of an [`ErrorRecord`].
+impl Record {
+    /// The record of a file that could not be read: `error` set, `kind` and
+    /// `metadata` null, every list empty.
+    pub fn failed(source: Source, error: ErrorInfo) -> Record {
+        Record {
+            schema_version: SCHEMA_VERSION.to_string(),
+            source,
+            kind: None,
+            metadata: None,
+            paragraphs: Vec::new(),
+            sections: Vec::new(),
+            tables: Vec::new(),
+            projects: Vec::new(),
+            partnerships: Vec::new(),
+            contacts: Vec::new(),
+            footnotes: Vec::new(),
+            links: Vec::new(),
+            warnings: Vec::new(),
+            error: Some(error),
+        }
+    }
+}
+
+/// The JSON Schema of a [`Record`], as `council-reports schema` prints it.
+///
+/// Every property of every object is listed as required, `null` allowed
+/// where the value is optional: serde writes every field of every record, so
+/// a line that lacks one is not a line of this crate.
+pub fn record_schema() -> serde_json::Value {
+    let mut schema = serde_json::Value::from(schemars::schema_for!(Record));
+    require_every_property(&mut schema);
+    schema
+}
+
+fn require_every_property(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(object) => {
+            if let Some(serde_json::Value::Object(properties)) = object.get("properties") {
+                let names = properties.keys().cloned().map(serde_json::Value::from);
+                let required = serde_json::Value::Array(names.collect());
+                object.insert("required".to_string(), required);
+            }
+            object.values_mut().for_each(require_every_property);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(require_every_property),
+        _ => {}
+    }
+}
+
+impl From<Report> for Record {
+    fn from(report: Report) -> Record {
+        Record {
+            schema_version: report.schema_version,
+            source: report.source,
+            kind: Some(report.kind),
+            metadata: Some(report.metadata),
+            paragraphs: report.paragraphs,
+            sections: report.sections,
+            tables: report.tables,
+            projects: report.projects,
+            partnerships: report.partnerships,
+            contacts: report.contacts,
+            footnotes: report.footnotes,
+            links: report.links,
+            warnings: report.warnings,
+            error: None,
+        }
+    }
+}
+
+/// Why a file could not be read: the `error` of a failed file's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorInfo {
-    /// A stable kind name, see [`crate::Error::kind_name`].
+    /// A stable kind name: `io`, `limit`, `pdf`, `zip`, `encrypted`, `panic`…
+    /// (the library's names are those of `Error::kind_name`).
     pub kind: String,
     /// The error message, naming the file and place.
     pub message: String,

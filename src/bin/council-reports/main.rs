@@ -65,7 +65,7 @@ enum Command {
     /// Parse a whole archive (files, directories, .zip) in parallel into JSON Lines.
     #[command(after_help = bulk::EXAMPLES)]
     Bulk(bulk::BulkArgs),
-    /// Print the JSON Schema of a Report.
+    /// Print the JSON Schema of a record: a Report, or a file that failed.
     Schema,
 }
 
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
 }
 
 fn schema() -> ExitCode {
-    let schema = schemars::schema_for!(council_reports::Report);
+    let schema = council_reports::report::record_schema();
     match serde_json::to_string_pretty(&schema) {
         Ok(s) => parse::write_stdout_line(&s).map_or(ExitCode::from(1), |()| ExitCode::SUCCESS),
         Err(e) => {

@@ -4,6 +4,7 @@ use std::io::{ErrorKind, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use council_reports::report::Record;
 use council_reports::{Parser, Report};
 
 /// Shown under `council-reports parse --help`.
@@ -38,7 +39,7 @@ pub fn run(files: &[PathBuf], pretty: bool) -> ExitCode {
                 continue;
             }
         };
-        match write_report(&mut out, &report, pretty && files.len() == 1) {
+        match write_report(&mut out, report, pretty && files.len() == 1) {
             Ok(()) => {}
             Err(e) if e.kind() == ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
             Err(e) => {
@@ -57,11 +58,14 @@ pub fn run(files: &[PathBuf], pretty: bool) -> ExitCode {
     }
 }
 
-fn write_report(out: &mut impl Write, report: &Report, pretty: bool) -> std::io::Result<()> {
+/// Writes one report as the record `bulk` writes (`error` null), so that
+/// everything the tool prints has the shape `council-reports schema` gives.
+fn write_report(out: &mut impl Write, report: Report, pretty: bool) -> std::io::Result<()> {
+    let record = Record::from(report);
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, report)?;
+        serde_json::to_writer_pretty(&mut *out, &record)?;
     } else {
-        serde_json::to_writer(&mut *out, report)?;
+        serde_json::to_writer(&mut *out, &record)?;
     }
     out.write_all(b"\n")
 }

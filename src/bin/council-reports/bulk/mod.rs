@@ -31,8 +31,8 @@ use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 use std::time::Instant;
 
-use council_reports::report::{ErrorInfo, ErrorRecord, SCHEMA_VERSION};
-use council_reports::{source_of, Error, Format, ParseOptions, Parser, Report};
+use council_reports::report::{ErrorInfo, Record, Source};
+use council_reports::{Error, Format, ParseOptions, Parser, Report};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use inputs::{Counters, Job, Payload, Producer};
@@ -380,21 +380,25 @@ fn process_with(
     };
     if resume_check {
         if let Some(done) = done {
-            let sha256 = source_of(&bytes, Format::Txt, None, None).sha256;
+            let sha256 = Source::of(&bytes, Format::Txt, None, None).sha256;
             if done.contains(&name, &sha256) {
                 return Outcome::Resumed;
             }
         }
     }
     match catch_unwind(AssertUnwindSafe(|| parse(&bytes, &name))) {
-        Ok(Ok(report)) => match serde_json::to_string(&report) {
-            Ok(line) => Outcome::Report {
-                line,
-                pages: report.source.pages.map_or(0, u64::from),
-                bytes: report.source.bytes,
-            },
-            Err(e) => error_line(&name, &bytes, "serialize", &e.to_string(), None),
-        },
+        Ok(Ok(report)) => {
+            let pages = report.source.pages.map_or(0, u64::from);
+            let size = report.source.bytes;
+            match serde_json::to_string(&Record::from(report)) {
+                Ok(line) => Outcome::Report {
+                    line,
+                    pages,
+                    bytes: size,
+                },
+                Err(e) => error_line(&name, &bytes, "serialize", &e.to_string(), None),
+            }
+        }
         Ok(Err(error)) => error_line(&name, &bytes, error.kind_name(), &error.to_string(), None),
         Err(panic) => {
             let what = panic
@@ -437,29 +441,31 @@ fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, (Error, Option<u64>)> {
     Ok(bytes)
 }
 
-/// The SCHEMA.md error line for an input.
+/// The record of an input that could not be read (SCHEMA.md's error line):
+/// the one place every error line of a run is made, whatever its kind.
 fn error_line(name: &str, bytes: &[u8], kind: &str, message: &str, size: Option<u64>) -> Outcome {
     let format = Format::detect(bytes, Some(Path::new(name)));
-    let mut source = source_of(bytes, format, Some(name.to_string()), None);
+    let mut source = Source::of(bytes, format, Some(name.to_string()), None);
     if let Some(size) = size {
         source.bytes = size;
     }
     let size = source.bytes;
-    let record = ErrorRecord {
-        schema_version: SCHEMA_VERSION.to_string(),
+    let record = Record::failed(
         source,
-        error: ErrorInfo {
+        ErrorInfo {
             kind: kind.to_string(),
             message: with_name(name, message),
         },
-    };
+    );
+    // A record of strings and numbers always serialises; should that ever
+    // change, the line still names the file and says why.
     let line = serde_json::to_string(&record).unwrap_or_else(|e| {
-        // Only a non-string map key could fail here; keep the line anyway.
-        format!(
-            "{{\"schema_version\":\"{SCHEMA_VERSION}\",\"source\":{{\"path\":{}}},\"error\":{{\"kind\":\"serialize\",\"message\":{}}}}}",
-            serde_json::Value::from(name),
-            serde_json::Value::from(e.to_string())
-        )
+        serde_json::json!({
+            "schema_version": record.schema_version,
+            "source": { "path": name },
+            "error": { "kind": "serialize", "message": e.to_string() },
+        })
+        .to_string()
     });
     Outcome::Error {
         line,

@@ -69,6 +69,12 @@ pub use format::Format;
 pub use options::ParseOptions;
 pub use report::Report;
 
+/// The README's Rust snippets, built and run by `cargo test --doc` so that
+/// they keep working as printed.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Parses reports with a set of [`ParseOptions`].
 ///
 /// ```

@@ -70,7 +70,10 @@ fn assert_error_line(line: &Value) {
         message.contains(&path_of(line)),
         "message must name the file: {line}"
     );
-    assert!(line["metadata"].is_null() && line["kind"].is_null(), "{line}");
+    assert!(
+        line["metadata"].is_null() && line["kind"].is_null(),
+        "{line}"
+    );
     assert_eq!(line["paragraphs"], Value::Array(Vec::new()), "{line}");
     assert_eq!(line.as_object().unwrap().len(), 14, "{line}");
 }
@@ -530,4 +533,79 @@ fn the_to_json_example_prints_a_report() {
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_report_line(&report);
     assert!(to_json::to_json(Path::new("no/such.txt"), &mut Vec::new()).is_err());
+}
+
+#[test]
+fn the_set_up_command_reads_no_markdown_and_counts_other_files_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports.jsonl");
+    let summary = dir.path().join("summary.json");
+    let fixtures = fixture("");
+    let args = [
+        "bulk",
+        fixtures.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--summary-json",
+        summary.to_str().unwrap(),
+    ];
+    let run_out = run(&args);
+    assert_eq!(
+        code(&run_out),
+        0,
+        "{}",
+        String::from_utf8_lossy(&run_out.stderr)
+    );
+    let lines = json_lines(&std::fs::read(&out).unwrap());
+    for line in &lines {
+        let path = path_of(line);
+        assert!(
+            !path.ends_with(".md"),
+            "a Markdown source or README read: {path}"
+        );
+        let warned = line["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "not-a-council-paper");
+        assert_eq!(line["kind"] == "other", warned, "{path}");
+    }
+    let summary: Value = serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap();
+    let n = |k: &str| summary[k].as_u64().unwrap();
+    assert_eq!(n("files"), n("reports") + n("other") + n("errors"));
+    assert_eq!(n("files"), lines.len() as u64);
+    let others = lines.iter().filter(|l| l["kind"] == "other").count() as u64;
+    assert_eq!(n("other"), others);
+    // Only the hostile inputs of fixtures/bad are no council papers.
+    for line in lines.iter().filter(|l| l["kind"] == "other") {
+        assert!(path_of(line).contains("/bad/"), "{}", path_of(line));
+    }
+    assert!(
+        n("skipped") >= 29,
+        "the Markdown files are skipped: {summary}"
+    );
+    let stderr = String::from_utf8_lossy(&run_out.stderr);
+    assert!(stderr.contains(&format!("{others} other")), "{stderr}");
+
+    // Files named by hand that are plainly no council paper: a JSON Lines
+    // file of reports, and a README.
+    let readme = dir.path().join("README");
+    write(
+        &readme,
+        b"# mytool\n\nA small tool that renames photos by date.\n\nInstall it with make install.\n\nRun mytool --help for options.\n\nLicensed under MIT.\n",
+    );
+    let parsed = run(&["parse", out.to_str().unwrap(), readme.to_str().unwrap()]);
+    assert_eq!(code(&parsed), 0);
+    for line in json_lines(&parsed.stdout) {
+        assert_eq!(line["kind"], "other", "{}", path_of(&line));
+        assert!(
+            line["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|w| w["code"] == "not-a-council-paper"),
+            "{}",
+            path_of(&line)
+        );
+    }
 }

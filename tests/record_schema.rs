@@ -61,13 +61,21 @@ fn check_lines(schema: &Value, lines: &[Value]) -> (usize, usize) {
             "{} does not validate: {problems:?}",
             line["source"]["path"]
         );
-        let keys: Vec<&str> = line.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = line
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(keys, fields, "every field, in the schema's order");
         if line["error"].is_null() {
             assert!(line["metadata"].is_object() && line["kind"].is_string());
             reports += 1;
         } else {
-            assert!(line["metadata"].is_null() && line["kind"].is_null(), "{line}");
+            assert!(
+                line["metadata"].is_null() && line["kind"].is_null(),
+                "{line}"
+            );
             for list in ["paragraphs", "sections", "tables", "contacts", "warnings"] {
                 assert_eq!(line[list], Value::Array(Vec::new()), "{line}");
             }
@@ -114,7 +122,10 @@ fn every_line_of_a_run_over_broken_files_validates() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let write = |name: &str, bytes: &[u8]| std::fs::write(root.join(name), bytes).unwrap();
-    write("html-error-page.pdf", b"<html><body>404 Not Found</body></html>");
+    write(
+        "html-error-page.pdf",
+        b"<html><body>404 Not Found</body></html>",
+    );
     write("empty.docx", b"");
     write("truncated.docx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00");
     write("truncated.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog");

@@ -23,6 +23,38 @@ static MINUTES_OF: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static APPENDIX_START: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:appendix|annex|annexe)\s+[A-Z0-9]{1,3}\b").ok());
 
+/// Words of local government that hardly any other document uses, as whole
+/// words: a document whose prose has none of them (a software README, a
+/// data file) is no council paper. A council's slide deck names the council
+/// at least once.
+static COUNCIL_WORDS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(councils?|councillors?|cllr|committees?|cabinet|scrutiny|wards?|borough|parish|mayor|resolved|agenda|portfolio holder|overview and scrutiny|recommendations? to)\b",
+    )
+    .ok()
+});
+
+/// How many units from the top are searched for council words.
+const COUNCIL_WORDS_UNITS: usize = 400;
+
+/// Whether the prose of the document uses a word of local government (see
+/// `COUNCIL_WORDS`). Lines of data or markup (JSON objects, tags) are not
+/// prose and are not searched, so a JSON Lines file of reports is not taken
+/// for one.
+fn speaks_council(us: &[Unit]) -> bool {
+    let Some(re) = COUNCIL_WORDS.as_ref() else {
+        return true;
+    };
+    us.iter()
+        .take(COUNCIL_WORDS_UNITS)
+        .map(|u| u.text.trim_start())
+        .filter(|t| !t.starts_with(['{', '[', '<']))
+        .any(|t| re.is_match(t))
+}
+
+/// The warning of a document given kind `other`.
+pub(crate) const NOT_A_COUNCIL_PAPER: &str = "not-a-council-paper";
+
 /// A stamp a publishing system prints above the paper itself
 /// ("Public Document Pack"): no part of what the paper is.
 pub(crate) fn is_publisher_stamp(text: &str) -> bool {
@@ -345,7 +377,9 @@ pub fn classify_with_projects(
     if paragraphs.is_empty() && projects.is_empty() && table_share(doc) >= 0.5 {
         return Kind::Appendix;
     }
-    if us.len() >= 5 || !paragraphs.is_empty() {
+    // None of a council paper's marks — no front matter, no numbered
+    // paragraphs, no council vocabulary — is something else.
+    if !paragraphs.is_empty() || us.len() >= 5 && speaks_council(&us) {
         Kind::Report
     } else {
         Kind::Other
@@ -474,5 +508,41 @@ mod tests {
         let r = crate::extract::extract(&doc, source());
         assert_eq!(r.kind, Kind::Report);
         assert_eq!(r.metadata.committee.as_deref(), Some("Cabinet"));
+    }
+
+    #[test]
+    fn a_document_with_no_mark_of_a_council_paper_is_other_and_says_so() {
+        let readme = DocBuilder::new()
+            .bold("photo-renamer")
+            .para(
+                0,
+                "A small tool that renames photos by the date they were taken.",
+            )
+            .para(0, "Install it with cargo install photo-renamer.")
+            .para(0, "Run photo-renamer --help for the options.")
+            .para(0, "Licensed under MIT or Apache-2.0.")
+            .build();
+        let r = crate::extract::extract(&readme, source());
+        assert_eq!(r.kind, Kind::Other);
+        assert!(r
+            .warnings
+            .iter()
+            .any(|w| w.code == super::NOT_A_COUNCIL_PAPER));
+        // A slide deck with no front matter and no numbered paragraphs that
+        // names the council once is still a council paper.
+        let slides = DocBuilder::new()
+            .bold("Menopause in the borough")
+            .para(0, "Clinical Lead, Harfield Council")
+            .bold("National picture")
+            .bold("Local picture")
+            .para(0, "Training for clinicians")
+            .bold("Questions")
+            .build();
+        let r = crate::extract::extract(&slides, source());
+        assert_eq!(r.kind, Kind::Report);
+        assert!(r
+            .warnings
+            .iter()
+            .all(|w| w.code != super::NOT_A_COUNCIL_PAPER));
     }
 }

@@ -147,6 +147,15 @@ pub fn extract(doc: &Document, source: Source) -> Report {
     let footnotes = notes::footnotes(doc);
     let links = notes::links(doc);
     let kind = kind::classify_with_projects(doc, &metadata, &paragraphs, &projects);
+    if kind == Kind::Other {
+        warnings.push(Warning {
+            code: kind::NOT_A_COUNCIL_PAPER.to_string(),
+            message: "kind other: no front matter, no numbered paragraphs and no council \
+                      vocabulary, so this does not read as a council paper"
+                .to_string(),
+            loc: None,
+        });
+    }
     // The numbered items of minutes and agendas are minute and agenda items,
     // not a report's paragraphs, and their tables are no work programme —
     // unless the file also carries a report (an agenda pack with the report

@@ -11,9 +11,10 @@
 //! `word/document.xml`), when its extension names a report format (a `.pdf`
 //! that is really an HTML error page must show up as an error), or when it
 //! reads as text (no NUL bytes or binary control characters, valid UTF-8 or
-//! Windows-1252, or a UTF-16 BOM) and its extension is not one of a data or
-//! code format (`.csv`, `.json`, `.html`…). Everything else — images,
-//! spreadsheets, hidden files — is skipped and counted.
+//! Windows-1252, or a UTF-16 BOM) and its extension is not one of a data,
+//! code or documentation format (`.csv`, `.json`, `.html`, `.md`…).
+//! Everything else — images, spreadsheets, READMEs, hidden files — is
+//! skipped and counted.
 
 use std::fs::File;
 use std::io::{BufRead, Read};
@@ -36,11 +37,13 @@ pub const SNIFF_BYTES: usize = 8192;
 /// disagree, so that a damaged or mislabelled report gets its error line.
 const REPORT_EXTENSIONS: &[&str] = &["pdf", "docx", "docm", "dotx", "txt", "text"];
 
-/// Text formats that are data, markup or code, never a report export.
+/// Text formats that are data, markup, code or documentation (Markdown and
+/// friends: a folder's README, a fixture's source), never a report export.
 const NOT_REPORT_EXTENSIONS: &[&str] = &[
     "csv", "tsv", "json", "jsonl", "ndjson", "geojson", "xml", "html", "htm", "xhtml", "css", "js",
     "mjs", "ts", "yaml", "yml", "toml", "ini", "cfg", "conf", "log", "sh", "bat", "ps1", "py",
-    "rs", "c", "h", "java", "sql", "svg", "rtf", "eml", "ics", "vcf", "srt", "lock",
+    "rs", "c", "h", "java", "sql", "svg", "rtf", "eml", "ics", "vcf", "srt", "lock", "md",
+    "markdown", "rst", "adoc",
 ];
 
 /// One input to parse.
@@ -442,7 +445,8 @@ mod tests {
         assert_eq!(classify(b"", "empty.txt", false), Class::Parse);
         assert_eq!(classify(b"", "empty", false), Class::Skip);
         assert_eq!(classify(b"To: Council\n", "report", false), Class::Parse);
-        assert_eq!(classify(b"To: Council\n", "report.md", false), Class::Parse);
+        assert_eq!(classify(b"# Fixtures\n", "README.md", false), Class::Skip);
+        assert_eq!(classify(b"# Fixtures\n", "README.md", true), Class::Parse);
         assert_eq!(classify(b"a,b\n1,2\n", "data.csv", false), Class::Skip);
         assert_eq!(classify(b"a,b\n1,2\n", "data.csv", true), Class::Parse);
         assert_eq!(

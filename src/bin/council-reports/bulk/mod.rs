@@ -31,7 +31,7 @@ use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
 use std::time::Instant;
 
-use council_reports::report::{ErrorInfo, Record, Source};
+use council_reports::report::{ErrorInfo, Kind, Record, Source};
 use council_reports::{Error, Format, ParseOptions, Parser, Report};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -235,7 +235,12 @@ pub fn run(args: BulkArgs) -> ExitCode {
     let progress = Progress::new(!args.quiet);
     let mut count = |outcome: &Outcome| {
         match outcome {
-            Outcome::Report { pages, bytes, .. } => summary.report(*pages, *bytes),
+            Outcome::Report {
+                other,
+                pages,
+                bytes,
+                ..
+            } => summary.report(*other, *pages, *bytes),
             Outcome::Error { kind, bytes, .. } => summary.error(kind, *bytes),
             Outcome::Resumed => summary.resumed += 1,
         }
@@ -388,11 +393,13 @@ fn process_with(
     }
     match catch_unwind(AssertUnwindSafe(|| parse(&bytes, &name))) {
         Ok(Ok(report)) => {
+            let other = report.kind == Kind::Other;
             let pages = report.source.pages.map_or(0, u64::from);
             let size = report.source.bytes;
             match serde_json::to_string(&Record::from(report)) {
                 Ok(line) => Outcome::Report {
                     line,
+                    other,
                     pages,
                     bytes: size,
                 },

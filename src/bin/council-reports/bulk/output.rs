@@ -16,6 +16,8 @@ pub enum Outcome {
     Report {
         /// The JSON line, without its newline.
         line: String,
+        /// Its kind is `other`: read, but not a council paper.
+        other: bool,
         /// `source.pages`, 0 when the format has none.
         pages: u64,
         /// `source.bytes`.
@@ -155,6 +157,7 @@ mod tests {
     fn line(s: &str) -> Outcome {
         Outcome::Report {
             line: s.to_string(),
+            other: false,
             pages: 0,
             bytes: 0,
         }

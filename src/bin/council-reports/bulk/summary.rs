@@ -9,10 +9,12 @@ use serde::Serialize;
 /// What a bulk run did.
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
-    /// Inputs read in this run: `reports + errors`.
+    /// Inputs read in this run: `reports + other + errors`.
     pub files: u64,
-    /// Lines holding a Report.
+    /// Lines holding a council paper (any kind but `other`).
     pub reports: u64,
+    /// Lines holding a file read but of kind `other`: no council paper.
+    pub other: u64,
     /// Lines holding an error.
     pub errors: u64,
     /// Error lines by `error.kind`.
@@ -38,10 +40,14 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Counts one report line.
-    pub fn report(&mut self, pages: u64, bytes: u64) {
+    /// Counts one report line (`other`: of kind other).
+    pub fn report(&mut self, other: bool, pages: u64, bytes: u64) {
         self.files += 1;
-        self.reports += 1;
+        if other {
+            self.other += 1;
+        } else {
+            self.reports += 1;
+        }
         self.pages += pages;
         self.bytes += bytes;
     }
@@ -67,8 +73,8 @@ impl Summary {
     /// The stderr text.
     pub fn human(&self) -> String {
         let mut s = format!(
-            "council-reports: {} files: {} reports, {} errors",
-            self.files, self.reports, self.errors
+            "council-reports: {} files: {} reports, {} other (not council papers), {} errors",
+            self.files, self.reports, self.other, self.errors
         );
         if !self.errors_by_kind.is_empty() {
             let kinds: Vec<String> = self
@@ -124,18 +130,21 @@ mod tests {
     #[test]
     fn counts_and_formats() {
         let mut s = Summary::default();
-        s.report(12, 1000);
+        s.report(false, 12, 1000);
+        s.report(true, 0, 0);
         s.error("pdf", 24);
         s.error("panic", 0);
         s.finish(2.0);
         assert_eq!(
             (s.files, s.reports, s.errors, s.pages, s.bytes),
-            (3, 1, 2, 12, 1024)
+            (4, 1, 2, 12, 1024)
         );
-        assert_eq!(s.files_per_sec, 1.5);
+        assert_eq!(s.files_per_sec, 2.0);
         let text = s.human();
         assert!(
-            text.contains("3 files: 1 reports, 2 errors (panic 1, pdf 1)"),
+            text.contains(
+                "4 files: 1 reports, 1 other (not council papers), 2 errors (panic 1, pdf 1)"
+            ),
             "{text}"
         );
         assert!(text.contains("1.0 KiB"), "{text}");

@@ -609,3 +609,35 @@ fn the_set_up_command_reads_no_markdown_and_counts_other_files_apart() {
         );
     }
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_failed_write_counts_as_errors_in_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.json");
+    for ordered in [false, true] {
+        let mut args = vec![
+            "bulk",
+            "fixtures/txt",
+            "-o",
+            "/dev/full",
+            "--summary-json",
+            summary.to_str().unwrap(),
+        ];
+        if ordered {
+            args.push("--ordered");
+        }
+        let out = run(&args);
+        assert_eq!(code(&out), 1);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("cannot write the output"), "{stderr}");
+        assert!(!stderr.contains(" 0 errors"), "{stderr}");
+        let s: Value = serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap();
+        assert!(s["errors_by_kind"]["write"].as_u64().unwrap() >= 1, "{s}");
+        assert_eq!(s["reports"], 0, "nothing reached the output: {s}");
+        // The run stops at the failure: inputs not yet read are not counted.
+        let files = s["files"].as_u64().unwrap();
+        assert!(files >= 1 && files <= txt_fixtures().len() as u64, "{s}");
+        assert_eq!(s["errors"], files, "every file read is lost: {s}");
+    }
+}

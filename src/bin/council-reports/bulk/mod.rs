@@ -257,12 +257,17 @@ pub fn run(args: BulkArgs) -> ExitCode {
     if write_error.is_none() {
         write_error = writer.finish(&mut count).err();
     }
+    let mut unwritten = writer.unwritten();
     drop(writer);
     if write_error.is_some() {
         stop.store(true, Ordering::Relaxed);
         gate.close();
-        // Drain so that blocked workers and the producer can finish.
-        for _ in &done_rx {}
+        // Drain so that blocked workers and the producer can finish; the
+        // lines they still bring are lost with the output.
+        unwritten += done_rx
+            .iter()
+            .map(|f| u64::from(f.outcome.has_line()))
+            .sum::<u64>();
     }
     drop(done_rx);
     let _ = producer.join();
@@ -276,6 +281,7 @@ pub fn run(args: BulkArgs) -> ExitCode {
         } else {
             eprintln!("council-reports: cannot write the output: {e}");
             failed_output = true;
+            summary.unwritten(unwritten);
         }
     }
     summary.skipped = counters.skipped.load(Ordering::Relaxed);

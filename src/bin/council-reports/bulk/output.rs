@@ -89,10 +89,15 @@ impl Gate {
 }
 
 /// Writes outcomes as lines, reordering them when asked to.
+///
+/// Each line is flushed as it is written, so an outcome is counted (the
+/// `written` callback) only once its line has reached the output; after a
+/// write error, [`LineWriter::unwritten`] says how many lines were lost.
 pub struct LineWriter<'g, W: Write> {
     out: W,
     ordered: Option<(&'g Gate, BTreeMap<u64, Outcome>)>,
     next: u64,
+    unwritten: u64,
 }
 
 impl<'g, W: Write> LineWriter<'g, W> {
@@ -102,7 +107,27 @@ impl<'g, W: Write> LineWriter<'g, W> {
             out,
             ordered: gate.map(|g| (g, BTreeMap::new())),
             next: 0,
+            unwritten: 0,
         }
+    }
+
+    /// Lines that did not reach the output because a write failed: the one
+    /// whose write failed and those still waiting for their turn.
+    pub fn unwritten(&self) -> u64 {
+        self.unwritten
+    }
+
+    fn write(&mut self, outcome: &Outcome) -> std::io::Result<()> {
+        write_outcome(&mut self.out, outcome).inspect_err(|_| {
+            self.unwritten += u64::from(outcome.has_line());
+            if let Some((_, pending)) = &mut self.ordered {
+                self.unwritten += pending
+                    .values()
+                    .map(|o| u64::from(o.has_line()))
+                    .sum::<u64>();
+                pending.clear();
+            }
+        })
     }
 
     /// Takes one finished input; calls `written` for each outcome as it goes
@@ -113,13 +138,14 @@ impl<'g, W: Write> LineWriter<'g, W> {
         written: &mut impl FnMut(&Outcome),
     ) -> std::io::Result<()> {
         let Some((gate, pending)) = &mut self.ordered else {
-            write_outcome(&mut self.out, &finished.outcome)?;
+            self.write(&finished.outcome)?;
             written(&finished.outcome);
             return Ok(());
         };
+        let gate = *gate;
         pending.insert(finished.seq, finished.outcome);
-        while let Some(outcome) = pending.remove(&self.next) {
-            write_outcome(&mut self.out, &outcome)?;
+        while let Some(outcome) = self.take_next() {
+            self.write(&outcome)?;
             written(&outcome);
             self.next += 1;
         }
@@ -127,16 +153,27 @@ impl<'g, W: Write> LineWriter<'g, W> {
         Ok(())
     }
 
+    fn take_next(&mut self) -> Option<Outcome> {
+        let (_, pending) = self.ordered.as_mut()?;
+        pending.remove(&self.next)
+    }
+
     /// Writes whatever is still buffered (only a gap left by a stopped run)
     /// and flushes.
     pub fn finish(&mut self, written: &mut impl FnMut(&Outcome)) -> std::io::Result<()> {
-        if let Some((_, pending)) = &mut self.ordered {
-            for outcome in std::mem::take(pending).into_values() {
-                write_outcome(&mut self.out, &outcome)?;
-                written(&outcome);
-            }
+        while let Some(outcome) = self.ordered.as_mut().and_then(|(_, p)| p.pop_first()) {
+            let (_, outcome) = outcome;
+            self.write(&outcome)?;
+            written(&outcome);
         }
         self.out.flush()
+    }
+}
+
+impl Outcome {
+    /// Whether it is written as a line (a resumed input is not).
+    pub fn has_line(&self) -> bool {
+        !matches!(self, Outcome::Resumed)
     }
 }
 
@@ -144,7 +181,8 @@ fn write_outcome(out: &mut impl Write, outcome: &Outcome) -> std::io::Result<()>
     match outcome {
         Outcome::Report { line, .. } | Outcome::Error { line, .. } => {
             out.write_all(line.as_bytes())?;
-            out.write_all(b"\n")
+            out.write_all(b"\n")?;
+            out.flush()
         }
         Outcome::Resumed => Ok(()),
     }

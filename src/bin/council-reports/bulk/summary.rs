@@ -15,7 +15,8 @@ pub struct Summary {
     pub reports: u64,
     /// Lines holding a file read but of kind `other`: no council paper.
     pub other: u64,
-    /// Lines holding an error.
+    /// Error lines, and inputs whose line could not be written (kind
+    /// `write`).
     pub errors: u64,
     /// Error lines by `error.kind`.
     pub errors_by_kind: BTreeMap<String, u64>,
@@ -58,6 +59,15 @@ impl Summary {
         self.errors += 1;
         self.bytes += bytes;
         *self.errors_by_kind.entry(kind.to_string()).or_default() += 1;
+    }
+
+    /// Counts `n` lines that were lost because the output could not be
+    /// written: errors of kind `write`, so a failed run never says 0 errors.
+    pub fn unwritten(&mut self, n: u64) {
+        let n = n.max(1);
+        self.files += n;
+        self.errors += n;
+        *self.errors_by_kind.entry("write".to_string()).or_default() += n;
     }
 
     /// Sets the time and the rate.

@@ -35,8 +35,10 @@ pub enum ErrorKind {
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
 
-    /// The input is larger than a limit of [`crate::ParseOptions`] allows.
-    #[error("limit exceeded: {limit} is {actual}, the maximum is {max} (raise ParseOptions::{limit} to read it)")]
+    /// The input is larger than a limit of [`crate::ParseOptions`] allows
+    /// (raise the field named `limit` to read it). The message names the
+    /// limit but no API, so that a tool can say how its users raise it.
+    #[error("limit exceeded: {limit} is {actual}, the maximum is {max}")]
     Limit {
         /// The name of the `ParseOptions` field that was exceeded.
         limit: &'static str,

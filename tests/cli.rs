@@ -641,3 +641,57 @@ fn a_failed_write_counts_as_errors_in_the_summary() {
         assert_eq!(s["errors"], files, "every file read is lost: {s}");
     }
 }
+
+#[test]
+fn a_limit_names_the_flag_that_raises_it_not_the_library() {
+    let out = run(&[
+        "bulk",
+        "--quiet",
+        "fixtures/txt",
+        "--max-input-bytes",
+        "100",
+    ]);
+    assert_eq!(code(&out), 1);
+    for line in json_lines(&out.stdout) {
+        let message = line["error"]["message"].as_str().unwrap();
+        assert!(message.contains("--max-input-bytes"), "{message}");
+        assert!(!message.contains("ParseOptions"), "{message}");
+    }
+}
+
+/// Runs `command` under `script`, which gives it a terminal for stdout and
+/// stderr alike; `None` where `script` (util-linux) is missing.
+fn on_a_terminal(command: &str) -> Option<String> {
+    let out = Command::new("script")
+        .args(["-qec", command, "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn progress_is_not_drawn_into_json_on_the_same_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    text_corpus(dir.path(), 60);
+    let input = dir.path().to_str().unwrap();
+    let out_file = dir.path().join("out.jsonl");
+    let with_o = format!("{BIN} bulk {input} -o {}", out_file.display());
+    let Some(drawn) = on_a_terminal(&with_o) else {
+        eprintln!("skipped: no `script` to run the tool on a terminal");
+        return;
+    };
+    assert!(
+        drawn.contains(" files  "),
+        "with -o, progress is drawn on the terminal: {drawn:.400}"
+    );
+    let to_terminal = on_a_terminal(&format!("{BIN} bulk {input}")).unwrap();
+    assert!(
+        !to_terminal.contains(" files  "),
+        "no progress among the JSON lines: {to_terminal:.400}"
+    );
+    let lines = to_terminal.lines().filter(|l| l.starts_with('{')).count();
+    assert_eq!(lines, 60, "every line whole");
+}

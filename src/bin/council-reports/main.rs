@@ -18,6 +18,7 @@
 )]
 
 mod bulk;
+mod message;
 mod parse;
 
 // With `--features mimalloc`: a faster allocator for the tool, at a cost in

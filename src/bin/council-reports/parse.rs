@@ -34,7 +34,7 @@ pub fn run(files: &[PathBuf], pretty: bool) -> ExitCode {
         let report = match result {
             Ok(report) => report,
             Err(e) => {
-                eprintln!("council-reports: {e}");
+                eprintln!("council-reports: {}", crate::message::for_cli(&e));
                 failed = true;
                 continue;
             }

@@ -35,6 +35,7 @@ use council_reports::report::{ErrorInfo, Kind, Record, Source};
 use council_reports::{Error, Format, ParseOptions, Parser, Report};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use crate::message::for_cli;
 use inputs::{Counters, Job, Payload, Producer};
 use output::{Finished, Gate, LineWriter, Outcome};
 use progress::Progress;
@@ -232,7 +233,7 @@ pub fn run(args: BulkArgs) -> ExitCode {
         jobs,
         ..Summary::default()
     };
-    let progress = Progress::new(!args.quiet);
+    let progress = Progress::new(!args.quiet, args.output.is_none());
     let mut count = |outcome: &Outcome| {
         match outcome {
             Outcome::Report {
@@ -378,7 +379,7 @@ fn process_with(
         if resume_check && done.is_some() {
             Outcome::Resumed
         } else {
-            error_line(&name, &[], error.kind_name(), &error.to_string(), size)
+            error_line(&name, &[], error.kind_name(), &for_cli(&error), size)
         }
     };
     let bytes = match payload {
@@ -412,7 +413,7 @@ fn process_with(
                 Err(e) => error_line(&name, &bytes, "serialize", &e.to_string(), None),
             }
         }
-        Ok(Err(error)) => error_line(&name, &bytes, error.kind_name(), &error.to_string(), None),
+        Ok(Err(error)) => error_line(&name, &bytes, error.kind_name(), &for_cli(&error), None),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()

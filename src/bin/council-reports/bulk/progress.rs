@@ -1,5 +1,7 @@
 //! The progress line on stderr, shown only to a person at a terminal: in a
-//! batch job's log it would be noise (and escape codes).
+//! batch job's log it would be noise (and escape codes). When the JSON
+//! goes to that same terminal (no `-o`, stdout a terminal too) it is not
+//! drawn either: it would redraw itself over the lines being written.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -11,9 +13,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 pub struct Progress(Option<ProgressBar>);
 
 impl Progress {
-    /// Shows the bar when `wanted` and stderr is a terminal.
-    pub fn new(wanted: bool) -> Progress {
-        if !wanted || !std::io::stderr().is_terminal() {
+    /// Shows the bar when `wanted`, stderr is a terminal, and the lines do
+    /// not go to a terminal too (`to_stdout`: no `-o`).
+    pub fn new(wanted: bool, to_stdout: bool) -> Progress {
+        let json_on_terminal = to_stdout && std::io::stdout().is_terminal();
+        if !wanted || !std::io::stderr().is_terminal() || json_on_terminal {
             return Progress(None);
         }
         let bar = ProgressBar::new_spinner();

@@ -149,6 +149,8 @@ pub struct Recommendation {
     pub number: Option<String>,
     /// Its text, without the lead-in ("Cabinet is asked to:").
     pub text: String,
+    /// Where its text stands (the first place it is found, in order).
+    pub loc: Loc,
 }
 
 /// An appendix listed by the report.
@@ -158,6 +160,8 @@ pub struct Appendix {
     pub label: String,
     /// Its title, if given.
     pub title: Option<String>,
+    /// Where it is listed.
+    pub loc: Loc,
 }
 
 /// A label/value pair, verbatim.
@@ -167,6 +171,8 @@ pub struct Field {
     pub label: String,
     /// The value.
     pub value: String,
+    /// Where its label stands.
+    pub loc: Loc,
 }
 
 /// One of the report's numbered paragraphs.
@@ -314,6 +320,8 @@ pub struct Contact {
     pub email: Option<String>,
     /// Telephone number as printed.
     pub telephone: Option<String>,
+    /// Where the contact is printed (its e-mail, telephone or name).
+    pub loc: Loc,
 }
 
 /// A footnote or endnote.

@@ -8,6 +8,7 @@
 
 mod anchors;
 
+use crate::document::Loc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -596,6 +597,7 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
             }
             let (name, job) = name_and_job(&rest, es.first().map(String::as_str));
             cur = Some(Contact {
+                loc: Loc::default(),
                 role: role.clone(),
                 name,
                 job_title: job,
@@ -637,6 +639,7 @@ fn people(role: &str, lines: &[String]) -> Vec<Contact> {
             }
         } else if !es.is_empty() || !ps.is_empty() {
             cur = Some(Contact {
+                loc: Loc::default(),
                 role: role.clone(),
                 name: None,
                 job_title: None,
@@ -704,6 +707,7 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
             }
         }
         out.push(Contact {
+            loc: Loc::default(),
             role: role.clone(),
             name,
             job_title: None,
@@ -963,6 +967,7 @@ fn anchored_contact(u: &Unit) -> Option<Contact> {
     let name = name.join(" ");
     (name.split_whitespace().count() >= 3 && looks_like_name(&name) && !is_organisation(&name))
         .then(|| Contact {
+            loc: Loc::default(),
             role: "Contact".to_string(),
             name: Some(name),
             job_title: None,
@@ -1147,6 +1152,7 @@ fn row_people(us: &[Unit], mut j: usize, role: &str, out: &mut Vec<Contact>) -> 
             }
         }
         out.push(Contact {
+            loc: Loc::default(),
             role: role.to_string(),
             name,
             job_title,
@@ -1274,6 +1280,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Warning>) -> Vec<Contact> {
                 // Attribute rows below ("Job title | …", "Telephone | …").
                 let mut j = i + 1;
                 let mut contact = people(&role, &lines).pop().unwrap_or(Contact {
+                    loc: Loc::default(),
                     role: role.clone(),
                     name: None,
                     job_title: None,
@@ -1529,6 +1536,7 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
         let before_close = closing(next) || us.get(k + 3).is_some_and(closing);
         if two_lines && job_like && before_close {
             return Some(Contact {
+                loc: Loc::default(),
                 role: "Signatory".to_string(),
                 name: Some(name.text.trim().to_string()),
                 job_title: Some(job.text.trim().to_string()),
@@ -1570,6 +1578,7 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
                     .any(|j| name_part.to_lowercase().contains(j))
             {
                 return Some(Contact {
+                    loc: Loc::default(),
                     role: "Signatory".to_string(),
                     name: Some(name_part),
                     job_title: Some(title),

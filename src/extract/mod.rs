@@ -8,6 +8,7 @@ pub mod notes;
 pub mod paragraphs;
 pub mod partnerships;
 pub mod projects;
+mod provenance;
 pub mod sections;
 pub mod tables;
 #[cfg(test)]
@@ -142,8 +143,9 @@ pub fn extract(doc: &Document, source: Source) -> Report {
     }
     let tables = tables::extract(doc);
     let mut projects = projects::extract(doc, &mut warnings);
-    let partnerships = partnerships::extract(doc, &mut warnings);
-    let contacts = contacts::extract(doc, &mut warnings);
+    let mut partnerships = partnerships::extract(doc, &mut warnings);
+    let mut contacts = contacts::extract(doc, &mut warnings);
+    provenance::locate(doc, &mut metadata, &mut contacts, &mut partnerships);
     let footnotes = notes::footnotes(doc);
     let links = notes::links(doc);
     let kind = kind::classify_with_projects(doc, &metadata, &paragraphs, &projects);

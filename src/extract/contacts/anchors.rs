@@ -17,7 +17,7 @@ use super::{
     emails, is_organisation, looks_like_name, name_and_job, phones, role_of, strip_details,
     HONORIFICS, JOB_WORDS, TITLE_STARTS,
 };
-use crate::document::{BlockKind, Warning};
+use crate::document::{BlockKind, Loc, Warning};
 use crate::extract::metadata::units::{Shape, Unit};
 use crate::report::Contact;
 use crate::Document;
@@ -245,6 +245,7 @@ pub(super) fn assign(
                                 job_title: job,
                                 email: None,
                                 telephone: None,
+                                loc: Loc::default(),
                             });
                             let Some(c) = found.last_mut() else { continue };
                             c

@@ -2,6 +2,7 @@
 //! items under an "Appendices" heading, and the "Appendix 1: …" / "Annex 1"
 //! headings that start them.
 
+use crate::document::Loc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -61,6 +62,7 @@ fn parse(text: &str, loose: bool) -> Option<Appendix> {
         return None;
     }
     Some(Appendix {
+        loc: Loc::default(),
         label: format!("{} {}", word_case(word), id),
         title: (!title.is_empty()).then(|| title.to_string()),
     })
@@ -144,6 +146,7 @@ pub(crate) fn extract(units: &[Unit]) -> Vec<Appendix> {
                     add(
                         &mut out,
                         Appendix {
+                            loc: Loc::default(),
                             label: format!("Appendix {}", id.as_str()),
                             title: Some(title.as_str().trim().to_string()),
                         },

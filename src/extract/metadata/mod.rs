@@ -11,6 +11,7 @@ mod scan;
 mod title_block;
 pub(crate) mod units;
 
+use crate::document::Loc;
 use crate::document::Warning;
 use crate::report::{DateValue, Field, Metadata};
 use crate::text::{find_date, parse_date};
@@ -31,6 +32,7 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Metadata {
             continue;
         }
         md.fields.push(Field {
+            loc: Loc::default(),
             label: entry.label.clone(),
             value: entry.parts.join("\n"),
         });

@@ -4,6 +4,7 @@
 
 use super::labels::{self, Meaning};
 use super::units::{Shape, Unit};
+use crate::document::Loc;
 use crate::document::{Label, LabelKind};
 use crate::report::Recommendation;
 
@@ -91,6 +92,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                     first_style = Some(style(&l));
                     last_value = Some(l.value.clone());
                     out.items.push(Recommendation {
+                        loc: Loc::default(),
                         number: Some(l.value),
                         text: text.to_string(),
                     });
@@ -98,6 +100,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 _ => {
                     prose += 1;
                     out.items.push(Recommendation {
+                        loc: Loc::default(),
                         number: None,
                         text: rest.to_string(),
                     });
@@ -175,6 +178,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
                 out.items.push(Recommendation {
                     number: Some(l.value.clone()),
                     text: u.text.clone(),
+                    loc: Loc::default(),
                 });
                 j += 1;
                 continue;
@@ -220,6 +224,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
             options_open = false;
             out.verbatim.push(u.printed());
             out.items.push(Recommendation {
+                loc: Loc::default(),
                 number: if l.is_bullet() {
                     None
                 } else {
@@ -250,6 +255,7 @@ pub(crate) fn parse(units: &[Unit], start: usize, rest: &str) -> Parsed {
         prose += 1;
         out.verbatim.push(u.text.clone());
         out.items.push(Recommendation {
+            loc: Loc::default(),
             number: None,
             text: u.text.clone(),
         });
@@ -308,6 +314,7 @@ fn from_lines(text: &str) -> Vec<Recommendation> {
             .filter(|(_, t)| !t.is_empty());
         match labelled {
             Some((l, t)) => items.push(Recommendation {
+                loc: Loc::default(),
                 number: (!l.is_bullet()).then_some(l.value),
                 text: t.to_string(),
             }),
@@ -318,6 +325,7 @@ fn from_lines(text: &str) -> Vec<Recommendation> {
                     last.text.push_str(line);
                 }
                 None => items.push(Recommendation {
+                    loc: Loc::default(),
                     number: None,
                     text: line.to_string(),
                 }),
@@ -348,6 +356,7 @@ pub(crate) fn unlabelled_run(units: &[Unit], start: usize) -> Option<Parsed> {
         }
         out.verbatim.push(u.printed());
         out.items.push(Recommendation {
+            loc: Loc::default(),
             number: Some(ul.value.clone()),
             text: u.text.clone(),
         });

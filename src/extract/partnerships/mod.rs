@@ -10,6 +10,7 @@
 mod facts;
 mod members;
 
+use crate::document::Loc;
 use crate::document::{Block, BlockKind, Warning};
 use crate::extract::sections::{self, Outline};
 use crate::report::{Field, Partnership, PartnershipSection};
@@ -189,6 +190,7 @@ fn table_facts(t: &crate::document::Table) -> Option<Vec<Field>> {
             known += 1;
         }
         fields.push(Field {
+            loc: Loc::default(),
             label,
             value: value.join("\n"),
         });
@@ -218,7 +220,11 @@ fn line_facts(blocks: &[Block], outline: &Outline, i: usize) -> Option<(Vec<Fiel
                             crate::text::join_wrapped(&mut f.value, line);
                         }
                     }
-                    fields.push(Field { label, value: rest });
+                    fields.push(Field {
+                        label,
+                        value: rest,
+                        loc: Loc::default(),
+                    });
                     end = j + 1;
                 } else if fields.is_empty() || pending.len() >= 2 {
                     break;

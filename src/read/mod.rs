@@ -1,5 +1,5 @@
 //! Readers: one module per format, each turning bytes into a
-//! [`Document`](crate::Document). Nothing format-specific leaks past them.
+//! [`Document`]. Nothing format-specific leaks past them.
 
 mod bare_numbers;
 pub mod docx;

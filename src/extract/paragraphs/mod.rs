@@ -1,8 +1,8 @@
 //! The report's own numbered paragraphs, with their sub-items.
 //!
-//! The main numbering is chosen by [`sequence`]; everything between one
+//! The main numbering is chosen by `sequence`; everything between one
 //! main paragraph and the next (or the next section) belongs to it: labelled
-//! paragraphs become its items, nested by [`items`]; unlabelled prose (an
+//! paragraphs become its items, nested by `items`; unlabelled prose (an
 //! indented quotation, text after its bullets) joins its text. A
 //! `Label: value` line or a short non-sentence line (a signature, a date)
 //! ends it.

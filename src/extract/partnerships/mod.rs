@@ -1,10 +1,10 @@
 //! Partnership and board profiles, and membership lists.
 //!
 //! A profile is a run of label/value facts about a named body (chair, lead
-//! member, lead officer, meeting dates, website: see [`facts`]), as table
+//! member, lead officer, meeting dates, website: see `facts`), as table
 //! rows or as "Label value" lines, followed by headed sections up to the
 //! next profile. Its name is a "Board Name" fact, else the heading just
-//! above the facts. A membership list ([`members`]) is a table of people
+//! above the facts. A membership list (`members`) is a table of people
 //! under a heading that speaks of members.
 
 mod facts;

@@ -2,7 +2,7 @@
 //! trackers).
 //!
 //! A table is a project table when its columns map by meaning
-//! ([`columns`]) to a description and at least two other project columns; a
+//! (`columns`) to a description and at least two other project columns; a
 //! budget table, a membership list or an annex of priorities is not. Each
 //! body row becomes a [`Project`] whose `group` is the heading the table
 //! sits under, or a category row inside the table ("Projects Underway"

@@ -2,13 +2,13 @@
 //! copy-paste, Markdown-ish exports, `pdftotext -layout`) into [`Document`]
 //! blocks.
 //!
-//! The work is split by concern: [`decode`] turns bytes into text, [`lines`]
-//! splits and classifies lines, [`tables`], [`flat`], [`columns`], [`figures`] and
-//! [`label_rows`] (label/value boxes, read by the PDF reader's
-//! label-column finder) rebuild tables, [`html`] and [`inline`] resolve
-//! markup, [`notes`] finds footnotes,
-//! [`paragraphs`] rejoins hard-wrapped lines into paragraphs and
-//! [`structure`] decides headings and list levels.
+//! The work is split by concern: `decode` turns bytes into text, `lines`
+//! splits and classifies lines, `tables`, `flat`, `columns`, `figures` and
+//! `label_rows` (label/value boxes, read by the PDF reader's
+//! label-column finder) rebuild tables, `html` and `inline` resolve
+//! markup, `notes` finds footnotes,
+//! `paragraphs` rejoins hard-wrapped lines into paragraphs and
+//! `structure` decides headings and list levels.
 
 mod columns;
 mod decode;

@@ -11,7 +11,7 @@
 //! line of its own at that column, and no other line in between. A label
 //! column as wide as half the page, or long labels, count only where the
 //! labels are sure ones (a closing colon or question mark, a known field
-//! label); see [`Strength`].
+//! label); see `Strength`.
 
 use super::lines::Line;
 use super::paragraphs::join_line;
@@ -592,7 +592,7 @@ pub fn label_column_runs(lines: Vec<Line>, right: f32) -> Vec<(Table, usize, usi
 
 /// The label-column tables among a page's lines taken row by row, before
 /// page columns are told apart (a label column set wide reads as a column
-/// of its own), each with its bounding box; only sure ones (see [`run`]).
+/// of its own), each with its bounding box; only sure ones (see `run`).
 pub fn label_column_tables(lines: Vec<Line>, right: f32) -> Vec<(Table, [f32; 4])> {
     tables_of_lines(lines, right, true)
         .into_iter()

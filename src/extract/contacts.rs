@@ -3,7 +3,7 @@
 //! Name- Job" lines, "Contact Officer: Name (email)" lines, and blocks headed
 //! "Report Author(s)", "Relevant Director", "Lead Director(s)", "Contact
 //! details" — also two such blocks set side by side in columns. Then
-//! [`anchors`] checks every e-mail address and telephone number: one in no
+//! `anchors` checks every e-mail address and telephone number: one in no
 //! contact yet gives a person where a name stands by it, else a warning.
 
 mod anchors;

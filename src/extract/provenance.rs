@@ -114,6 +114,14 @@ pub(crate) fn locate(
     contacts: &mut [Contact],
     partnerships: &mut [Partnership],
 ) {
+    let nothing = metadata.recommendations.is_empty()
+        && metadata.appendices.is_empty()
+        && metadata.fields.is_empty()
+        && contacts.is_empty()
+        && partnerships.iter().all(|p| p.fields.is_empty());
+    if nothing {
+        return;
+    }
     let finder = Finder {
         units: units(&doc.blocks),
         doc,

@@ -3,10 +3,12 @@
 //! bounded cost for every input.) Each case here is a regression of one that
 //! once took minutes or aborted the process.
 
+#[path = "common/alloc.rs"]
+mod alloc;
 #[path = "common/pdf.rs"]
 mod pdf;
-use council_reports::{Format, Parser};
-use pdf::pdf_from;
+use council_reports::{ErrorKind, Format, ParseOptions, Parser};
+use pdf::{pages_of_text, pdf_from};
 
 fn stream(content: &str) -> String {
     pdf::stream(content, "")
@@ -105,4 +107,77 @@ fn a_cmap_of_100000_ranges() {
         assert_eq!(r.source.pages, Some(1));
     }
     assert!(started.elapsed().as_secs() < 60);
+}
+
+/// The limit an error names, and the page it names.
+fn limit_of(e: &council_reports::Error) -> (&'static str, Option<u32>) {
+    match e.kind() {
+        ErrorKind::Limit { limit, .. } => (limit, e.loc().and_then(|l| l.page)),
+        other => panic!("not a limit error: {other}"),
+    }
+}
+
+/// A 32 MiB content stream of text on one page, in a file of 230 KB:
+/// once 1.5 GB of memory (every glyph of the stream held, then sorted and
+/// grouped, about 48 bytes a decompressed byte) before `max_blocks` was
+/// ever checked. The page's glyph budget now ends it as the glyphs are
+/// made.
+#[test]
+fn a_32_mib_content_stream_of_text_on_one_page() {
+    let pdf = pages_of_text(1, 430_000);
+    assert!(pdf.len() < 300_000, "{}", pdf.len());
+    let (result, cost) = alloc::measure(|| Parser::new().parse_bytes(&pdf, Format::Pdf));
+    let e = result.expect_err("a limit error");
+    assert_eq!(limit_of(&e), ("max_glyphs_per_page", Some(1)), "{e}");
+    // The decompressed stream is held twice (decoded, then the page's
+    // buffer): 64 MiB, and the glyphs up to the budget (8 MiB) on top.
+    assert!(
+        cost.peak < 120 << 20,
+        "peak {:.0} MiB",
+        alloc::mib(cost.peak)
+    );
+}
+
+/// The same text spread over pages each within the page budget: the
+/// document's glyph budget ends it, naming the page it was reached on, and
+/// only one page's glyphs are held at a time.
+#[test]
+fn pages_of_text_past_the_document_glyph_budget() {
+    // 600 lines of about 60 glyphs: 36,000 glyphs a page.
+    let pdf = pages_of_text(60, 600);
+    let mut options = ParseOptions::default();
+    options.max_glyphs = 1_000_000;
+    let parser = Parser::with_options(options);
+    let (result, cost) = alloc::measure(|| parser.parse_bytes(&pdf, Format::Pdf));
+    let e = result.expect_err("a limit error");
+    let (limit, page) = limit_of(&e);
+    assert_eq!(limit, "max_glyphs", "{e}");
+    assert!(page.is_some_and(|p| (25..=35).contains(&p)), "{e}");
+    // 28 pages' glyphs held at once would be 1,000,000 x 32 bytes.
+    assert!(
+        cost.peak < 24 << 20,
+        "peak {:.0} MiB",
+        alloc::mib(cost.peak)
+    );
+}
+
+/// Under the budgets, a many-page file is read, with memory for its lines
+/// and blocks but not for every page's glyphs at once.
+#[test]
+fn pages_of_text_within_the_budgets_are_read() {
+    let pdf = pages_of_text(40, 60);
+    let (report, cost) = alloc::measure(|| Parser::new().parse_bytes(&pdf, Format::Pdf));
+    let report = report.expect("a report");
+    assert_eq!(report.source.pages, Some(40));
+    let doc = Parser::new()
+        .read_document(&pdf, Format::Pdf)
+        .expect("a document");
+    // Nearly every line is a paragraph of its own (a few are read as
+    // wrapped on from the line before).
+    assert!(doc.blocks.len() > 40 * 50, "{}", doc.blocks.len());
+    assert!(
+        cost.peak < 64 << 20,
+        "peak {:.0} MiB",
+        alloc::mib(cost.peak)
+    );
 }

@@ -54,14 +54,9 @@ pub struct PageItems {
     pub columns: usize,
 }
 
-/// Turns interpreted pages into blocks.
-pub fn build(
-    pages: &[Page],
-    fonts: &FontCache,
-    options: &ParseOptions,
-    doc: &mut Document,
-) -> Result<()> {
-    let mut laid: Vec<PageItems> = pages.iter().map(|p| page_items(p, fonts)).collect();
+/// Turns the pages' lines and tables (from [`page_items`], one page at a
+/// time) into blocks.
+pub fn build(mut laid: Vec<PageItems>, options: &ParseOptions, doc: &mut Document) -> Result<()> {
     doc.running_text = furniture::remove(&mut laid);
     let body = body_size(&laid);
     let mut out = paragraphs::Builder::new(body, &laid);
@@ -75,7 +70,6 @@ pub fn build(
         doc.push(loc, kind);
     }
     merge_split_tables(doc);
-    links(pages, fonts, doc);
     Ok(())
 }
 
@@ -1111,8 +1105,9 @@ fn merge_split_tables(doc: &mut Document) {
     }
 }
 
-fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
-    for page in pages {
+/// Adds the links of one page to `links` (the document's, in page order).
+pub(crate) fn page_links(page: &Page, fonts: &FontCache, out: &mut Vec<Link>) {
+    {
         // A link wrapped over two lines is two annotations with one target,
         // one after the other: their texts make one link.
         let mut last_url: Option<&str> = None;
@@ -1134,13 +1129,13 @@ fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
             let continued = last_url == Some(url.as_str());
             last_url = Some(url.as_str());
             if continued {
-                if let Some(prev) = doc.links.last_mut().filter(|l| l.url == *url) {
+                if let Some(prev) = out.last_mut().filter(|l| l.url == *url) {
                     join_link_text(&mut prev.text, &text);
                     continue;
                 }
             }
-            if !doc.links.iter().any(|l| l.url == *url && l.text == text) {
-                doc.links.push(Link {
+            if !out.iter().any(|l| l.url == *url && l.text == text) {
+                out.push(Link {
                     text,
                     url: url.clone(),
                 });

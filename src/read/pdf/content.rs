@@ -12,6 +12,7 @@ use super::fonts::Font;
 use super::graphics::{GraphicsState, Matrix};
 use super::lexer::{Lexer, Op, Operand};
 use super::obj::{deref, get_array, get_dict, get_name, num, stream_bytes};
+use super::tables::MAX_RULES;
 use crate::{Error, ParseOptions, Result};
 
 /// The font index of a bullet drawn as a disc or circle, not set in a font.
@@ -138,6 +139,16 @@ impl FontCache {
             _ => self.by_addr.insert(addr, i),
         };
         Some(i)
+    }
+}
+
+/// Records a ruling line, up to one more than [`MAX_RULES`] a page: a
+/// page with more is no table (`find_grids` gives up on it) and a stream
+/// of a million strokes must not hold a million rules for the passes that
+/// look at each one (underlines, footnote separators).
+fn push_rule(rules: &mut Vec<Rule>, rule: Rule) {
+    if rules.len() <= MAX_RULES {
+        rules.push(rule);
     }
 }
 
@@ -572,19 +583,25 @@ impl<'a> Interpreter<'a> {
         for [x0, y0, x1, y1] in self.path.drain(..) {
             let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
             if dy <= 1.0 && dx > 1.0 {
-                self.out.rules.push(Rule {
-                    x0: x0.min(x1),
-                    x1: x0.max(x1),
-                    y0: (y0 + y1) / 2.0,
-                    y1: (y0 + y1) / 2.0,
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0: x0.min(x1),
+                        x1: x0.max(x1),
+                        y0: (y0 + y1) / 2.0,
+                        y1: (y0 + y1) / 2.0,
+                    },
+                );
             } else if dx <= 1.0 && dy > 1.0 {
-                self.out.rules.push(Rule {
-                    x0: (x0 + x1) / 2.0,
-                    x1: (x0 + x1) / 2.0,
-                    y0: y0.min(y1),
-                    y1: y0.max(y1),
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0: (x0 + x1) / 2.0,
+                        x1: (x0 + x1) / 2.0,
+                        y0: y0.min(y1),
+                        y1: y0.max(y1),
+                    },
+                );
             }
         }
         self.rects.clear();
@@ -602,20 +619,26 @@ impl<'a> Interpreter<'a> {
             // Thin filled rectangles are how Word and others draw borders.
             if h <= 3.0 && w > h {
                 let y = (y0 + y1) / 2.0;
-                self.out.rules.push(Rule {
-                    x0,
-                    x1,
-                    y0: y,
-                    y1: y,
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0,
+                        x1,
+                        y0: y,
+                        y1: y,
+                    },
+                );
             } else if w <= 3.0 && h > w {
                 let x = (x0 + x1) / 2.0;
-                self.out.rules.push(Rule {
-                    x0: x,
-                    x1: x,
-                    y0,
-                    y1,
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0: x,
+                        x1: x,
+                        y0,
+                        y1,
+                    },
+                );
             }
         }
     }

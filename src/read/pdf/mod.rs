@@ -28,7 +28,7 @@ use content::{page_matrix, FontCache, Interpreter, PageContent};
 /// whole document's.
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
     let mut laid = Vec::new();
-    let mut links = Vec::new();
+    let mut links = layout::Links::default();
     let (pages, notes) = interpret(bytes, options, |page, fonts| {
         laid.push(layout::page_items(&page, fonts));
         layout::page_links(&page, fonts, &mut links);
@@ -39,7 +39,7 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
         doc.warn(code, message, page.map(crate::document::Loc::page));
     }
     layout::build(laid, options, &mut doc)?;
-    doc.links = links;
+    doc.links = links.list;
     Ok(doc)
 }
 

@@ -27,6 +27,15 @@ pub struct ParseOptions {
     /// The most blocks (paragraphs, table rows…) a document may produce.
     /// Default: 2,000,000.
     pub max_blocks: u64,
+    /// The most glyphs one PDF page may paint. Counted as each glyph is
+    /// made, so a small file whose content stream draws millions of glyphs
+    /// ends with a `limit` error (naming the page) before it holds them.
+    /// A dense page of 8-point text paints about 15,000. Default: 250,000.
+    pub max_glyphs_per_page: u64,
+    /// The most glyphs all pages of a PDF may paint together, counted the
+    /// same way. A 1,000-page agenda pack paints about 3 million.
+    /// Default: 10,000,000.
+    pub max_glyphs: u64,
 }
 
 impl Default for ParseOptions {
@@ -40,6 +49,8 @@ impl Default for ParseOptions {
             max_objects: 2_000_000,
             max_depth: 64,
             max_blocks: 2_000_000,
+            max_glyphs_per_page: 250_000,
+            max_glyphs: 10_000_000,
         }
     }
 }

@@ -472,6 +472,11 @@ fn usage_errors_exit_2() {
     assert_eq!(code(&zero), 2);
     assert!(String::from_utf8_lossy(&zero.stderr).contains("at least 1"));
     assert_eq!(code(&run(&["bulk"])), 2);
+    // A memory cap is for the children of --isolate.
+    assert_eq!(
+        code(&run(&["bulk", "fixtures/txt", "--max-memory", "1G"])),
+        2
+    );
     assert_eq!(code(&run(&["bulk", ".", "--jobs", "0"])), 2);
     assert_eq!(code(&run(&["frobnicate"])), 2);
     assert_eq!(
@@ -694,4 +699,110 @@ fn progress_is_not_drawn_into_json_on_the_same_terminal() {
     );
     let lines = to_terminal.lines().filter(|l| l.starts_with('{')).count();
     assert_eq!(lines, 60, "every line whole");
+}
+
+/// `bulk` over `inputs` with `extra` options, ordered, quiet, to stdout.
+fn bulk_lines(inputs: &[&str], extra: &[&str]) -> (i32, Vec<u8>) {
+    let mut args = vec!["bulk", "--ordered", "--quiet"];
+    args.extend_from_slice(inputs);
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    (code(&out), out.stdout)
+}
+
+#[test]
+fn isolate_writes_the_same_lines_in_the_same_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.pdf");
+    write(&junk, b"<html>404</html>");
+    let txt = fixture("txt");
+    let docx = fixture("docx");
+    let inputs = [
+        txt.to_str().unwrap(),
+        docx.to_str().unwrap(),
+        junk.to_str().unwrap(),
+    ];
+    let (code_in, lines_in) = bulk_lines(&inputs, &[]);
+    let (code_out, lines_out) = bulk_lines(&inputs, &["--isolate", "--max-memory", "1G"]);
+    assert_eq!((code_in, code_out), (1, 1), "junk.pdf fails both ways");
+    assert_eq!(json_lines(&lines_in).len(), 11);
+    assert!(lines_in == lines_out, "the same bytes with --isolate");
+    // A shard is the same shard.
+    let shard = ["--shard", "2/3"];
+    assert!(
+        bulk_lines(&inputs, &shard).1
+            == bulk_lines(&inputs, &[&shard[..], &["--isolate"]].concat()).1
+    );
+
+    // Resume sees the records a child wrote.
+    let out_path = dir.path().join("out.jsonl");
+    let o = out_path.to_str().unwrap();
+    let args = [&["bulk", "--isolate", "--quiet", "-o", o], &inputs[..]].concat();
+    assert_eq!(code(&run(&args)), 1);
+    let written = std::fs::read(&out_path).unwrap();
+    let again = run(&[&args[..], &["--resume"]].concat());
+    assert_eq!(
+        code(&again),
+        0,
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&out_path).unwrap(),
+        written,
+        "nothing appended"
+    );
+}
+
+/// A file that needs more memory than `--max-memory` allows kills its
+/// child (the allocator aborts): one `crash` line, every other file
+/// written, the run goes on and the summary counts it.
+#[cfg(unix)]
+#[test]
+fn isolate_turns_a_child_that_dies_into_one_crash_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    std::fs::create_dir_all(&root).unwrap();
+    for f in &txt_fixtures()[..2] {
+        std::fs::copy(f, root.join(f.file_name().unwrap())).unwrap();
+    }
+    // 48 MiB of prose: read and parsed, it needs well over 128 MiB.
+    let line = "The council will consider the proposals set out in this report, one by one.\n";
+    let big = format!("To: Council\n\n{}", line.repeat((48 << 20) / line.len()));
+    let big_path = root.join("big.txt");
+    write(&big_path, big.as_bytes());
+    let summary_path = dir.path().join("summary.json");
+    let out = run(&[
+        "bulk",
+        root.to_str().unwrap(),
+        "--ordered",
+        "--quiet",
+        "--isolate",
+        "--max-memory",
+        "128M",
+        "--summary-json",
+        summary_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3, "one line per file");
+    let big_name = big_path.to_string_lossy();
+    let (crashed, reports): (Vec<&Value>, Vec<&Value>) =
+        lines.iter().partition(|l| path_of(l) == big_name);
+    let crashed = crashed[0];
+    assert_error_line(crashed);
+    assert_eq!(crashed["error"]["kind"], "crash", "{crashed}");
+    let message = crashed["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("child process") && message.contains("--max-memory 134217728"),
+        "{message}"
+    );
+    assert_eq!(crashed["source"]["bytes"], big.len());
+    assert_eq!(reports.len(), 2);
+    for report in reports {
+        assert_report_line(report);
+    }
+    let summary: Value = serde_json::from_slice(&std::fs::read(&summary_path).unwrap()).unwrap();
+    assert_eq!(summary["errors_by_kind"]["crash"], 1, "{summary}");
+    assert_eq!(summary["reports"], 2, "{summary}");
 }

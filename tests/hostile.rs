@@ -12,8 +12,10 @@ use std::time::{Duration, Instant};
 
 use council_reports::{ErrorKind, Format, ParseOptions, Parser};
 
-/// Generous: a debug build on a loaded 2-core machine.
-const HANG: Duration = Duration::from_secs(60);
+/// Generous: a hang guard, not a speed target. The 50 MB text file takes
+/// about 25 s of CPU in a debug build, and a 2-core machine shared with
+/// other work stretches that wall time twofold or more.
+const HANG: Duration = Duration::from_secs(120);
 
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

@@ -9,16 +9,11 @@
 //! runs on every reader's blocks, after [`bare_numbers`](super::bare_numbers).
 
 use crate::document::{Block, BlockKind, Heading, LabelKind, Paragraph};
+use crate::text::opens_question as asks;
 use crate::Document;
 
 /// The fewest numbered questions that make a form.
 const MIN_QUESTIONS: usize = 3;
-
-/// Whether `text` opens with an interrogative.
-fn asks(text: &str) -> bool {
-    const ASKING: &[&str] = &["What", "How", "Why", "Who", "When", "Where", "Which"];
-    ASKING.contains(&text.split_whitespace().next().unwrap_or(""))
-}
 
 /// A top-level numbered paragraph ("3", not "3.1" or "a").
 fn top_numbered(b: &Block) -> Option<&Paragraph> {

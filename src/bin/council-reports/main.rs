@@ -68,6 +68,10 @@ enum Command {
     Bulk(bulk::BulkArgs),
     /// Print the JSON Schema of a record: a Report, or a file that failed.
     Schema,
+    /// Internal: `bulk --isolate`'s child, which parses one input from
+    /// stdin (see bulk/isolate.rs). Not for direct use.
+    #[command(name = bulk::isolate::SUBCOMMAND, hide = true)]
+    ParseOne(bulk::isolate::ChildArgs),
 }
 
 fn main() -> ExitCode {
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Command::Parse { files, pretty } => parse::run(&files, pretty),
         Command::Bulk(args) => bulk::run(args),
         Command::Schema => schema(),
+        Command::ParseOne(args) => bulk::isolate::child(args),
     }
 }
 

@@ -12,12 +12,18 @@ use super::fonts::Font;
 use super::graphics::{GraphicsState, Matrix};
 use super::lexer::{Lexer, Op, Operand};
 use super::obj::{deref, get_array, get_dict, get_name, num, stream_bytes};
+use super::tables::MAX_RULES;
 use crate::{Error, ParseOptions, Result};
 
 /// The font index of a bullet drawn as a disc or circle, not set in a font.
 pub const DRAWN: u32 = u32::MAX;
 
-/// One glyph as painted.
+/// No marked-content id (see [`Glyph::mcid`]).
+const NO_MCID: u32 = u32::MAX;
+
+/// One glyph as painted: 32 bytes, since a page may hold hundreds of
+/// thousands (the marked-content id is a plain `u32` with a sentinel, not an
+/// `Option<u32>`, which would take eight).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     /// Left edge.
@@ -39,9 +45,17 @@ pub struct Glyph {
     pub upright: bool,
     /// Inside `/Artifact` marked content (headers, footers, decoration).
     pub artifact: bool,
+    /// The marked-content id, [`NO_MCID`] for none: read it with
+    /// [`Glyph::mcid`].
+    mcid: u32,
+}
+
+impl Glyph {
     /// The marked-content id of the innermost marked content with one (a
     /// tagged PDF's link to its structure tree).
-    pub mcid: Option<u32>,
+    pub fn mcid(&self) -> Option<u32> {
+        (self.mcid != NO_MCID).then_some(self.mcid)
+    }
 }
 
 /// A horizontal or vertical line segment (stroked path or thin filled rectangle).
@@ -128,6 +142,16 @@ impl FontCache {
     }
 }
 
+/// Records a ruling line, up to one more than [`MAX_RULES`] a page: a
+/// page with more is no table (`find_grids` gives up on it) and a stream
+/// of a million strokes must not hold a million rules for the passes that
+/// look at each one (underlines, footnote separators).
+fn push_rule(rules: &mut Vec<Rule>, rule: Rule) {
+    if rules.len() <= MAX_RULES {
+        rules.push(rule);
+    }
+}
+
 /// The matrix from a page's user space to display space, and the display size.
 pub fn page_matrix(media: [f32; 4], rotate: i64) -> (Matrix, f32, f32) {
     let [x0, y0, x1, y1] = media;
@@ -166,6 +190,9 @@ pub struct Interpreter<'a> {
     subpaths: u32,
     active_forms: HashSet<ObjectId>,
     decompressed: u64,
+    /// Glyphs made on the document's earlier pages, for the document's
+    /// glyph budget.
+    earlier_glyphs: u64,
 }
 
 impl<'a> Interpreter<'a> {
@@ -207,7 +234,48 @@ impl<'a> Interpreter<'a> {
             subpaths: 0,
             active_forms: HashSet::new(),
             decompressed: 0,
+            earlier_glyphs: 0,
         }
+    }
+
+    /// Counts `glyphs` made on earlier pages against the document's glyph
+    /// budget ([`ParseOptions::max_glyphs`]).
+    #[must_use]
+    pub fn after_glyphs(mut self, glyphs: u64) -> Interpreter<'a> {
+        self.earlier_glyphs = glyphs;
+        self
+    }
+
+    /// Records a glyph, within the page's and the document's glyph budgets:
+    /// checked as each glyph is made, so a small file whose content stream
+    /// draws millions of glyphs ends before it holds them.
+    /// (A function of the fields it needs, not of `self`: `show` holds a
+    /// font borrowed from the cache while it records.)
+    fn push_glyph(
+        out: &mut PageContent,
+        opts: &ParseOptions,
+        earlier: u64,
+        glyph: Glyph,
+    ) -> Result<()> {
+        let page = out.glyphs.len() as u64 + 1;
+        if page > opts.max_glyphs_per_page {
+            return Err(Error::limit(
+                "max_glyphs_per_page",
+                page,
+                opts.max_glyphs_per_page,
+            ));
+        }
+        let total = earlier + page;
+        if total > opts.max_glyphs {
+            return Err(Error::limit("max_glyphs", total, opts.max_glyphs));
+        }
+        out.glyphs.push(glyph);
+        Ok(())
+    }
+
+    /// The marked-content id in force, [`NO_MCID`] for none.
+    fn mcid(&self) -> u32 {
+        self.mcids.last().copied().flatten().unwrap_or(NO_MCID)
     }
 
     /// The page content recorded so far.
@@ -292,13 +360,13 @@ impl<'a> Interpreter<'a> {
             b"T*" => self.next_line(0.0, -self.gs.text.leading),
             b"Tj" => {
                 if let Some(s) = string(0) {
-                    self.show(s);
+                    self.show(s)?;
                 }
             }
             b"'" => {
                 self.next_line(0.0, -self.gs.text.leading);
                 if let Some(s) = string(0) {
-                    self.show(s);
+                    self.show(s)?;
                 }
             }
             b"\"" => {
@@ -306,14 +374,14 @@ impl<'a> Interpreter<'a> {
                 self.gs.text.char_spacing = n(1);
                 self.next_line(0.0, -self.gs.text.leading);
                 if let Some(s) = string(2) {
-                    self.show(s);
+                    self.show(s)?;
                 }
             }
             b"TJ" => {
                 if let Some(Operand::Array(items)) = op.get(0) {
                     for item in items.iter() {
                         match item {
-                            Operand::Str(s) => self.show(s),
+                            Operand::Str(s) => self.show(s)?,
                             other => {
                                 if let Some(adj) = other.num() {
                                     let t = &self.gs.text;
@@ -366,11 +434,11 @@ impl<'a> Interpreter<'a> {
                 self.start = p0;
                 self.subpaths = self.subpaths.saturating_add(1);
             }
-            b"S" | b"s" => self.stroke(),
-            b"f" | b"F" | b"f*" => self.fill(),
+            b"S" | b"s" => self.stroke()?,
+            b"f" | b"F" | b"f*" => self.fill()?,
             b"B" | b"B*" | b"b" | b"b*" => {
                 self.fill_rects_only();
-                self.stroke();
+                self.stroke()?;
             }
             b"n" => self.clear_path(),
             b"BMC" | b"BDC" => {
@@ -382,7 +450,7 @@ impl<'a> Interpreter<'a> {
                         Some(super::lexer::Operand::Dict(d)) => d
                             .get(b"MCID")
                             .and_then(|o| o.num())
-                            .filter(|n| *n >= 0.0)
+                            .filter(|n| *n >= 0.0 && *n < NO_MCID as f32)
                             .map(|n| n as u32),
                         _ => None,
                     };
@@ -409,14 +477,15 @@ impl<'a> Interpreter<'a> {
         self.tm = self.tlm;
     }
 
-    fn show(&mut self, bytes: &[u8]) {
+    fn show(&mut self, bytes: &[u8]) -> Result<()> {
         let t = self.gs.text;
-        let Some(font) = t.font.and_then(|i| self.fonts.fonts.get(i)) else {
-            return;
+        let fonts = &*self.fonts;
+        let Some(font) = t.font.and_then(|i| fonts.fonts.get(i)) else {
+            return Ok(());
         };
         let font_index = t.font.unwrap_or(0) as u32;
         let artifact = self.marked.last().copied().unwrap_or(false);
-        let mcid = self.mcids.last().copied().flatten();
+        let mcid = self.mcid();
         let fs = t.font_size;
         let th = t.h_scale;
         for code in font.codes(bytes) {
@@ -436,7 +505,7 @@ impl<'a> Interpreter<'a> {
             }
             let len = self.out.text.len() - start;
             if len > 0 && len <= usize::from(u16::MAX) && start <= u32::MAX as usize {
-                self.out.glyphs.push(Glyph {
+                let glyph = Glyph {
                     x0,
                     x1: if upright { x1.max(x0) } else { x0 },
                     y: y0,
@@ -447,7 +516,8 @@ impl<'a> Interpreter<'a> {
                     upright,
                     artifact,
                     mcid,
-                });
+                };
+                Self::push_glyph(&mut self.out, self.opts, self.earlier_glyphs, glyph)?;
             } else {
                 self.out.text.truncate(start);
             }
@@ -456,6 +526,7 @@ impl<'a> Interpreter<'a> {
                 (code.width * fs + t.char_spacing + if space { t.word_spacing } else { 0.0 }) * th;
             self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
         }
+        Ok(())
     }
 
     fn clear_path(&mut self) {
@@ -477,22 +548,22 @@ impl<'a> Interpreter<'a> {
     /// guessed from the disc (about a third of an em, centred a quarter em
     /// above the baseline). Only a single shape counts: a letter drawn as
     /// outlines with a hole (an "o" in a logo) is no bullet.
-    fn dot(&mut self, mark: char) {
+    fn dot(&mut self, mark: char) -> Result<()> {
         let single = self.subpaths <= 1;
         let Some([x0, y0, x1, y1]) = self.path_box.filter(|_| self.curved && single) else {
-            return;
+            return Ok(());
         };
         let (w, h) = (x1 - x0, y1 - y0);
         if !(1.5..=8.0).contains(&w) || (w - h).abs() > w * 0.25 {
-            return;
+            return Ok(());
         }
         let size = w / 0.33;
         let start = self.out.text.len();
         if start > u32::MAX as usize - 4 {
-            return;
+            return Ok(());
         }
         self.out.text.push(mark);
-        self.out.glyphs.push(Glyph {
+        let glyph = Glyph {
             x0,
             x1,
             y: (y0 + y1) / 2.0 + size * 0.25,
@@ -502,34 +573,42 @@ impl<'a> Interpreter<'a> {
             len: mark.len_utf8() as u16,
             upright: true,
             artifact: self.marked.last().copied().unwrap_or(false),
-            mcid: self.mcids.last().copied().flatten(),
-        });
+            mcid: self.mcid(),
+        };
+        Self::push_glyph(&mut self.out, self.opts, self.earlier_glyphs, glyph)
     }
 
-    fn stroke(&mut self) {
-        self.dot('◦');
+    fn stroke(&mut self) -> Result<()> {
+        self.dot('◦')?;
         for [x0, y0, x1, y1] in self.path.drain(..) {
             let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
             if dy <= 1.0 && dx > 1.0 {
-                self.out.rules.push(Rule {
-                    x0: x0.min(x1),
-                    x1: x0.max(x1),
-                    y0: (y0 + y1) / 2.0,
-                    y1: (y0 + y1) / 2.0,
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0: x0.min(x1),
+                        x1: x0.max(x1),
+                        y0: (y0 + y1) / 2.0,
+                        y1: (y0 + y1) / 2.0,
+                    },
+                );
             } else if dx <= 1.0 && dy > 1.0 {
-                self.out.rules.push(Rule {
-                    x0: (x0 + x1) / 2.0,
-                    x1: (x0 + x1) / 2.0,
-                    y0: y0.min(y1),
-                    y1: y0.max(y1),
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0: (x0 + x1) / 2.0,
+                        x1: (x0 + x1) / 2.0,
+                        y0: y0.min(y1),
+                        y1: y0.max(y1),
+                    },
+                );
             }
         }
         self.rects.clear();
         self.path_box = None;
         self.curved = false;
         self.subpaths = 0;
+        Ok(())
     }
 
     fn fill_rects_only(&mut self) {
@@ -540,31 +619,38 @@ impl<'a> Interpreter<'a> {
             // Thin filled rectangles are how Word and others draw borders.
             if h <= 3.0 && w > h {
                 let y = (y0 + y1) / 2.0;
-                self.out.rules.push(Rule {
-                    x0,
-                    x1,
-                    y0: y,
-                    y1: y,
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0,
+                        x1,
+                        y0: y,
+                        y1: y,
+                    },
+                );
             } else if w <= 3.0 && h > w {
                 let x = (x0 + x1) / 2.0;
-                self.out.rules.push(Rule {
-                    x0: x,
-                    x1: x,
-                    y0,
-                    y1,
-                });
+                push_rule(
+                    &mut self.out.rules,
+                    Rule {
+                        x0: x,
+                        x1: x,
+                        y0,
+                        y1,
+                    },
+                );
             }
         }
     }
 
-    fn fill(&mut self) {
+    fn fill(&mut self) -> Result<()> {
         self.fill_rects_only();
-        self.dot('•');
+        self.dot('•')?;
         self.path.clear();
         self.path_box = None;
         self.curved = false;
         self.subpaths = 0;
+        Ok(())
     }
 
     fn form(&mut self, name: &[u8], resources: &[&'a Dictionary], depth: u32) -> Result<()> {

@@ -21,14 +21,25 @@ use crate::{Document, Error, ErrorKind, Format, ParseOptions, Result};
 use content::{page_matrix, FontCache, Interpreter, PageContent};
 
 /// Reads a PDF file into a [`Document`].
+///
+/// Each page is laid out into lines and tables as soon as it is
+/// interpreted, and its glyphs are dropped then: only one page's glyphs are
+/// ever held (at most [`ParseOptions::max_glyphs_per_page`]), not the
+/// whole document's.
 pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
-    let (pages, fonts, notes) = interpret(bytes, options)?;
+    let mut laid = Vec::new();
+    let mut links = layout::Links::default();
+    let (pages, notes) = interpret(bytes, options, |page, fonts| {
+        laid.push(layout::page_items(&page, fonts));
+        layout::page_links(&page, fonts, &mut links);
+    })?;
     let mut doc = Document::new(Format::Pdf);
-    doc.pages = Some(u32::try_from(pages.len()).unwrap_or(u32::MAX));
+    doc.pages = Some(pages);
     for (code, message, page) in notes {
         doc.warn(code, message, page.map(crate::document::Loc::page));
     }
-    layout::build(&pages, &fonts, options, &mut doc)?;
+    layout::build(laid, options, &mut doc)?;
+    doc.links = links.list;
     Ok(doc)
 }
 
@@ -36,18 +47,16 @@ pub fn read(bytes: &[u8], options: &ParseOptions) -> Result<Document> {
 /// running headers, footers and page numbers are removed): what a plain
 /// text extractor such as `pdftotext` would print, for checking the reader.
 pub fn page_texts(bytes: &[u8], options: &ParseOptions) -> Result<Vec<String>> {
-    let (pages, fonts, _) = interpret(bytes, options)?;
-    Ok(pages
-        .iter()
-        .map(|p| {
-            let mut out = String::new();
-            for line in layout::lines::build_lines(&p.content, &fonts, |_| true) {
-                out.push_str(&line.text());
-                out.push('\n');
-            }
-            out
-        })
-        .collect())
+    let mut texts = Vec::new();
+    interpret(bytes, options, |p, fonts| {
+        let mut out = String::new();
+        for line in layout::lines::build_lines(&p.content, fonts, |_| true) {
+            out.push_str(&line.text());
+            out.push('\n');
+        }
+        texts.push(out);
+    })?;
+    Ok(texts)
 }
 
 /// One interpreted page, with its links.
@@ -98,13 +107,21 @@ fn load(bytes: &[u8], options: &ParseOptions) -> Result<lopdf::Document> {
     Ok(doc)
 }
 
-fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCache, Vec<Note>)> {
+/// Interprets every page in order and hands each to `each` with the fonts
+/// loaded so far; the page is dropped after. Returns the number of pages
+/// and the notes (warnings) met.
+fn interpret(
+    bytes: &[u8],
+    options: &ParseOptions,
+    mut each: impl FnMut(Page, &FontCache),
+) -> Result<(u32, Vec<Note>)> {
     let doc = load(bytes, options)?;
     let page_ids = doc.get_pages();
     check_limit("max_pages", page_ids.len() as u64, options.max_pages)?;
     let mut fonts = FontCache::default();
     let mut notes: Vec<Note> = Vec::new();
-    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut pages: u32 = 0;
+    let mut glyphs: u64 = 0;
     let mut decompressed: u64 = 0;
     let mut order = structure::reading_order(&doc);
     let mut warned_fonts = std::collections::HashSet::new();
@@ -115,7 +132,8 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
                 format!("page {number} could not be read"),
                 Some(number),
             ));
-            pages.push(Page::default());
+            pages = pages.saturating_add(1);
+            each(Page::default(), &fonts);
             continue;
         };
         let media = inherited(&doc, page_dict, b"CropBox")
@@ -164,7 +182,12 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
                             options.max_decompressed_bytes,
                         )
                         .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
-                        content.extend_from_slice(&b);
+                        if content.is_empty() {
+                            // The page's only (or first) stream: kept, not copied.
+                            content = b;
+                        } else {
+                            content.extend_from_slice(&b);
+                        }
                         content.push(b'\n');
                     }
                     Err(e) if obj::is_limit(&e) => {
@@ -189,10 +212,12 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             decompressed,
             options.max_decompressed_bytes,
         )?;
-        let mut it = Interpreter::new(&doc, options, &mut fonts, base, width, height);
+        let mut it =
+            Interpreter::new(&doc, options, &mut fonts, base, width, height).after_glyphs(glyphs);
         it.run(&content, &resources, 0)
             .map_err(|e| e.with_loc(crate::document::Loc::page(number)))?;
         let page_content = it.finish();
+        glyphs += page_content.glyphs.len() as u64;
         for (i, f) in fonts.fonts.iter().enumerate() {
             if f.unmapped && warned_fonts.insert(i) {
                 notes.push((
@@ -213,13 +238,17 @@ fn interpret(bytes: &[u8], options: &ParseOptions) -> Result<(Vec<Page>, FontCac
             ));
         }
         let links = page_links(&doc, page_dict, &base);
-        pages.push(Page {
-            content: page_content,
-            links,
-            order: order.remove(&id).unwrap_or_default(),
-        });
+        pages = pages.saturating_add(1);
+        each(
+            Page {
+                content: page_content,
+                links,
+                order: order.remove(&id).unwrap_or_default(),
+            },
+            &fonts,
+        );
     }
-    Ok((pages, fonts, notes))
+    Ok((pages, notes))
 }
 
 fn inherited<'a>(doc: &'a lopdf::Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
@@ -289,10 +318,10 @@ fn page_links(
 #[doc(hidden)]
 pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
     use std::fmt::Write;
-    let (pages, fonts, _) = interpret(bytes, options)?;
     let mut out = String::new();
-    for (i, p) in pages.iter().enumerate() {
-        let regions = layout::page_items(p, &fonts).columns;
+    let mut i = 0;
+    interpret(bytes, options, |p, fonts| {
+        let regions = layout::page_items(&p, fonts).columns;
         let _ = writeln!(
             out,
             "=== page {} ({}x{}) column regions: {regions}",
@@ -307,7 +336,8 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
                 r.x0, r.y0, r.x1, r.y1
             );
         }
-        let mut lines = layout::lines::build_lines(&p.content, &fonts, |_| true);
+        i += 1;
+        let mut lines = layout::lines::build_lines(&p.content, fonts, |_| true);
         layout::lines::split_at_columns(&mut lines);
         for l in lines {
             let spans: Vec<String> = l
@@ -324,6 +354,6 @@ pub fn debug_lines(bytes: &[u8], options: &ParseOptions) -> Result<String> {
                 spans.join("  ")
             );
         }
-    }
+    })?;
     Ok(out)
 }

@@ -48,6 +48,10 @@ impl Grid {
 
 const TOL: f32 = 2.0;
 
+/// The most ruling lines a page's grids are looked for among: a page with
+/// more is read as lines of text.
+pub const MAX_RULES: usize = 20_000;
+
 /// Finds the ruled grids among a page's rules.
 pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
     let mut h: Vec<Rule> = rules
@@ -60,7 +64,7 @@ pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
         .filter(|r| !r.is_horizontal() && r.y1 - r.y0 > TOL)
         .copied()
         .collect();
-    if h.len() < 2 || v.len() < 2 || h.len() + v.len() > 20_000 {
+    if h.len() < 2 || v.len() < 2 || h.len() + v.len() > MAX_RULES {
         return Vec::new();
     }
     h = merge(h, true);

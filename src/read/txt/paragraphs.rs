@@ -243,11 +243,8 @@ fn heading_after_sentence(acc: &str, next: &str, after: Option<&Line>) -> bool {
 /// report about?"); and no line going on in lower case under it.
 fn heading_shape(next: &str, after: Option<&Line>) -> bool {
     let words = next.split_whitespace().count();
-    let first = next.split_whitespace().next().unwrap_or("");
     let letters = next.chars().filter(|c| c.is_alphabetic()).count();
-    let question = next.ends_with('?')
-        && words <= 16
-        && ["What", "How", "Why", "Who", "When", "Where", "Which"].contains(&first);
+    let question = next.ends_with('?') && words <= 16 && crate::text::opens_question(next);
     let most = if numbered_line(after) { 10 } else { 4 };
     let short = (1..=most).contains(&words)
         && letters >= 5
@@ -760,8 +757,7 @@ fn read_para(
         && label.is_none()
         && acc.ends_with('?')
         && (1..=16).contains(&acc.split_whitespace().count())
-        && ["What", "How", "Why", "Who", "When", "Where", "Which"]
-            .contains(&acc.split_whitespace().next().unwrap_or(""))
+        && crate::text::opens_question(&acc)
         && (above_blank
             || i.checked_sub(1)
                 .and_then(|k| lines.get(k))

@@ -58,8 +58,7 @@ fn title_text_with(p: &ParaProto, repeated: bool, numbered: bool) -> bool {
     let words = word_count(t);
     // Question headings ("What is this report about?") open with an
     // interrogative; any other question is a sentence.
-    const ASKING: &[&str] = &["What", "How", "Why", "Who", "When", "Where", "Which"];
-    let asks = t.ends_with('?') && ASKING.contains(&t.split_whitespace().next().unwrap_or(""));
+    let asks = t.ends_with('?') && crate::text::opens_question(t);
     let max_words = if repeated || numbered || asks { 16 } else { 12 };
     if t.is_empty() || t.chars().count() > 110 || words > max_words {
         return false;

@@ -10,9 +10,12 @@
 //! The channels hold at most `2 × jobs` items each, so memory is a few files'
 //! worth whatever the archive's size. Every input yields exactly one line — a
 //! Report or an error line — or is counted as skipped; a parser panic becomes
-//! an error line of kind `panic`.
+//! an error line of kind `panic`. With `--isolate` each input is parsed in a
+//! child process ([`isolate`]), and a child that dies becomes an error line
+//! of kind `crash`.
 
 mod inputs;
+pub mod isolate;
 mod output;
 mod progress;
 mod resume;
@@ -60,6 +63,7 @@ Examples:
   council-reports bulk /archive --shard 3/8 -o part-3.jsonl     # machine 3 of 8
   council-reports bulk /archive -o all.jsonl --resume           # after a crash
   council-reports bulk /archive -o all.jsonl --summary-json run.json
+  council-reports bulk /archive -o all.jsonl --isolate --max-memory 2G
 
 Exit status: 0 every input read, 1 some inputs failed (all others still written),
 2 usage error. A closed stdout (| head) counts as success.";
@@ -92,6 +96,16 @@ pub struct BulkArgs {
     /// or with a suffix K, M, G (also KiB, MiB, GiB; powers of 1024).
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_input_bytes: Option<u64>,
+    /// Parse each input in a child process: a file that aborts the parser
+    /// (or reaches --max-memory) becomes one error line of kind `crash`,
+    /// and the run goes on. Costs a process start per file.
+    #[arg(long)]
+    isolate: bool,
+    /// With --isolate: cap each child's address space at SIZE (setrlimit
+    /// RLIMIT_AS; Unix only). Address space is more than resident memory:
+    /// leave room (e.g. 1G for reports that need a few hundred MB).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, requires = "isolate")]
+    max_memory: Option<u64>,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -104,6 +118,17 @@ pub fn run(args: BulkArgs) -> ExitCode {
     if let Some(max) = args.max_input_bytes {
         options.max_input_bytes = max;
     }
+    if args.max_memory.is_some() && !cfg!(unix) {
+        return usage("--max-memory needs a Unix system (it is set with setrlimit)");
+    }
+    let isolation = if args.isolate {
+        match isolate::Isolation::new(args.max_memory, options.max_input_bytes) {
+            Ok(i) => Some(i),
+            Err(e) => return usage(&format!("--isolate cannot find this program: {e}")),
+        }
+    } else {
+        None
+    };
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,
@@ -221,7 +246,7 @@ pub fn run(args: BulkArgs) -> ExitCode {
                     let outcome = if worker_stop.load(Ordering::Relaxed) {
                         Outcome::Resumed
                     } else {
-                        process(&parser, done.as_deref(), job)
+                        process(&parser, isolation.as_ref(), done.as_deref(), job)
                     };
                     // The writer is gone only when the run is stopping.
                     let _ = tx.send(Finished { seq, outcome });
@@ -348,20 +373,29 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
-/// Reads and parses one input; never panics, whatever the parser does.
-fn process(parser: &Parser, done: Option<&Done>, job: Job) -> Outcome {
+/// Reads and parses one input, in this process or (with `isolation`) in a
+/// child; never panics, whatever the parser does.
+fn process(
+    parser: &Parser,
+    isolation: Option<&isolate::Isolation>,
+    done: Option<&Done>,
+    job: Job,
+) -> Outcome {
     let max = parser.options().max_input_bytes;
-    process_with(
-        |bytes, name| parser.parse_named(bytes, name),
-        max,
-        done,
-        job,
-    )
+    match isolation {
+        Some(isolation) => process_with(|b, n| isolation.parse(b, n), max, done, job),
+        None => process_with(
+            |b, n| parse_outcome(|b, n| parser.parse_named(b, n), b, n),
+            max,
+            done,
+            job,
+        ),
+    }
 }
 
 /// [`process`] with the parse step given, so that tests can make it fail.
 fn process_with(
-    parse: impl Fn(&[u8], &str) -> council_reports::Result<Report>,
+    parse: impl Fn(&[u8], &str) -> Outcome,
     max_input_bytes: u64,
     done: Option<&Done>,
     job: Job,
@@ -398,7 +432,17 @@ fn process_with(
             }
         }
     }
-    match catch_unwind(AssertUnwindSafe(|| parse(&bytes, &name))) {
+    parse(&bytes, &name)
+}
+
+/// Parses one input's bytes into its line: a Report, or an error line (a
+/// panic caught and reported as kind `panic`).
+fn parse_outcome(
+    parse: impl Fn(&[u8], &str) -> council_reports::Result<Report>,
+    bytes: &[u8],
+    name: &str,
+) -> Outcome {
+    match catch_unwind(AssertUnwindSafe(|| parse(bytes, name))) {
         Ok(Ok(report)) => {
             let other = report.kind == Kind::Other;
             let pages = report.source.pages.map_or(0, u64::from);
@@ -410,10 +454,10 @@ fn process_with(
                     pages,
                     bytes: size,
                 },
-                Err(e) => error_line(&name, &bytes, "serialize", &e.to_string(), None),
+                Err(e) => error_line(name, bytes, "serialize", &e.to_string(), None),
             }
         }
-        Ok(Err(error)) => error_line(&name, &bytes, error.kind_name(), &for_cli(&error), None),
+        Ok(Err(error)) => error_line(name, bytes, error.kind_name(), &for_cli(&error), None),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
@@ -421,7 +465,7 @@ fn process_with(
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             let message = format!("the parser panicked (a bug: please report this file): {what}");
-            error_line(&name, &bytes, "panic", &message, None)
+            error_line(name, bytes, "panic", &message, None)
         }
     }
 }
@@ -535,7 +579,7 @@ mod tests {
     #[test]
     fn a_panic_becomes_an_error_line_and_the_caller_goes_on() {
         let outcome = process_with(
-            |_, _| panic!("index out of bounds"),
+            |b, n| parse_outcome(|_, _| panic!("index out of bounds"), b, n),
             1 << 20,
             None,
             job("a.zip!/x.pdf", Payload::Bytes(b"%PDF-1.4".to_vec())),
@@ -557,9 +601,7 @@ mod tests {
         let big = dir.path().join("big.txt");
         std::fs::write(&big, vec![b'a'; 100]).unwrap();
         let name = big.to_string_lossy().into_owned();
-        let never = |_: &[u8], _: &str| -> council_reports::Result<Report> {
-            unreachable!("must not parse")
-        };
+        let never = |_: &[u8], _: &str| -> Outcome { unreachable!("must not parse") };
         let (line, kind) = error_of(process_with(
             never,
             10,

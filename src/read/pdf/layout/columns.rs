@@ -115,7 +115,7 @@ fn tagged(order: &HashMap<u32, u32>, rows: &[Row], region: Region) -> Tagged {
     let (mut left, mut right): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
     for r in rows.get(region.from..region.to).unwrap_or_default() {
         for g in &r.glyphs {
-            let Some(rank) = g.mcid.and_then(|m| order.get(&m)) else {
+            let Some(rank) = g.mcid().and_then(|m| order.get(&m)) else {
                 continue;
             };
             if (g.x0 + g.x1) / 2.0 < region.x {

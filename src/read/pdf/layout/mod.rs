@@ -12,6 +12,8 @@ pub mod label_columns;
 pub mod lines;
 pub mod paragraphs;
 
+use std::collections::HashMap;
+
 use crate::document::{BlockKind, Cell, Link, Loc, Row, Table};
 use crate::error::check_limit;
 use crate::read::pdf::content::{FontCache, Glyph, Rule};
@@ -19,7 +21,7 @@ use crate::read::pdf::tables::{find_grids, Grid};
 use crate::read::pdf::Page;
 use crate::text::normalize;
 use crate::{Document, ParseOptions, Result};
-use lines::{build_lines, Line, Span};
+use lines::{Line, Span};
 
 /// A thing in a page's reading order.
 #[derive(Debug, Clone)]
@@ -54,14 +56,9 @@ pub struct PageItems {
     pub columns: usize,
 }
 
-/// Turns interpreted pages into blocks.
-pub fn build(
-    pages: &[Page],
-    fonts: &FontCache,
-    options: &ParseOptions,
-    doc: &mut Document,
-) -> Result<()> {
-    let mut laid: Vec<PageItems> = pages.iter().map(|p| page_items(p, fonts)).collect();
+/// Turns the pages' lines and tables (from [`page_items`], one page at a
+/// time) into blocks.
+pub fn build(mut laid: Vec<PageItems>, options: &ParseOptions, doc: &mut Document) -> Result<()> {
     doc.running_text = furniture::remove(&mut laid);
     let body = body_size(&laid);
     let mut out = paragraphs::Builder::new(body, &laid);
@@ -75,7 +72,6 @@ pub fn build(
         doc.push(loc, kind);
     }
     merge_split_tables(doc);
-    links(pages, fonts, doc);
     Ok(())
 }
 
@@ -1111,40 +1107,104 @@ fn merge_split_tables(doc: &mut Document) {
     }
 }
 
-fn links(pages: &[Page], fonts: &FontCache, doc: &mut Document) {
-    for page in pages {
-        // A link wrapped over two lines is two annotations with one target,
-        // one after the other: their texts make one link.
-        let mut last_url: Option<&str> = None;
-        for (rect, url) in &page.links {
-            let [x0, y0, x1, y1] = *rect;
-            let lines = build_lines(&page.content, fonts, |g| {
+/// The document's links so far, and how many of them have each target and
+/// text: a link found again is known in constant time, not by a scan of
+/// every earlier link (a file may hold 10,000 link annotations a page).
+#[derive(Debug, Default)]
+pub(crate) struct Links {
+    /// In page order.
+    pub list: Vec<Link>,
+    seen: HashMap<String, HashMap<String, u32>>,
+}
+
+impl Links {
+    fn contains(&self, url: &str, text: &str) -> bool {
+        self.seen
+            .get(url)
+            .and_then(|texts| texts.get(text))
+            .is_some_and(|n| *n > 0)
+    }
+
+    fn count(&mut self, link: &Link, by: i32) {
+        let n = self
+            .seen
+            .entry(link.url.clone())
+            .or_default()
+            .entry(link.text.clone())
+            .or_default();
+        *n = n.saturating_add_signed(by);
+    }
+
+    /// Joins `text` onto the last link when it has target `url`.
+    fn join_last(&mut self, url: &str, text: &str) -> bool {
+        let Some(mut last) = self.list.pop() else {
+            return false;
+        };
+        let same = last.url == url;
+        if same {
+            self.count(&last, -1);
+            join_link_text(&mut last.text, text);
+            self.count(&last, 1);
+        }
+        self.list.push(last);
+        same
+    }
+
+    fn push(&mut self, link: Link) {
+        self.count(&link, 1);
+        self.list.push(link);
+    }
+}
+
+/// Adds the links of one page to `links` (the document's, in page order).
+pub(crate) fn page_links(page: &Page, fonts: &FontCache, links: &mut Links) {
+    if page.links.is_empty() {
+        return;
+    }
+    // Glyphs by baseline, once a page: each link reads only the glyphs in
+    // its band, not every glyph of the page. (A stable sort of painting
+    // order, so the lines built are those of the whole page's filter.)
+    let mut by_y: Vec<&Glyph> = page.content.glyphs.iter().collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let max_size = by_y.iter().map(|g| g.size).fold(0.0, f32::max);
+    // A link wrapped over two lines is two annotations with one target,
+    // one after the other: their texts make one link.
+    let mut last_url: Option<&str> = None;
+    for (rect, url) in &page.links {
+        if url.is_empty() {
+            continue;
+        }
+        let [x0, y0, x1, y1] = *rect;
+        // A glyph's centre is 0.3 of its size above its baseline.
+        let (lo, hi) = (y0 - 1.0, y1 + 1.0 + 0.3 * max_size);
+        let from = by_y.partition_point(|g| g.y.total_cmp(&lo).is_lt());
+        let to = by_y.partition_point(|g| g.y.total_cmp(&hi).is_le());
+        let band: Vec<&Glyph> = by_y
+            .get(from..to.max(from))
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|g| {
                 let cx = (g.x0 + g.x1) / 2.0;
                 let cy = g.y - g.size * 0.3;
                 cx >= x0 && cx <= x1 && cy >= y0 - 1.0 && cy <= y1 + 1.0
+            })
+            .collect();
+        let mut text = String::new();
+        for l in &lines::build_lines_of(&page.content, fonts, band) {
+            crate::text::join_wrapped(&mut text, &l.text());
+        }
+        let text = normalize(&text);
+        let continued = last_url == Some(url.as_str());
+        last_url = Some(url.as_str());
+        if continued && links.join_last(url, &text) {
+            continue;
+        }
+        if !links.contains(url, &text) {
+            links.push(Link {
+                text,
+                url: url.clone(),
             });
-            let mut text = String::new();
-            for l in &lines {
-                crate::text::join_wrapped(&mut text, &l.text());
-            }
-            let text = normalize(&text);
-            if url.is_empty() {
-                continue;
-            }
-            let continued = last_url == Some(url.as_str());
-            last_url = Some(url.as_str());
-            if continued {
-                if let Some(prev) = doc.links.last_mut().filter(|l| l.url == *url) {
-                    join_link_text(&mut prev.text, &text);
-                    continue;
-                }
-            }
-            if !doc.links.iter().any(|l| l.url == *url && l.text == text) {
-                doc.links.push(Link {
-                    text,
-                    url: url.clone(),
-                });
-            }
         }
     }
 }

@@ -56,7 +56,7 @@ pub struct PageItems {
     pub columns: usize,
 }
 
-/// Turns the pages' lines and tables (from [`page_items`], one page at a
+/// Turns the pages' lines and tables (from `page_items`, one page at a
 /// time) into blocks.
 pub fn build(mut laid: Vec<PageItems>, options: &ParseOptions, doc: &mut Document) -> Result<()> {
     doc.running_text = furniture::remove(&mut laid);

@@ -126,7 +126,7 @@ pub mod id {
 pub const TABLES: [Table; 17] = [
     Table {
         name: "reports",
-        doc: "one row per input, a report or an error line",
+        doc: "input (a report or an error line)",
         columns: &[
             REPORT_ID,
             col("schema_version", Kind::Text, "`schema_version`"),

@@ -144,14 +144,17 @@ fn parts(dir: &Path, table: &str, ext: &str) -> Vec<PathBuf> {
 /// The rows of each table grouped by report, each group in `ord` order (and
 /// parent order first).
 struct Dataset {
-    tables: BTreeMap<&'static str, BTreeMap<String, Vec<Map<String, Value>>>>,
+    tables: BTreeMap<&'static str, ByReport>,
 }
+
+/// One table's rows, by `report_id`.
+type ByReport = BTreeMap<String, Vec<Map<String, Value>>>;
 
 impl Dataset {
     fn read(dir: &Path) -> Dataset {
         let mut tables = BTreeMap::new();
         for table in TABLES {
-            let mut by_report: BTreeMap<String, Vec<Map<String, Value>>> = BTreeMap::new();
+            let mut by_report = ByReport::new();
             for row in read_table(dir, table) {
                 let id = row["report_id"].as_str().unwrap().to_string();
                 by_report.entry(id).or_default().push(row);

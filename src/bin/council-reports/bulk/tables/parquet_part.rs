@@ -3,7 +3,7 @@
 //! Rows go straight into arrow column builders; at [`BATCH_ROWS`] rows or
 //! [`BATCH_BYTES`] of text the builders become one record batch for the
 //! parquet writer, which closes a row group whenever its encoded size passes
-//! [`ROW_GROUP_BYTES`]. So a table holds at most a batch and a row group in
+//! [`ROW_GROUP_BYTES`] or it has [`ROW_GROUP_ROWS`] rows. So a table holds at most a batch and a row group in
 //! memory, whatever the size of the run.
 
 use std::fs::File;
@@ -28,9 +28,12 @@ use super::schema::{Kind, Table};
 /// Rows held in the builders before they are handed to the writer.
 pub const BATCH_ROWS: usize = 4096;
 /// Text bytes held in the builders before they are handed to the writer.
-pub const BATCH_BYTES: usize = 1 << 20;
+pub const BATCH_BYTES: usize = 256 << 10;
 /// The encoded size at which a row group is closed and written out.
-pub const ROW_GROUP_BYTES: usize = 4 << 20;
+pub const ROW_GROUP_BYTES: usize = 2 << 20;
+/// The most rows in a row group, however well they compress (an in-progress
+/// row group keeps per-row state that its encoded size does not show).
+pub const ROW_GROUP_ROWS: usize = 64 << 10;
 
 enum Builder {
     Text(StringBuilder),
@@ -180,6 +183,7 @@ impl ParquetPart {
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
+            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
             .set_created_by(concat!("council-reports ", env!("CARGO_PKG_VERSION")).to_string())
             .build();
         let file = BufWriter::with_capacity(1 << 16, File::create(path)?);

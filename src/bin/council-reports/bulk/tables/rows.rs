@@ -427,7 +427,7 @@ mod tests {
     fn every_row_fits_its_table_on_a_whole_fixture() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/docx/annual-partnerships-update-2018.docx"
+            "/fixtures/docx/oxford-strategic-partnership-2023.docx"
         );
         let report = council_reports::parse_path(std::path::Path::new(path)).unwrap();
         let json = serde_json::to_string(&report).unwrap();

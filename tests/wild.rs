@@ -6,30 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-fn wild_dir() -> Option<PathBuf> {
-    match std::env::var_os("COUNCIL_REPORTS_WILD") {
-        Some(dir) => {
-            let dir = PathBuf::from(dir);
-            assert!(
-                dir.is_dir(),
-                "COUNCIL_REPORTS_WILD names {}, which is not a folder",
-                dir.display()
-            );
-            Some(dir)
-        }
-        None => {
-            let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/wild");
-            if default.is_dir() {
-                Some(default)
-            } else {
-                eprintln!(
-                    "skipped: no wild corpus (set COUNCIL_REPORTS_WILD or put it at ../shared/wild)"
-                );
-                None
-            }
-        }
-    }
-}
+#[path = "common/wild.rs"]
+mod wild_corpus;
+use wild_corpus::wild_dir;
 
 /// All files below `dir` with one of `exts`, sorted.
 pub fn files_below(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {

@@ -67,7 +67,11 @@ enum Command {
     #[command(after_help = bulk::EXAMPLES)]
     Bulk(bulk::BulkArgs),
     /// Print the JSON Schema of a record: a Report, or a file that failed.
-    Schema,
+    Schema {
+        /// Print instead the columns of `bulk --tables`, as SCHEMA.md lists them (Markdown).
+        #[arg(long)]
+        tables: bool,
+    },
     /// Internal: `bulk --isolate`'s child, which parses one input from
     /// stdin (see bulk/isolate.rs). Not for direct use.
     #[command(name = bulk::isolate::SUBCOMMAND, hide = true)]
@@ -79,8 +83,13 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse { files, pretty } => parse::run(&files, pretty),
         Command::Bulk(args) => bulk::run(args),
-        Command::Schema => schema(),
         Command::ParseOne(args) => bulk::isolate::child(args),
+        Command::Schema { tables: false } => schema(),
+        Command::Schema { tables: true } => {
+            let md = bulk::tables_markdown();
+            parse::write_stdout_line(md.trim_end())
+                .map_or(ExitCode::from(1), |()| ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -21,8 +21,10 @@ mod progress;
 mod resume;
 mod shard;
 mod summary;
+mod tables;
 mod zip;
 
+use std::cell::RefCell;
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Read, Write};
 use std::num::NonZeroUsize;
@@ -45,6 +47,8 @@ use progress::Progress;
 use resume::{Done, Tail};
 use shard::Shard;
 use summary::Summary;
+pub use tables::schema::markdown as tables_markdown;
+use tables::{Tables, TablesFormat};
 
 /// Shown under `council-reports bulk --help`.
 pub const EXAMPLES: &str =
@@ -64,6 +68,8 @@ Examples:
   council-reports bulk /archive -o all.jsonl --resume           # after a crash
   council-reports bulk /archive -o all.jsonl --summary-json run.json
   council-reports bulk /archive -o all.jsonl --isolate --max-memory 2G
+  council-reports bulk /archive --tables out/                   # Parquet tables only
+  council-reports bulk /archive -o all.jsonl --tables out/ --tables-format csv
 
 Exit status: 0 every input read, 1 some inputs failed (all others still written),
 2 usage error. A closed stdout (| head) counts as success.";
@@ -86,9 +92,23 @@ pub struct BulkArgs {
     /// Parse only shard K of N (K from 1), chosen by a stable hash of each path.
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
-    /// Skip inputs whose path and sha256 are already in the -o file, and append.
-    #[arg(long, requires = "output")]
+    /// Skip inputs whose path and sha256 are already in the -o file (or,
+    /// without -o, in the --tables reports), and append.
+    #[arg(long)]
     resume: bool,
+    /// Also write every structure as a flat table, DIR/<table>/part-K.parquet
+    /// (K of --shard, else 1); with --resume a new part is added. Without -o,
+    /// no JSON Lines are written.
+    #[arg(long, value_name = "DIR")]
+    tables: Option<PathBuf>,
+    /// The format of --tables.
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "parquet",
+        requires = "tables"
+    )]
+    tables_format: TablesFormat,
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     summary_json: Option<PathBuf>,
@@ -153,13 +173,20 @@ pub fn run(args: BulkArgs) -> ExitCode {
             return usage(&format!("cannot write the summary to {}", path.display()));
         }
     }
+    if let Some(why) = args.tables.as_ref().and(args.tables_format.unavailable()) {
+        return usage(why);
+    }
     let done = if args.resume {
-        let Some(output) = &args.output else {
-            return usage("--resume needs -o FILE");
+        let loaded = match (&args.output, &args.tables) {
+            (Some(output), _) => Done::load(output).map_err(|e| (output, e)),
+            (None, Some(dir)) => tables::done(dir, args.tables_format)
+                .map(|done| (done, Tail::Whole))
+                .map_err(|e| (dir, e)),
+            (None, None) => return usage("--resume needs -o FILE or --tables DIR"),
         };
-        match Done::load(output) {
+        match loaded {
             Ok(loaded) => Some(loaded),
-            Err(e) => return usage(&format!("cannot read {}: {e}", output.display())),
+            Err((path, e)) => return usage(&format!("cannot read {}: {e}", path.display())),
         }
     } else {
         None
@@ -183,7 +210,25 @@ pub fn run(args: BulkArgs) -> ExitCode {
             Ok(file) => Box::new(BufWriter::with_capacity(1 << 16, file)),
             Err(e) => return usage(&format!("cannot write {}: {e}", path.display())),
         },
+        None if args.tables.is_some() => Box::new(std::io::sink()),
         None => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+    };
+    // One hook: every outcome the writer writes is also given to the tables.
+    let tables = match &args.tables {
+        Some(dir) => {
+            let config = tables::Config {
+                dir,
+                format: args.tables_format,
+                shard: args.shard.map_or(1, |s| s.k()),
+                resume: args.resume,
+                jsonl: args.output.as_deref(),
+            };
+            match Tables::open(&config) {
+                Ok(t) => Some(RefCell::new(t)),
+                Err(e) => return usage(&format!("cannot write tables in {}: {e}", dir.display())),
+            }
+        }
+        None => None,
     };
     let done = match done {
         Some((done, tail)) => {
@@ -270,13 +315,21 @@ pub fn run(args: BulkArgs) -> ExitCode {
             Outcome::Error { kind, bytes, .. } => summary.error(kind, *bytes),
             Outcome::Resumed => summary.resumed += 1,
         }
+        if let Some(tables) = &tables {
+            tables.borrow_mut().add(outcome);
+        }
         progress.inc(summary.errors);
     };
     let mut writer = LineWriter::new(&mut out, args.ordered.then_some(&*gate));
     let mut write_error = None;
+    let tables_error = || tables.as_ref().and_then(|t| t.borrow_mut().take_error());
     for finished in &done_rx {
         if let Err(e) = writer.accept(finished, &mut count) {
             write_error = Some(e);
+            break;
+        }
+        if let Some(e) = tables_error() {
+            write_error = Some(tables_failed(e));
             break;
         }
     }
@@ -285,6 +338,11 @@ pub fn run(args: BulkArgs) -> ExitCode {
     }
     let mut unwritten = writer.unwritten();
     drop(writer);
+    if write_error.is_none() {
+        if let Some(tables) = tables {
+            write_error = tables.into_inner().finish().err().map(tables_failed);
+        }
+    }
     if write_error.is_some() {
         stop.store(true, Ordering::Relaxed);
         gate.close();
@@ -327,6 +385,11 @@ pub fn run(args: BulkArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A failure of the tables, said as one.
+fn tables_failed(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("the tables: {e}"))
 }
 
 fn usage(message: &str) -> ExitCode {

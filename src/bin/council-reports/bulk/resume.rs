@@ -89,11 +89,16 @@ impl Done {
                     },
             }) = parsed
             {
-                done.by_path.entry(path).or_default().insert(sha256);
-                done.lines += 1;
+                done.insert(path, sha256);
             }
         }
         Ok((done, tail))
+    }
+
+    /// Counts one record of `path` with these bytes as done.
+    pub fn insert(&mut self, path: String, sha256: String) {
+        self.by_path.entry(path).or_default().insert(sha256);
+        self.lines += 1;
     }
 
     /// Has some line this path? (Cheap: lets the reader hash only these.)

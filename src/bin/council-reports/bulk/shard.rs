@@ -17,6 +17,11 @@ pub struct Shard {
 }
 
 impl Shard {
+    /// K, the number of this shard (from 1).
+    pub fn k(&self) -> u64 {
+        self.k
+    }
+
     /// Does the input named `name` belong to this shard?
     pub fn contains(&self, name: &str) -> bool {
         fnv1a64(name.as_bytes()) % self.n == self.k - 1

@@ -200,7 +200,8 @@ static LABELLED_EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 fn emails(text: &str) -> Vec<String> {
-    let Some(re) = EMAIL.as_ref() else {
+    // The cheap test first: most lines hold no address.
+    let Some(re) = EMAIL.as_ref().filter(|_| text.contains('@')) else {
         return Vec::new();
     };
     let mut out: Vec<String> = re.find_iter(text).map(|m| m.as_str().to_string()).collect();
@@ -318,13 +319,17 @@ const HONORIFICS: &[&str] = &[
     "dame",
 ];
 
+/// Whether a word is an honorific ("Mrs", "Cllr", "Dr.").
+fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.'))
+}
+
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase())
-                || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.'))
-        })
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_honorific(w))
         && !s.contains(|c: char| c.is_ascii_digit())
 }
 
@@ -420,11 +425,7 @@ fn by_email(t: &str, email: &str) -> Option<(Option<String>, Option<String>)> {
         .find(|k| first_name_before(*k).is_some())
         .or_else(|| candidates.first().copied())?;
     let start = first_name_before(idx).unwrap_or_else(|| idx.saturating_sub(1));
-    let start = if start > 0
-        && words
-            .get(start - 1)
-            .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
-    {
+    let start = if start > 0 && words.get(start - 1).is_some_and(|w| is_honorific(w)) {
         start - 1
     } else {
         start
@@ -697,7 +698,7 @@ fn columns(roles: &[String], lines: &[String]) -> Vec<Contact> {
                                 && (w
                                     .to_lowercase()
                                     .starts_with(&first.chars().take(3).collect::<String>())
-                                    || HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
+                                    || is_honorific(w))
                         })
                     {
                         start -= 1;
@@ -949,11 +950,9 @@ fn anchored_contact(u: &Unit) -> Option<Contact> {
             .eq_ignore_ascii_case("contact")
     })?;
     // The last honorific after the header, then the capitalised words.
-    let k = (header + 1..before.len()).rev().find(|&k| {
-        before
-            .get(k)
-            .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
-    })?;
+    let k = (header + 1..before.len())
+        .rev()
+        .find(|&k| before.get(k).is_some_and(|w| is_honorific(w)))?;
     let name: Vec<&str> = before
         .get(k..)?
         .iter()
@@ -1555,10 +1554,7 @@ pub(crate) fn signatory(us: &[Unit]) -> Option<Contact> {
             && role_of(&job.text).is_none()
         {
             let words: Vec<&str> = job.text.split_whitespace().collect();
-            let take = if words
-                .first()
-                .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
-            {
+            let take = if words.first().is_some_and(|w| is_honorific(w)) {
                 3
             } else {
                 2

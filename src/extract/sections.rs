@@ -741,6 +741,15 @@ fn section_prefix(text: &str) -> Option<(String, String)> {
 
 /// Whether `text` reads as a heading: short, one line, no final full stop,
 /// not a `Label: value` line, and starting with a capital or digit.
+/// The block where the paper's appendices begin: the first unnumbered
+/// heading naming one ("Appendix 1. Toilet Action Plan", "ANNEX B").
+pub(crate) fn first_appendix(doc: &Document) -> Option<usize> {
+    doc.blocks.iter().position(|b| {
+        matches!(&b.kind, BlockKind::Heading(h) if h.label.is_none()
+            && crate::text::appendix::names_appendix(&h.text))
+    })
+}
+
 pub(crate) fn reads_as_heading(text: &str) -> bool {
     let t = text.trim();
     let words = t.split_whitespace().count();

@@ -14,10 +14,10 @@
 //! appended application are no contact of the report.
 
 use super::{
-    emails, is_organisation, looks_like_name, name_and_job, phones, role_of, strip_details,
-    HONORIFICS, JOB_WORDS, TITLE_STARTS,
+    emails, is_honorific, is_organisation, looks_like_name, name_and_job, phones, role_of,
+    strip_details, JOB_WORDS, TITLE_STARTS,
 };
-use crate::document::{BlockKind, Loc, Warning};
+use crate::document::{Loc, Warning};
 use crate::extract::metadata::units::{Shape, Unit};
 use crate::report::Contact;
 use crate::Document;
@@ -75,24 +75,28 @@ fn anchors_in(text: &str) -> Vec<Anchor> {
 /// words.
 fn name_line(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches([',', ';']);
-    let lower = t.to_lowercase();
-    let job = lower
-        .split_whitespace()
-        .any(|w| JOB_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-    (looks_like_name(t) && !is_organisation(t) && !job && t.split_whitespace().count() <= 4)
+    (looks_like_name(t)
+        && !is_organisation(t)
+        && !has_job_word(t)
+        && t.split_whitespace().count() <= 4)
         .then(|| t.to_string())
+}
+
+/// Whether `text` holds a word of a job title ("Officer", "Director").
+fn has_job_word(text: &str) -> bool {
+    text.to_lowercase()
+        .split_whitespace()
+        .any(|w| JOB_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// A job-title line: a short line holding a job word ("Principal Licensing
 /// Officer").
 fn job_line(text: &str) -> Option<String> {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    let job = lower
-        .split_whitespace()
-        .any(|w| JOB_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
-    (job && t.split_whitespace().count() <= 10 && !t.contains(|c: char| c.is_ascii_digit()))
-        .then(|| t.to_string())
+    (has_job_word(t)
+        && t.split_whitespace().count() <= 10
+        && !t.contains(|c: char| c.is_ascii_digit()))
+    .then(|| t.to_string())
 }
 
 /// The person the anchor at `units[i]` belongs to: on its own line, or on
@@ -146,9 +150,7 @@ fn person_at(units: &[Unit], i: usize, anchor: &Anchor) -> Option<(String, Optio
 /// word in what follows.
 fn run_together(line: &str) -> Option<(String, String)> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let titled = words
-        .first()
-        .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')));
+    let titled = words.first().is_some_and(|w| is_honorific(w));
     let lower = |w: &str| {
         w.to_lowercase()
             .trim_matches(|c: char| !c.is_alphabetic())
@@ -167,10 +169,7 @@ fn run_together(line: &str) -> Option<(String, String)> {
 
 /// Whether a name opens with an honorific ("Mrs Esther Jones").
 fn titled(name: &str) -> bool {
-    name.split_whitespace()
-        .next()
-        .is_some_and(|w| HONORIFICS.contains(&w.to_lowercase().trim_end_matches('.')))
-        && name.split_whitespace().count() >= 2
+    name.split_whitespace().next().is_some_and(is_honorific) && name.split_whitespace().count() >= 2
 }
 
 /// The nearest role label above `units[i]`: a line that is a role label,
@@ -198,16 +197,12 @@ fn role_above(units: &[Unit], i: usize) -> String {
     String::new()
 }
 
-/// The unit where the report's appendices begin, if it has any.
+/// The unit where the report's appendices begin (all of them where it has
+/// none).
 fn appendices_start(doc: &Document, units: &[Unit]) -> usize {
-    units
-        .iter()
-        .position(|u| {
-            matches!(doc.blocks.get(u.block).map(|b| &b.kind),
-                Some(BlockKind::Heading(h)) if h.label.is_none()
-                    && crate::text::appendix::names_appendix(&h.text))
-        })
-        .unwrap_or(units.len())
+    crate::extract::sections::first_appendix(doc).map_or(units.len(), |block| {
+        units.partition_point(|u| u.block < block)
+    })
 }
 
 /// Adds a contact for every anchor that `found` does not hold yet and that a

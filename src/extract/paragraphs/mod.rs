@@ -45,10 +45,7 @@ pub fn extract(doc: &Document, _warnings: &mut Vec<Warning>) -> Vec<NumberedPara
 /// from the body's (a "12. Background papers" after an "Appendix A" line
 /// of the body's list of appendices), not where it starts again.
 fn without_appendices(doc: &Document, mut main: Vec<usize>) -> Vec<usize> {
-    let Some(start) = doc.blocks.iter().position(|b| {
-        matches!(&b.kind, BlockKind::Heading(h) if h.label.is_none()
-            && crate::text::appendix::names_appendix(&h.text))
-    }) else {
+    let Some(start) = sections::first_appendix(doc) else {
         return main;
     };
     let top = |i: &usize| -> Option<u32> {

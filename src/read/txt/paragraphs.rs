@@ -434,7 +434,9 @@ fn next_content(lines: &[Line], mut j: usize, notes_out: &mut Vec<Note>) -> Opti
 /// Whether `t` is a date and little else ("27th January 2026", "Tuesday
 /// 6 January 2026").
 pub(super) fn is_date_line(t: &str) -> bool {
-    crate::text::find_date(t).is_some_and(|(range, _)| range.len() * 10 >= t.trim().len() * 6)
+    t.contains(|c: char| c.is_ascii_digit())
+        && crate::text::find_date(t)
+            .is_some_and(|(range, _)| range.len() * 10 >= t.trim().len() * 6)
 }
 
 /// Whether line `next`, a short title-shaped line right above a date line,
